@@ -1,0 +1,77 @@
+# The warehouse's commands. See README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DBT := $(VENV)/bin/dbt
+
+RAW_DIR ?= data/samples
+WAREHOUSE ?= warehouse/warehouse.duckdb
+OUT_DIR := $(patsubst %/,%,$(dir $(WAREHOUSE)))
+BUILD_DIR := $(OUT_DIR)/.build
+CANDIDATE := $(BUILD_DIR)/candidate.duckdb
+ALLOW_FAILURES ?= 0
+WORKERS ?= 2
+
+DBT_ENV := WAREHOUSE_DB=$(abspath $(CANDIDATE)) DBT_TARGET_PATH=$(abspath $(BUILD_DIR))/dbt_target \
+	DBT_LOG_PATH=$(abspath $(BUILD_DIR))/dbt_logs DBT_SEND_ANONYMOUS_USAGE_STATS=false
+DBT_ARGS := --project-dir dbt_project --profiles-dir dbt_project
+
+.PHONY: setup build ingest dbt expectations report docs publish exports test test-all lint format bench clean
+
+setup:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+
+# ingest -> dbt build -> expectations -> report -> publish. Everything is written to a candidate
+# file first; the published $(WAREHOUSE) is replaced atomically only when the candidate passes.
+build: ingest dbt expectations report docs exports publish
+
+ingest:
+	mkdir -p $(BUILD_DIR)
+	rm -f $(CANDIDATE) $(CANDIDATE).wal
+	$(PY) -m ingest run --raw-dir "$(RAW_DIR)" --db "$(CANDIDATE)" --workers $(WORKERS)
+
+dbt:
+	$(DBT_ENV) $(DBT) build $(DBT_ARGS) --quiet
+
+expectations:
+	$(PY) -m expectations run --db "$(CANDIDATE)" --out "$(OUT_DIR)/dq"
+
+report:
+	$(PY) -m report --db "$(CANDIDATE)" --out "$(OUT_DIR)/report"
+
+docs:
+	$(DBT_ENV) $(DBT) docs generate $(DBT_ARGS) --quiet --static
+	mkdir -p $(OUT_DIR)/docs
+	cp $(BUILD_DIR)/dbt_target/static_index.html $(OUT_DIR)/docs/index.html
+
+exports:
+	$(PY) -m report.exports --db "$(CANDIDATE)" --out "$(OUT_DIR)/exports"
+
+publish:
+	ALLOW_FAILURES=$(ALLOW_FAILURES) $(PY) -m expectations publish --candidate "$(CANDIDATE)" \
+		--warehouse "$(WAREHOUSE)" --dq "$(OUT_DIR)/dq"
+
+test:
+	$(VENV)/bin/pytest
+
+test-all:
+	$(VENV)/bin/pytest -m ''
+
+lint:
+	$(VENV)/bin/ruff check ingest expectations report tests
+	$(VENV)/bin/ruff format --check ingest expectations report tests
+
+format:
+	$(VENV)/bin/ruff format ingest expectations report tests
+	$(VENV)/bin/ruff check --fix ingest expectations report tests
+
+bench:
+	$(PY) tests/benchmarks/bench_ingest.py
+
+clean:
+	rm -rf $(OUT_DIR) dbt_project/target dbt_project/logs

@@ -1,0 +1,5 @@
+{#- Schemas are exactly raw / staging / intermediate / marts / dq, as the contract names them,
+    not dbt's default "<target>_<custom>" concatenation. -#}
+{% macro generate_schema_name(custom_schema_name, node) -%}
+    {%- if custom_schema_name is none -%}{{ target.schema }}{%- else -%}{{ custom_schema_name | trim }}{%- endif -%}
+{%- endmacro %}

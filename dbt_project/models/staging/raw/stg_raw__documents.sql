@@ -1,0 +1,28 @@
+with source as (
+    select * from {{ source('raw', 'documents') }}
+),
+
+renamed as (
+    select
+        document_id,
+        source_path,
+        file_name,
+        file_format,
+        byte_size,
+        line_count,
+        page_count,
+        coalesce(doc_type, 'unknown') as doc_type,
+        title,
+        department_name,
+        jurisdiction_name,
+        province_name,
+        fiscal_year,
+        title_year,
+        money_unit,
+        coalesce(is_template, false) as is_template,
+        parse_status,
+        {{ department_key('department_name', 'jurisdiction_name') }} as department_id
+    from source
+)
+
+select * from renamed

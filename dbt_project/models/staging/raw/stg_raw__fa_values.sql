@@ -1,0 +1,30 @@
+with source as (
+    select * from {{ source('raw', 'fa_values') }}
+)
+
+select
+    document_id,
+    table_key,
+    row_no,
+    row_label,
+    line_code,
+    function_code,
+    economic_code,
+    side,
+    column_key,
+    column_label,
+    amount as amount_printed,
+    printed,
+    decimals,
+    unit,
+    {{ to_yuan('amount', 'unit') }} as amount_yuan,
+    -- half a unit of the last printed decimal, in yuan: the rounding tolerance of this figure
+    cast(
+        case when decimals is null then 0 else 0.5 * power(10, -decimals) end
+        * case when unit = '万元' then 10000 else 1 end
+        as decimal(20, 4)
+    ) as tolerance_yuan,
+    line_no,
+    page_no,
+    source_ref
+from source

@@ -1,0 +1,79 @@
+"""Command line: ``python -m ingest run --raw-dir data/samples --db warehouse/.build/candidate.duckdb``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ingest.landing.duckdb_writer import write_raw
+from ingest.pipeline import collect, find_documents, process_paths
+
+console = Console(stderr=True)
+
+
+def run(raw_dir: Path, db: Path, workers: int) -> int:
+    if not raw_dir.is_dir():
+        console.print(f"[red]error:[/] RAW_DIR {raw_dir} is not a folder of documents")
+        return 2
+    paths = find_documents(raw_dir)
+    if not paths:
+        console.print(f"[yellow]warning:[/] no .txt/.md/.pdf/.docx documents under {raw_dir}")
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task("", total=len(paths))
+
+        def advance(result) -> None:
+            progress.update(task, advance=1, description=result.loaded.file_name)
+
+        rows, summary = collect(process_paths(paths, workers), on_result=advance)
+    write_raw(db, rows)
+    elapsed = time.perf_counter() - started
+    _print_summary(summary, raw_dir, db, elapsed)
+    return 0
+
+
+def _print_summary(summary, raw_dir: Path, db: Path, elapsed: float) -> None:
+    table = Table(title=f"ingest of {raw_dir} -> {db} in {elapsed:.2f}s", show_header=False)
+    for label, value in [
+        ("documents read", summary.documents),
+        ("unreadable documents", summary.unreadable),
+        ("final-accounts tables found", summary.tables),
+        ("table figures landed", summary.table_values),
+        ("narrative figures landed", summary.narrative_figures),
+        ("evaluated projects", summary.projects),
+        ("indicator rows", summary.indicators),
+        ("ingest issues (errors)", f"{summary.issues} ({summary.errors})"),
+    ]:
+        table.add_row(label, str(value))
+    console.print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_p = sub.add_parser("run", help="ingest every document of a folder into the raw schema of a DuckDB file")
+    run_p.add_argument("--raw-dir", type=Path, required=True)
+    run_p.add_argument("--db", type=Path, required=True)
+    run_p.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return run(args.raw_dir, args.db, args.workers)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

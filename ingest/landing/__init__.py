@@ -1,0 +1,1 @@
+"""Landing: parsed records -> the ``raw`` schema in DuckDB."""

@@ -1,0 +1,1 @@
+"""Layout: normalized lines -> document metadata, sections and table blocks."""

@@ -1,0 +1,216 @@
+"""Data classes that flow between the ingest stages.
+
+loading  -> LoadedDocument (lines of text, each with its line and page number)
+layout   -> DocumentMeta, TableBlock (the lines of one table)
+parsers  -> TableValue, NarrativeFigure, PerfProject, PerfIndicator, ...
+landing  -> rows in the ``raw`` schema (one table per data class, see landing/schema.py)
+
+Every figure keeps the text it was read from, its printed unit and decimals, and where it was
+read (``source_ref``), so that a number in the warehouse can always be found in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of document text after normalization."""
+
+    text: str
+    line_no: int  # 1-based line number in the source text (or in the page for PDFs)
+    page_no: int | None = None  # 1-based page for PDFs, None for text files
+    # Cells when the loader knows them (PDF/DOCX tables, tab-separated text); None otherwise.
+    cells: tuple[str, ...] | None = None
+
+
+@dataclass
+class LoadedDocument:
+    """What a loader produces: the normalized lines of a document and facts about the file."""
+
+    document_id: str
+    source_path: str
+    file_name: str
+    file_format: str  # txt, md, pdf, docx
+    byte_size: int
+    lines: list[Line]
+    encoding: str | None = None
+    page_count: int | None = None
+    issues: list[IngestIssue] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class IngestIssue:
+    """A problem met while reading a document (landed in dq.ingest_issues)."""
+
+    stage: str  # load, layout, parse_tables, parse_narrative, parse_performance, land
+    severity: str  # error, warn, info
+    message: str
+    line_no: int | None = None
+    page_no: int | None = None
+
+
+@dataclass
+class DocumentMeta:
+    """Classification and identity of a document, read from its text."""
+
+    doc_type: str  # final_accounts / performance_evaluation / unknown
+    title: str | None
+    department_name: str | None
+    jurisdiction_name: str | None  # city or county as printed (e.g. 景德镇市, 富民县)
+    province_name: str | None  # only when the text prints it; otherwise the dbt seed supplies it
+    fiscal_year: int | None
+    title_year: int | None  # the year printed in the title, for DOC-01
+    money_unit: str | None  # 万元 / 元: the document's prevailing unit
+    is_template: bool = False
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a figure was read."""
+
+    file_name: str
+    line_no: int | None
+    page_no: int | None = None
+    table: str | None = None
+    row_label: str | None = None
+
+    def render(self) -> str:
+        parts = [self.file_name]
+        if self.page_no is not None:
+            parts.append(f"p.{self.page_no}")
+        if self.line_no is not None:
+            parts.append(f"line {self.line_no}")
+        if self.table:
+            parts.append(self.table)
+        if self.row_label:
+            parts.append(self.row_label)
+        return " | ".join(parts)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A printed number: its value, the text it came from, unit and decimals."""
+
+    value: Decimal
+    printed: str
+    decimals: int
+
+    @property
+    def half_unit(self) -> Decimal:
+        """Half a unit of the last printed decimal: the rounding tolerance of this figure."""
+        return Decimal(5) / (Decimal(10) ** (self.decimals + 1))
+
+
+@dataclass
+class FinalAccountsTable:
+    """A standard table of a final-accounts document (公开01–10), found or known empty."""
+
+    table_key: str  # see parsers/fa_patterns.py TABLES
+    table_title: str  # as printed
+    table_no: str | None  # 公开NN as printed
+    unit: str | None  # 万元 / 元
+    status: str  # parsed / empty / unparsed
+    note: str | None
+    line_no: int | None
+    page_no: int | None
+    row_count: int = 0
+
+
+@dataclass
+class TableValue:
+    """One amount cell of a final-accounts table, in long form."""
+
+    table_key: str
+    row_no: int  # order of the row in the table (1-based)
+    row_label: str  # label as printed, artefacts removed
+    line_code: str | None  # 行次 where printed
+    function_code: str | None  # 支出功能分类 code (3/5/7 digits) or None
+    economic_code: str | None  # 经济分类 code (301, 30101, …) or None
+    side: str | None  # income / expenditure for two-sided tables; None otherwise
+    column_key: str  # normalized column (see fa_patterns.COLUMNS)
+    column_label: str  # as printed
+    amount: Amount | None  # None for a blank cell ("", "-", "—", "/")
+    unit: str
+    line_no: int | None
+    page_no: int | None
+    source_ref: str
+
+
+@dataclass
+class NarrativeFigure:
+    """A figure stated in the narrative (情况说明)."""
+
+    metric: str  # contract vocabulary (income_total, …) or category_* for per-category figures
+    measure: str  # amount / budget / final / completion_rate / share / change_amount / change_rate
+    subject: str | None  # e.g. the category name for a budget-vs-final sentence
+    value: Decimal
+    printed: str
+    unit: str  # 万元 / 元 / %
+    decimals: int
+    line_no: int | None
+    page_no: int | None
+    context: str  # the sentence it was read from
+    source_ref: str
+
+
+@dataclass
+class PerfProject:
+    """One evaluated project (or the whole department) from a performance table or report."""
+
+    project_key: int  # order within the document (1-based)
+    project_name: str
+    evaluation_kind: str  # self_evaluation / department_evaluation / overall_department
+    fiscal_year: int | None
+    department_name: str | None
+    budget: Decimal | None  # in `unit`
+    executed: Decimal | None
+    execution_rate: Decimal | None  # fraction (0.993 for 99.3%)
+    total_weight: Decimal | None
+    total_score: Decimal | None
+    grade: str | None
+    score_bands: str | None  # JSON text of the bands the document states
+    unit: str | None
+    line_no: int | None
+    page_no: int | None
+    source_ref: str
+
+
+@dataclass
+class PerfIndicator:
+    """One indicator row of a performance table."""
+
+    project_key: int
+    seq: int
+    level1_name: str | None
+    level2_name: str | None
+    level3_name: str | None
+    target_text: str | None
+    actual_text: str | None
+    weight: Decimal | None
+    score: Decimal | None
+    deviation_note: str | None
+    line_no: int | None
+    page_no: int | None
+    source_ref: str
+
+
+@dataclass
+class DocumentResult:
+    """Everything ingest learned from one document."""
+
+    loaded: LoadedDocument
+    meta: DocumentMeta
+    parse_status: str  # parsed / partial / failed / unreadable
+    tables: list[FinalAccountsTable] = field(default_factory=list)
+    values: list[TableValue] = field(default_factory=list)
+    narrative: list[NarrativeFigure] = field(default_factory=list)
+    projects: list[PerfProject] = field(default_factory=list)
+    indicators: list[PerfIndicator] = field(default_factory=list)
+    issues: list[IngestIssue] = field(default_factory=list)

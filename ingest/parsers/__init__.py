@@ -1,0 +1,1 @@
+"""Parsers: lines of a document -> figures. One module per family of tables or text."""

@@ -1,0 +1,124 @@
+"""Run ingest over a folder of documents: load -> layout -> parse -> land.
+
+Documents are parsed independently (in worker processes when there are several), so a crash
+in one parser on one document becomes an ``ingest_issues`` row and never stops the others.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.landing.rows import rows_by_table
+from ingest.layout.metadata import read_metadata
+from ingest.loading import SUPPORTED_SUFFIXES, load_document
+from ingest.model import DocumentMeta, DocumentResult, IngestIssue
+from ingest.parsers.final_accounts import parse_final_accounts
+from ingest.parsers.narrative import parse_narrative
+from ingest.parsers.performance import parse_performance
+
+EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
+
+
+def find_documents(raw_dir: Path) -> list[Path]:
+    """Every supported document below raw_dir, in a stable order."""
+    return sorted(
+        p
+        for p in raw_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def process_document(path: Path) -> DocumentResult:
+    """Parse one document completely. Never raises."""
+    loaded = load_document(path)
+    if not loaded.lines:
+        return DocumentResult(loaded=loaded, meta=EMPTY_META, parse_status="unreadable")
+    meta = read_metadata(loaded.lines)
+    result = DocumentResult(loaded=loaded, meta=meta, parse_status="parsed")
+    _run_stage(result, "parse_tables", lambda: _tables(result))
+    _run_stage(result, "parse_narrative", lambda: _narrative(result))
+    _run_stage(result, "parse_performance", lambda: _performance(result))
+    if meta.doc_type == "unknown":
+        result.issues.append(
+            IngestIssue("layout", "warn", "not recognized as final accounts or a performance evaluation")
+        )
+    return result
+
+
+def _tables(result: DocumentResult) -> None:
+    tables, values, issues = parse_final_accounts(result.loaded, result.meta)
+    result.tables, result.values = tables, values
+    result.issues.extend(issues)
+
+
+def _narrative(result: DocumentResult) -> None:
+    figures, issues = parse_narrative(result.loaded, result.meta)
+    result.narrative = figures
+    result.issues.extend(issues)
+
+
+def _performance(result: DocumentResult) -> None:
+    projects, indicators, issues = parse_performance(result.loaded, result.meta)
+    result.projects, result.indicators = projects, indicators
+    result.issues.extend(issues)
+
+
+def _run_stage(result: DocumentResult, stage: str, action: Callable[[], None]) -> None:
+    try:
+        action()
+    except Exception as exc:  # a parser defect must not lose the document
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        result.issues.append(
+            IngestIssue(
+                stage, "error", f"parser failed: {type(exc).__name__}: {exc} (at {last.filename}:{last.lineno})"
+            )
+        )
+        result.parse_status = "partial"
+
+
+def process_paths(paths: list[Path], workers: int = 1) -> Iterator[DocumentResult]:
+    """Yield results in the order of ``paths``."""
+    if workers <= 1 or len(paths) < 4:
+        yield from map(process_document, paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(process_document, paths, chunksize=max(1, len(paths) // (workers * 8)))
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    unreadable: int = 0
+    tables: int = 0
+    table_values: int = 0
+    narrative_figures: int = 0
+    projects: int = 0
+    indicators: int = 0
+    issues: int = 0
+    errors: int = 0
+
+
+def collect(results: Iterator[DocumentResult], on_result: Callable[[DocumentResult], None] | None = None):
+    """Merge per-document rows into per-table row lists and a summary."""
+    rows: dict[str, list[tuple]] = {}
+    summary = RunSummary()
+    for result in results:
+        for table, table_rows in rows_by_table(result).items():
+            rows.setdefault(table, []).extend(table_rows)
+        summary.documents += 1
+        summary.unreadable += result.parse_status == "unreadable"
+        summary.tables += sum(t.status == "parsed" for t in result.tables)
+        summary.table_values += len(result.values)
+        summary.narrative_figures += len(result.narrative)
+        summary.projects += len(result.projects)
+        summary.indicators += len(result.indicators)
+        all_issues = [*result.loaded.issues, *result.issues]
+        summary.issues += len(all_issues)
+        summary.errors += sum(i.severity == "error" for i in all_issues)
+        if on_result:
+            on_result(result)
+    return rows, summary

@@ -1,0 +1,1 @@
+"""The analyst's way in: a static HTML report and exports of the marts."""

@@ -1,0 +1,5 @@
+import sys
+
+from report.html import main
+
+sys.exit(main())
