@@ -130,6 +130,9 @@ class TableValue:
     table_key: str
     row_no: int  # order of the row in the table (1-based)
     row_label: str  # label as printed, artefacts removed
+    # Normalized identity of the row within its table (see parsers/fa_patterns.py ROW_KEYS):
+    # 'current_income', 'total', a function/economic code, 'abroad', … ; None when unknown.
+    row_key: str | None
     line_code: str | None  # 行次 where printed
     function_code: str | None  # 支出功能分类 code (3/5/7 digits) or None
     economic_code: str | None  # 经济分类 code (301, 30101, …) or None
@@ -172,9 +175,12 @@ class PerfProject:
     budget: Decimal | None  # in `unit`
     executed: Decimal | None
     execution_rate: Decimal | None  # fraction (0.993 for 99.3%)
-    total_weight: Decimal | None
+    total_weight: Decimal | None  # as the table/report states it
     total_score: Decimal | None
     grade: str | None
+    # The budget-execution row (年度资金总额 分值/得分), when the table prints one (PE-04).
+    execution_weight: Decimal | None
+    execution_score: Decimal | None
     score_bands: str | None  # JSON text of the bands the document states
     unit: str | None
     line_no: int | None
@@ -202,6 +208,36 @@ class PerfIndicator:
 
 
 @dataclass
+class PerfSubtotal:
+    """A printed level-1 or level-2 subtotal of a performance table ("决策 40", "产出指标 (30分)")."""
+
+    project_key: int
+    level: int  # 1 or 2
+    name: str
+    weight: Decimal | None
+    score: Decimal | None
+    line_no: int | None
+    page_no: int | None
+    source_ref: str
+
+
+@dataclass
+class ServiceVolume:
+    """A service volume a document states for a hotline ("全年受理咨询量 110083个", "交办件3794件")."""
+
+    project_key: int | None  # the PerfProject it belongs to, when read from its indicator table
+    measure: str  # what it counts: calls_accepted / cases_handled / work_orders / operators / …
+    label: str  # the wording as printed (全年受理咨询量)
+    value: Decimal
+    unit: str  # 个 / 件 / 人 / 次 / …
+    printed: str
+    line_no: int | None
+    page_no: int | None
+    context: str
+    source_ref: str
+
+
+@dataclass
 class DocumentResult:
     """Everything ingest learned from one document."""
 
@@ -213,4 +249,6 @@ class DocumentResult:
     narrative: list[NarrativeFigure] = field(default_factory=list)
     projects: list[PerfProject] = field(default_factory=list)
     indicators: list[PerfIndicator] = field(default_factory=list)
+    subtotals: list[PerfSubtotal] = field(default_factory=list)
+    service_volumes: list[ServiceVolume] = field(default_factory=list)
     issues: list[IngestIssue] = field(default_factory=list)

@@ -19,6 +19,7 @@ from ingest.model import DocumentMeta, DocumentResult, IngestIssue
 from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
 from ingest.parsers.performance import parse_performance
+from ingest.parsers.service_volume import parse_service_volumes
 
 EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
 
@@ -42,6 +43,7 @@ def process_document(path: Path) -> DocumentResult:
     _run_stage(result, "parse_tables", lambda: _tables(result))
     _run_stage(result, "parse_narrative", lambda: _narrative(result))
     _run_stage(result, "parse_performance", lambda: _performance(result))
+    _run_stage(result, "parse_service_volumes", lambda: _service_volumes(result))
     if meta.doc_type == "unknown":
         result.issues.append(
             IngestIssue("layout", "warn", "not recognized as final accounts or a performance evaluation")
@@ -62,8 +64,14 @@ def _narrative(result: DocumentResult) -> None:
 
 
 def _performance(result: DocumentResult) -> None:
-    projects, indicators, issues = parse_performance(result.loaded, result.meta)
-    result.projects, result.indicators = projects, indicators
+    projects, indicators, subtotals, issues = parse_performance(result.loaded, result.meta)
+    result.projects, result.indicators, result.subtotals = projects, indicators, subtotals
+    result.issues.extend(issues)
+
+
+def _service_volumes(result: DocumentResult) -> None:
+    volumes, issues = parse_service_volumes(result.loaded, result.meta, result.indicators)
+    result.service_volumes = volumes
     result.issues.extend(issues)
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ingest.landing.schema import RAW_TABLES
-from ingest.model import DocumentResult, NarrativeFigure, PerfIndicator, PerfProject, TableValue
+from ingest.model import DocumentResult
 
 PARSER_VERSION = "1"
 
@@ -85,6 +85,8 @@ def rows_by_table(result: DocumentResult) -> dict[str, list[tuple]]:
         "narrative_figures": simple_rows("narrative_figures", result, result.narrative),
         "perf_projects": simple_rows("perf_projects", result, result.projects),
         "perf_indicators": simple_rows("perf_indicators", result, result.indicators),
+        "perf_subtotals": simple_rows("perf_subtotals", result, result.subtotals),
+        "service_volumes": simple_rows("service_volumes", result, result.service_volumes),
     }
 
 
