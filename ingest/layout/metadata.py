@@ -19,6 +19,7 @@ from ingest.model import DocumentMeta, Line
 ORG_SUFFIX = r"(?:局|中心|委员会|办公室|委|办|厅|院|部|所|站|队|馆|会|处|室)"
 
 # Patterns that name the department, strongest first. Group "name" is the department.
+# Applied to the whole text with re.MULTILINE, so ^ and $ are line boundaries.
 DEPARTMENT_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (
         5,
@@ -40,6 +41,7 @@ DEPARTMENT_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"第一部分\s*(?P<name>\S.{1,38}?" + ORG_SUFFIX + r")\s*(?:部门)?概况")),
     (2, re.compile(r"主管部门\s*[:：]?\s*(?P<name>[^\s:：\t]{3,40}?" + ORG_SUFFIX + r")(?=\s|$|\t)")),
 ]
+DEPARTMENT_PATTERNS = [(weight, re.compile(p.pattern, re.MULTILINE)) for weight, p in DEPARTMENT_PATTERNS]
 
 TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?\s*(?:部门决算|.{0,30}?绩效(?:评价|自评)报告|.{0,30}?决算)")
 ANY_YEAR = re.compile(r"(20\d\d)\s*年")
@@ -100,12 +102,12 @@ def classify(head: list[str], all_text: list[str]) -> str:
 def find_department(all_text: list[str]) -> str | None:
     """The department name: the best-scoring candidate over the whole text."""
     scores: Counter[str] = Counter()
-    for text in all_text:
-        for weight, pattern in DEPARTMENT_PATTERNS:
-            for m in pattern.finditer(text):
-                name = _compact(m.group("name")).lstrip("#").strip('“”"')
-                if _plausible_department(name):
-                    scores[name] += weight
+    joined = "\n".join(all_text)
+    for weight, pattern in DEPARTMENT_PATTERNS:
+        for m in pattern.finditer(joined):
+            name = _compact(m.group("name")).lstrip("#").strip('“”"')
+            if _plausible_department(name):
+                scores[name] += weight
     if not scores:
         return None
     return scores.most_common(1)[0][0]

@@ -24,6 +24,7 @@ _FOLD_CHARS = (
 )
 FULLWIDTH_FOLD = str.maketrans({c: chr(ord(c) - 0xFEE0) for c in _FOLD_CHARS} | {"\u3000": " ", "\u00a0": " "})
 
+_FOLDABLE = re.compile("[" + re.escape(_FOLD_CHARS) + "\u3000\u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -66,11 +67,14 @@ def normalize_line(text: str) -> str:
 
     Tabs are kept: they separate cells in tab-separated dumps.
     """
-    text = text.translate(FULLWIDTH_FOLD)
+    text = _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
     text = _CONTROL.sub("", text)
     return text.rstrip(" \r")
 
 
 def text_to_lines(text: str) -> list[Line]:
     """Split decoded text into numbered, normalized lines (1-based line numbers)."""
-    return [Line(text=normalize_line(raw), line_no=i) for i, raw in enumerate(text.splitlines(), start=1)]
+    # Normalizing the whole text at once is several times faster than line by line.
+    folded = _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
+    folded = _CONTROL.sub("", folded.replace("\r\n", "\n").replace("\r", "\n"))
+    return [Line(text=raw.rstrip(" "), line_no=i) for i, raw in enumerate(folded.split("\n"), start=1)]
