@@ -1,0 +1,84 @@
+"""A full `make build` on a folder with the sample corpus plus unreadable files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import ROOT, SAMPLES
+
+pytestmark = pytest.mark.build
+
+UNREADABLE = {
+    "empty.txt": b"",
+    "binary.txt": b"\x00\x01\x02\x03PK\x03\x04" * 64,
+    "not_text.md": bytes(range(128, 256)) * 16,
+}
+
+
+def make_build(raw_dir: Path, warehouse: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "build", f"RAW_DIR={raw_dir}", f"WAREHOUSE={warehouse}", "ALLOW_FAILURES=1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("build")
+    raw = tmp / "raw"
+    shutil.copytree(SAMPLES, raw)
+    for name, data in UNREADABLE.items():
+        (raw / name).write_bytes(data)
+    warehouse = tmp / "out" / "warehouse.duckdb"
+    done = make_build(raw, warehouse)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return warehouse
+
+
+def _query(warehouse: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_every_document_has_a_dim_document_row_with_its_status(built):
+    rows = dict(_query(built, "select file_name, parse_status from marts.dim_document"))
+    assert len(rows) == 8
+    for name in UNREADABLE:
+        assert rows[name] == "unreadable"
+    assert {rows[p.name] for p in SAMPLES.iterdir()} == {"parsed"}
+
+
+def test_unreadable_documents_are_listed_in_dq_ingest_issues(built):
+    rows = _query(
+        built,
+        "select source_path, stage, severity, message from dq.ingest_issues where severity = 'error' order by 1",
+    )
+    by_file = {Path(r[0]).name: r for r in rows}
+    assert set(by_file) >= set(UNREADABLE)
+    assert "empty" in by_file["empty.txt"][3]
+    assert "NUL" in by_file["binary.txt"][3]
+    assert all(r[1] == "load" for name, r in by_file.items() if name in UNREADABLE)
+
+
+def test_build_outputs_exist(built):
+    out = built.parent
+    for relative in ("report/index.html", "docs/index.html", "exports/dim_document.parquet", "dq/verdict.json"):
+        assert (out / relative).exists(), relative
+
+
+def test_same_inputs_give_the_same_warehouse(built, tmp_path):
+    again = tmp_path / "again" / "warehouse.duckdb"
+    done = make_build(SAMPLES.parent / "samples", again)
+    assert done.returncode == 0, done.stderr[-2000:]
+    sql = "select document_id, department_id, fiscal_year, parse_status from marts.dim_document order by 1"
+    first = [r for r in _query(built, sql) if r[3] == "parsed"]
+    assert first == _query(again, sql)
