@@ -33,7 +33,7 @@ build: ingest dbt expectations report docs exports publish
 ingest:
 	mkdir -p $(BUILD_DIR)
 	rm -f $(CANDIDATE) $(CANDIDATE).wal
-	$(PY) -m ingest run --raw-dir "$(RAW_DIR)" --db "$(CANDIDATE)" --workers $(WORKERS)
+	$(PY) -m ingest run --raw-dir "$(RAW_DIR)" --db "$(CANDIDATE)" --workers $(WORKERS) --cache-dir "$(BUILD_DIR)/parsed"
 
 dbt:
 	$(DBT_ENV) $(DBT) build $(DBT_ARGS) --quiet

@@ -11,13 +11,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ingest.landing.cache import RowCache
 from ingest.landing.duckdb_writer import write_raw
 from ingest.pipeline import collect, find_documents, process_paths
 
 console = Console(stderr=True)
 
 
-def run(raw_dir: Path, db: Path, workers: int) -> int:
+def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) -> int:
     if not raw_dir.is_dir():
         console.print(f"[red]error:[/] RAW_DIR {raw_dir} is not a folder of documents")
         return 2
@@ -36,10 +37,11 @@ def run(raw_dir: Path, db: Path, workers: int) -> int:
     ) as progress:
         task = progress.add_task("", total=len(paths))
 
-        def advance(result) -> None:
-            progress.update(task, advance=1, description=result.loaded.file_name)
+        def advance(path: Path) -> None:
+            progress.update(task, advance=1, description=path.name)
 
-        rows, summary = collect(process_paths(paths, workers), on_result=advance)
+        cache = RowCache(cache_dir) if cache_dir else None
+        rows, summary = collect(process_paths(paths, workers, cache), on_document=advance)
     write_raw(db, rows)
     elapsed = time.perf_counter() - started
     _print_summary(summary, raw_dir, db, elapsed)
@@ -50,6 +52,7 @@ def _print_summary(summary, raw_dir: Path, db: Path, elapsed: float) -> None:
     table = Table(title=f"ingest of {raw_dir} -> {db} in {elapsed:.2f}s", show_header=False)
     for label, value in [
         ("documents read", summary.documents),
+        ("of which unchanged (from cache)", summary.from_cache),
         ("unreadable documents", summary.unreadable),
         ("final-accounts tables found", summary.tables),
         ("table figures landed", summary.table_values),
@@ -68,10 +71,13 @@ def main(argv: list[str] | None = None) -> int:
     run_p = sub.add_parser("run", help="ingest every document of a folder into the raw schema of a DuckDB file")
     run_p.add_argument("--raw-dir", type=Path, required=True)
     run_p.add_argument("--db", type=Path, required=True)
-    run_p.add_argument("--workers", type=int, default=1)
+    run_p.add_argument("--workers", type=int, default=1, help="parallel parsing processes")
+    run_p.add_argument(
+        "--cache-dir", type=Path, default=None, help="reuse parsed rows of documents unchanged since the last run"
+    )
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.raw_dir, args.db, args.workers)
+        return run(args.raw_dir, args.db, args.workers, args.cache_dir)
     return 2
 
 

@@ -10,11 +10,14 @@ import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from ingest.landing.cache import RowCache
 from ingest.landing.rows import rows_by_table
+from ingest.landing.schema import RAW_TABLES
 from ingest.layout.metadata import read_metadata
-from ingest.loading import SUPPORTED_SUFFIXES, load_document
+from ingest.loading import SUPPORTED_SUFFIXES, document_id_for, load_document
 from ingest.model import DocumentMeta, DocumentResult, IngestIssue
 from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
@@ -88,18 +91,37 @@ def _run_stage(result: DocumentResult, stage: str, action: Callable[[], None]) -
         result.parse_status = "partial"
 
 
-def process_paths(paths: list[Path], workers: int = 1) -> Iterator[DocumentResult]:
-    """Yield results in the order of ``paths``."""
+def rows_for_path(path: Path, cache: RowCache | None = None) -> tuple[Path, dict[str, list[tuple]], bool]:
+    """(path, raw rows of the document, whether they came from the cache)."""
+    document_id = None
+    if cache is not None:
+        document_id = document_id_for(path.read_bytes())
+        cached = cache.get(document_id, str(path))
+        if cached is not None:
+            return path, cached, True
+    result = process_document(path)
+    rows = rows_by_table(result)
+    if cache is not None:
+        cache.put(result.loaded.document_id, str(path), rows)
+    return path, rows, False
+
+
+def process_paths(
+    paths: list[Path], workers: int = 1, cache: RowCache | None = None
+) -> Iterator[tuple[Path, dict[str, list[tuple]], bool]]:
+    """Yield (path, rows, from_cache) in the order of ``paths``."""
+    work = partial(rows_for_path, cache=cache)
     if workers <= 1 or len(paths) < 4:
-        yield from map(process_document, paths)
+        yield from map(work, paths)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_document, paths, chunksize=max(1, len(paths) // (workers * 8)))
+        yield from pool.map(work, paths, chunksize=max(1, len(paths) // (workers * 8)))
 
 
 @dataclass
 class RunSummary:
     documents: int = 0
+    from_cache: int = 0
     unreadable: int = 0
     tables: int = 0
     table_values: int = 0
@@ -109,24 +131,37 @@ class RunSummary:
     issues: int = 0
     errors: int = 0
 
+    def add(self, rows: dict[str, list[tuple]], from_cache: bool) -> None:
+        status = _column_index("documents", "parse_status")
+        table_status = _column_index("fa_tables", "status")
+        severity = _column_index("ingest_issues", "severity")
+        self.documents += len(rows["documents"])
+        self.from_cache += from_cache
+        self.unreadable += sum(r[status] == "unreadable" for r in rows["documents"])
+        self.tables += sum(r[table_status] == "parsed" for r in rows["fa_tables"])
+        self.table_values += len(rows["fa_values"])
+        self.narrative_figures += len(rows["narrative_figures"])
+        self.projects += len(rows["perf_projects"])
+        self.indicators += len(rows["perf_indicators"])
+        self.issues += len(rows["ingest_issues"])
+        self.errors += sum(r[severity] == "error" for r in rows["ingest_issues"])
 
-def collect(results: Iterator[DocumentResult], on_result: Callable[[DocumentResult], None] | None = None):
+
+def _column_index(table: str, column: str) -> int:
+    return [name for name, _ in RAW_TABLES[table]].index(column)
+
+
+def collect(
+    results: Iterator[tuple[Path, dict[str, list[tuple]], bool]],
+    on_document: Callable[[Path], None] | None = None,
+) -> tuple[dict[str, list[tuple]], RunSummary]:
     """Merge per-document rows into per-table row lists and a summary."""
-    rows: dict[str, list[tuple]] = {}
+    merged: dict[str, list[tuple]] = {}
     summary = RunSummary()
-    for result in results:
-        for table, table_rows in rows_by_table(result).items():
-            rows.setdefault(table, []).extend(table_rows)
-        summary.documents += 1
-        summary.unreadable += result.parse_status == "unreadable"
-        summary.tables += sum(t.status == "parsed" for t in result.tables)
-        summary.table_values += len(result.values)
-        summary.narrative_figures += len(result.narrative)
-        summary.projects += len(result.projects)
-        summary.indicators += len(result.indicators)
-        all_issues = [*result.loaded.issues, *result.issues]
-        summary.issues += len(all_issues)
-        summary.errors += sum(i.severity == "error" for i in all_issues)
-        if on_result:
-            on_result(result)
-    return rows, summary
+    for path, rows, from_cache in results:
+        for table, table_rows in rows.items():
+            merged.setdefault(table, []).extend(table_rows)
+        summary.add(rows, from_cache)
+        if on_document:
+            on_document(path)
+    return merged, summary

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from ingest.landing.cache import RowCache  # noqa: E402
 from ingest.landing.duckdb_writer import write_raw  # noqa: E402
 from ingest.pipeline import collect, find_documents, process_paths  # noqa: E402
 
@@ -35,9 +36,9 @@ def replicate(target: Path, copies: int) -> list[Path]:
     return find_documents(target)
 
 
-def bench_ingest(paths: list[Path], workers: int, db: Path) -> tuple[float, int]:
+def bench_ingest(paths: list[Path], workers: int, db: Path, cache: RowCache | None = None) -> tuple[float, int]:
     started = time.perf_counter()
-    rows, summary = collect(process_paths(paths, workers))
+    rows, summary = collect(process_paths(paths, workers, cache))
     write_raw(db, rows)
     return time.perf_counter() - started, summary.documents
 
@@ -70,6 +71,10 @@ def main() -> int:
             print(
                 f"ingest  workers={workers}: {seconds:6.2f} s  {docs / seconds:7.1f} docs/s  {megabytes / seconds:6.2f} MB/s"
             )
+        cache = RowCache(tmp_path / "cache")
+        bench_ingest(paths, 1, tmp_path / "fill.duckdb", cache)
+        seconds, docs = bench_ingest(paths, 1, tmp_path / "cached.duckdb", cache)
+        print(f"ingest  all {docs} documents unchanged (from cache): {seconds:6.2f} s  {docs / seconds:7.1f} docs/s")
         if not args.no_build:
             seconds = bench_build(SAMPLES, tmp_path / "sample" / "warehouse.duckdb")
             print(f"make build, sample corpus (5 docs): {seconds:6.1f} s")
