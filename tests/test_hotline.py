@@ -1,0 +1,81 @@
+"""Hotline service volumes: what the documents state, and what is not a volume."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import DOC_000, DOC_003, DOC_004, parsed
+
+from ingest.model import PerfIndicator
+from ingest.parsers.service_volume import measure_of, volume_from_indicator
+
+
+def _indicator(level3: str, target: str | None, actual: str | None, project_key: int = 1) -> PerfIndicator:
+    return PerfIndicator(
+        project_key,
+        1,
+        "产出指标",
+        "数量指标",
+        level3,
+        target,
+        actual,
+        Decimal(6),
+        Decimal(6),
+        None,
+        601,
+        None,
+        "x | line 601",
+    )
+
+
+def test_prose_volume_of_003_is_cases_handed_over():
+    volumes = parsed(DOC_003).service_volumes
+    prose = [v for v in volumes if v.project_key is None]
+    assert [(v.measure, v.value, v.unit, v.line_no) for v in prose] == [("cases_handled", Decimal(3794), "件", 33)]
+    assert "共办理12345政务热线交办件3794件" in prose[0].context
+    assert prose[0].source_ref.startswith(f"{DOC_003} | line 33")
+
+
+def test_indicator_volume_takes_the_completed_value_and_the_targets_unit():
+    # 000 line 601: "指标 1：全年受理咨询量 100000个 110083" with "个" wrapped onto the next line.
+    volume = volume_from_indicator(_indicator("指标 1：全年受理咨询量", "100000个", "110083"))
+    assert volume is not None
+    assert (volume.measure, volume.label, volume.value, volume.unit) == (
+        "calls_accepted",
+        "全年受理咨询量",
+        110083,
+        "个",
+    )
+
+
+def test_work_orders_of_004():
+    volume = volume_from_indicator(_indicator("全年完成工单", "≥300件", "1799件"))
+    assert volume is not None
+    assert (volume.measure, volume.value, volume.unit) == ("work_orders", 1799, "件")
+
+
+@pytest.mark.parametrize(
+    ("level3", "target", "actual"),
+    [
+        ("热线接通率", "99%", "99.35%"),  # a rate
+        ("群众满意率", "95%", "95%以上"),
+        ("预算编制科学性", "≤49万元", "48.83万元"),  # money
+        ("坐席人员安排及时", "及时", "及时"),  # not a number
+    ],
+)
+def test_rates_money_and_words_are_not_volumes(level3, target, actual):
+    assert volume_from_indicator(_indicator(level3, target, actual)) is None
+
+
+def test_operators_are_staff_not_service():
+    volume = volume_from_indicator(_indicator("指标 2：话务员配备", "32 人", "32 人"))
+    assert volume is not None and volume.measure == "operators"
+    assert measure_of("话务员配备", "人").measure == "operators"
+
+
+def test_table_rows_are_not_read_as_prose():
+    # 004 prints the work orders in tab-separated table rows (lines 64, 73), 000 in "指标 N：" rows:
+    # only the indicator parser may read them, with the completed value, never the target.
+    for name in (DOC_000, DOC_004):
+        assert [v for v in parsed(name).service_volumes if v.project_key is None] == []
