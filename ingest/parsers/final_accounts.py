@@ -1,11 +1,634 @@
-"""Final-accounts tables (部门决算 公开01–10) -> FinalAccountsTable + TableValue rows."""
+"""Final-accounts tables (部门决算 公开01–10) -> FinalAccountsTable + TableValue rows.
+
+layout/tables.py finds each table's block of lines; this module reads a block's header into
+columns and its rows into values. It works on rows of cells, whatever produced them:
+
+- positional rows (PDF/DOCX cells, tab-separated text): a cell's position is its column, blank
+  cells are blank. The header's rows are merged top-down (a spanning parent such as 本年支出 or
+  收入 is carried right over the columns it covers) and every column gets a role: code, name,
+  line number (行次) or an amount column with its column_key (fa_patterns.COLUMN_LABELS_*).
+- sequential rows (space-separated text): figures are mapped in order to the columns the header
+  names, when their count agrees with the printed column numbers (栏次 1 2 3); otherwise the row
+  is reported and skipped, never guessed.
+
+A blank, "-", "—", "/" cell is a blank (amount None), never zero. A table printed with a header
+but no figures is status 'empty', with the explanation printed under it as its note.
+"""
 
 from __future__ import annotations
 
-from ingest.model import DocumentMeta, FinalAccountsTable, IngestIssue, LoadedDocument, TableValue
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ingest.layout.tables import (
+    BLANK_MARK,
+    CODE,
+    LIST_MARKER,
+    NUMBER,
+    TableBlock,
+    find_table_blocks,
+    normalize_label,
+    split_cells,
+)
+from ingest.model import (
+    Amount,
+    DocumentMeta,
+    FinalAccountsTable,
+    IngestIssue,
+    Line,
+    LoadedDocument,
+    SourceRef,
+    TableValue,
+)
+from ingest.parsers import fa_patterns as fa
+
+MONEY_UNITS = ("万元", "元")
+COUNT_UNIT = re.compile(fa.COUNT_UNIT_PATTERN)
+TRAILING_COLUMN_NO = re.compile(r"\d+$")  # "金额 1" (002 line 70)
+THREE_PUBLIC_LABELS = {key: label for label, key in reversed(fa.THREE_PUBLIC_ROWS.items())}
+PREFIX_WORDS = re.compile(r"^(其中[：:]|合计[：:])")
+INTEGER = re.compile(r"^\d+$")
+
+
+@dataclass
+class Column:
+    """One column of a table as its header defines it."""
+
+    index: int
+    role: str  # code / name / line_no / amount / other
+    key: str | None  # column_key of an amount column
+    label: str  # the header labels of the column, top to bottom, joined by "/"
+    group: int = 0  # side-by-side column groups (公开06 prints three; summary tables two sides)
+    side: str | None = None  # income / expenditure in two-sided tables
+
+
+@dataclass
+class RowPart:
+    """One logical row read from a line (a two-sided or multi-group line gives several)."""
+
+    label: str
+    code: str | None
+    line_code: str | None
+    amounts: list[tuple[Column, str]]  # (column, printed cell)
+    side: str | None = None
+    group: int = 0
+
+
+@dataclass
+class TableRead:
+    """What reading one block produced."""
+
+    values: list[TableValue] = field(default_factory=list)
+    issues: list[IngestIssue] = field(default_factory=list)
+    rows_with_figures: int = 0
+    data_rows: int = 0
 
 
 def parse_final_accounts(
     doc: LoadedDocument, meta: DocumentMeta
 ) -> tuple[list[FinalAccountsTable], list[TableValue], list[IngestIssue]]:
-    return [], [], []
+    default_unit = meta.money_unit if meta.money_unit in MONEY_UNITS else "万元"
+    tables: list[FinalAccountsTable] = []
+    values: list[TableValue] = []
+    issues: list[IngestIssue] = []
+    parsed_keys: set[str] = set()
+    for block in find_table_blocks(doc.lines):
+        if block.spec.key in parsed_keys:
+            issues.append(
+                _issue("info", f"{block.title}: printed again; the first occurrence is kept", block.title_line)
+            )
+            continue
+        table, read = read_table(block, doc.file_name, default_unit)
+        issues.extend(read.issues)
+        tables.append(table)
+        values.extend(read.values)
+        if table.status == "parsed":
+            parsed_keys.add(block.spec.key)
+    return _drop_superseded(tables), values, issues
+
+
+def _drop_superseded(tables: list[FinalAccountsTable]) -> list[FinalAccountsTable]:
+    """An empty/unparsed printing of a table that is also printed with data is not a second table."""
+    parsed = {t.table_key for t in tables if t.status == "parsed"}
+    kept, seen = [], set()
+    for t in tables:
+        if (t.status != "parsed" and t.table_key in parsed) or t.table_key in seen:
+            continue
+        seen.add(t.table_key)
+        kept.append(t)
+    return kept
+
+
+def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[FinalAccountsTable, TableRead]:
+    """Read one table block into values; the table's status says whether it had figures."""
+    unit = _table_unit(block, default_unit)
+    rows = [split_cells(line) for line in block.lines]
+    header_end = _first_data_row(rows, block)
+    if block.sequential:
+        read = _read_sequential(block, rows, header_end, file_name, unit)
+    elif block.spec.key == "three_public" and _is_one_row_layout(rows[header_end:]):
+        read = _read_three_public_one_row(block, rows, header_end, file_name, unit)
+    else:
+        read = _read_positional(block, rows, header_end, file_name, unit)
+    status = "parsed" if read.rows_with_figures else "empty"
+    if status == "empty" and read.issues and any(i.severity == "warn" for i in read.issues):
+        status = "unparsed"
+    table = FinalAccountsTable(
+        table_key=block.spec.key,
+        table_title=block.title,
+        table_no=block.table_no,
+        unit=unit,
+        status=status,
+        note=block.explanation or (block.note if status != "parsed" else None),
+        line_no=block.title_line.line_no,
+        page_no=block.title_line.page_no,
+        row_count=read.rows_with_figures,
+    )
+    return table, read
+
+
+def _table_unit(block: TableBlock, default_unit: str) -> str:
+    if block.unit in MONEY_UNITS:
+        return block.unit
+    if block.spec.key == "state_assets":
+        return block.unit or "台、辆、套"
+    return default_unit
+
+
+# --- header ------------------------------------------------------------------------------------
+
+
+def _first_data_row(rows: list[list[str]], block: TableBlock) -> int:
+    for n, cells in enumerate(rows):
+        if _is_data_row(cells, block):
+            return n
+    return len(rows)
+
+
+def _is_data_row(cells: list[str], block: TableBlock) -> bool:
+    filled = [c for c in cells if c]
+    if not filled or _is_column_number_row(filled):
+        return False
+    if CODE.match(filled[0]) and len(filled) > 1 and not NUMBER.match(filled[1]):
+        return True  # "2010301 | 行政运行 | …"
+    return any(_is_amount_text(c) and ("." in c or not INTEGER.match(c) or len(filled) > 1) for c in filled[1:]) or (
+        all(_is_amount_text(c) for c in filled) and not _is_column_number_row(filled)
+    )
+
+
+def _is_column_number_row(filled: list[str]) -> bool:
+    """栏次 | 1 | 2 | 3 (002 line 111), 行次 1 2 3 (001 line 181), 1 … 12 (002 line 270)."""
+    numbers = [c for c in filled if normalize_label(c) not in ("栏次", "行次", "栏次行次", "行次栏次")]
+    if len(numbers) == len(filled) and len(numbers) < 2:
+        return False
+    ints = [int(c) for c in numbers if INTEGER.match(c)]
+    return len(ints) == len(numbers) and len(ints) >= 1 and ints == list(range(ints[0], ints[0] + len(ints)))
+
+
+def _header_paths(header_rows: list[list[str]], width: int) -> list[list[str]]:
+    """Column label paths, top to bottom, with spanning parents carried right."""
+    rows = [r + [""] * (width - len(r)) for r in header_rows if not _is_column_number_row([c for c in r if c])]
+    filled = [list(r) for r in rows]
+    for r, row in enumerate(rows[:-1]):
+        below = rows[r + 1 :]
+        for c in range(width):
+            if not row[c]:
+                continue
+            j = c + 1
+            while j < width and not row[j] and any(b[j] for b in below) and not any(a[j] for a in rows[:r]):
+                filled[r][j] = row[c]
+                j += 1
+    return [[_clean_header(filled[r][c]) for r in range(len(filled)) if filled[r][c]] for c in range(width)]
+
+
+def _clean_header(text: str) -> str:
+    label = normalize_label(text)
+    label = TRAILING_COLUMN_NO.sub("", label) if not INTEGER.match(label) else label
+    return label.replace("(", "（").replace(")", "）")
+
+
+def _columns_from_paths(paths: list[list[str]], table_key: str) -> list[Column]:
+    columns: list[Column] = []
+    group = 0
+    previous_role = None
+    for index, path in enumerate(paths):
+        role, key = _role(path, table_key)
+        if role in ("code", "name") and previous_role in ("amount", "line_no"):
+            group += 1
+        if role != "other":
+            previous_role = role
+        columns.append(Column(index, role, key, "/".join(path), group, _side(path)))
+    if table_key in fa.TWO_SIDED_TABLES:
+        for column in columns:
+            column.side = column.side or ("income" if column.group == 0 else "expenditure")
+    return columns
+
+
+def _role(path: list[str], table_key: str) -> tuple[str, str | None]:
+    label_column = any(_is_label_header(label) for label in path)
+    for label in reversed(path):
+        if label_column and label in ("合计", "总计"):
+            continue  # the 合计 row printed inside the header (template 公开02 p6, 公开07 p15)
+        if label in fa.LINE_NO_COLUMN_WORDS:
+            return "line_no", None
+        key = column_key(label, table_key, path)
+        if key:
+            return "amount", key
+        if label in fa.NAME_COLUMN_WORDS or (label.startswith("项目") and "支出" not in label):
+            return "name", None
+        if any(w in label for w in fa.CODE_COLUMN_WORDS[:2]) or label in fa.CODE_COLUMN_WORDS[2:]:
+            return "code", None
+    return "other", None
+
+
+def _is_label_header(label: str) -> bool:
+    return label in fa.NAME_COLUMN_WORDS or any(w in label for w in fa.CODE_COLUMN_WORDS[:2])
+
+
+def column_key(label: str, table_key: str, path: list[str] | None = None) -> str | None:
+    """The column_key of a header label in a table (None when it is not an amount header)."""
+    key = fa.COLUMN_LABELS_BY_TABLE.get(table_key, {}).get(label) or fa.COLUMN_LABELS_GENERAL.get(label)
+    parents = path or []
+    if key == "total" and table_key in ("government_fund", "state_capital") and "本年支出" in parents:
+        return "expenditure"  # 本年支出 / 小计 of 公开07/08 (002 lines 242-243)
+    return key
+
+
+def _side(path: list[str]) -> str | None:
+    for label in path:
+        if label == "收入":
+            return "income"
+        if label == "支出":
+            return "expenditure"
+    return None
+
+
+# --- positional rows ------------------------------------------------------------------------
+
+
+def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str) -> TableRead:
+    read = TableRead()
+    width = max((len(r) for r in rows), default=0)
+    columns = _columns_from_paths(_header_paths(rows[:header_end], width), block.spec.key)
+    if rows[header_end:] and not any(c.role == "amount" for c in columns):
+        read.issues.append(
+            _issue("warn", f"{block.title}: no amount column recognized in its header", block.title_line)
+        )
+        return read
+    state = _RowState()
+    for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
+        cells = cells + [""] * (width - len(cells))
+        parts = _merge_orphan_amounts(_row_parts(cells, columns))
+        _emit(block, line, parts, state, read, file_name, unit)
+    return read
+
+
+def _row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
+    parts: dict[int, RowPart] = {}
+    for column in columns:
+        part = parts.setdefault(column.group, RowPart("", None, None, [], column.side, column.group))
+        text = cells[column.index] if column.index < len(cells) else ""
+        if column.role == "code" and text:
+            if CODE.match(text):
+                part.code = (part.code or "") + text if part.code and len(text) == 2 else text
+            else:
+                part.label = part.label or text
+        elif column.role == "name" and text:
+            part.label = text if not part.label else part.label
+        elif column.role == "line_no" and text:
+            part.line_code = text
+        elif column.role == "amount":
+            part.amounts.append((column, text))
+    return list(parts.values())
+
+
+def _merge_orphan_amounts(parts: list[RowPart]) -> list[RowPart]:
+    """公用经费合计 printed in one group with its figure under the next group (002 line 234)."""
+    for n, part in enumerate(parts):
+        if not (part.label or part.code) or _has_figures(part):
+            continue
+        for later in parts[n + 1 :]:
+            if later.label or later.code:
+                break
+            if _has_figures(later):
+                part.amounts = later.amounts
+                later.amounts = []
+                break
+    return parts
+
+
+def _has_figures(part: RowPart) -> bool:
+    return any(parse_amount(text) is not None for _, text in part.amounts)
+
+
+# --- sequential rows ---------------------------------------------------------------------------
+
+
+def _read_sequential(block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str) -> TableRead:
+    read = TableRead()
+    key = block.spec.key
+    header_tokens = [normalize_label(tok) for cells in rows[:header_end] for cell in cells for tok in cell.split()]
+    printed_count = _printed_column_count(rows[:header_end])
+    named = [k for tok in header_tokens if (k := column_key(_clean_header(tok), key, header_tokens))]
+    default = fa.DEFAULT_COLUMNS_BY_TITLE.get(block.title)
+    if printed_count and len(named) != printed_count and default and len(default) == printed_count:
+        named = list(default)
+    if not named and default:
+        named = list(default)
+    if not named:
+        if rows[header_end:]:
+            read.issues.append(_issue("warn", f"{block.title}: no amount column recognized", block.title_line))
+        return read
+    columns = [Column(i, "amount", k, k, 0, None) for i, k in enumerate(named)]
+    state = _RowState()
+    for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
+        part = _sequential_part(cells, columns, read, block, line)
+        if part is not None:
+            _emit(block, line, [part], state, read, file_name, unit)
+    return read
+
+
+def _printed_column_count(header_rows: list[list[str]]) -> int | None:
+    for cells in header_rows:
+        filled = [c for c in cells if c]
+        if len(filled) > 1 and _is_column_number_row(filled):
+            return len([c for c in filled if INTEGER.match(c)])
+    return None
+
+
+def _sequential_part(cells: list[str], columns: list[Column], read: TableRead, block: TableBlock, line: Line):
+    code = cells[0] if len(cells) > 1 and CODE.match(cells[0]) and not _is_amount_text(cells[1]) else None
+    rest = cells[1:] if code else cells
+    label = rest[0] if rest and not _is_amount_text(rest[0]) else ""
+    figures = rest[1:] if label else rest
+    if any(not _is_amount_text(f) for f in figures):
+        read.issues.append(
+            _issue("warn", f"{block.title}: row not read (text among figures): {line.text.strip()}", line)
+        )
+        return None
+    line_code = None
+    if len(figures) == len(columns) + 1 and INTEGER.match(figures[0]):
+        line_code, figures = figures[0], figures[1:]
+    if not figures:
+        return RowPart(label, code, line_code, [])
+    if len(figures) != len(columns):
+        read.issues.append(
+            _issue(
+                "warn",
+                f"{block.title}: {len(figures)} figures for {len(columns)} columns, row not read: {line.text.strip()}",
+                line,
+            )
+        )
+        return None
+    return RowPart(label, code, line_code, list(zip(columns, figures, strict=True)))
+
+
+# --- 三公 one-row layout (budget and final groups side by side, 002 lines 266-270, PDF p14) -------
+
+
+def _is_one_row_layout(data_rows: list[list[str]]) -> bool:
+    filled = [[c for c in r if c] for r in data_rows]
+    return not data_rows or all(all(_is_amount_text(c) for c in r) for r in filled if r)
+
+
+def _read_three_public_one_row(
+    block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str
+) -> TableRead:
+    read = TableRead()
+    width = max((len(r) for r in rows), default=0)
+    paths = _header_paths(rows[:header_end], width)
+    items = [_three_public_item(path) for path in paths]
+    measures = _three_public_measures(paths, items)
+    for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
+        if not any(cells):
+            continue
+        read.data_rows += 1
+        by_item: dict[str, RowPart] = {}
+        for index, text in enumerate(cells):
+            item = items[index] if index < len(items) else None
+            measure = measures[index] if index < len(measures) else None
+            if not item or not measure:
+                if parse_amount(text) is not None:
+                    read.issues.append(_issue("warn", f"{block.title}: figure {text} under no item/measure", line))
+                continue
+            part = by_item.setdefault(item, RowPart(THREE_PUBLIC_LABELS.get(item, item), None, None, []))
+            part.amounts.append((Column(index, "amount", measure, "/".join(paths[index]), 0, None), text))
+        for n, part in enumerate(by_item.values(), start=1):
+            _emit_part(block, line, part, n, read, file_name, unit, row_key=_three_public_key(part.label))
+    return read
+
+
+def _three_public_item(path: list[str]) -> str | None:
+    for label in reversed(path):
+        if label in fa.THREE_PUBLIC_SUBTOTAL_WORDS:
+            continue
+        key = fa.THREE_PUBLIC_ROWS.get(_row_text(label))
+        if key:
+            return key
+    return None
+
+
+def _three_public_measures(paths: list[list[str]], items: list[str | None]) -> list[str | None]:
+    """Measure per column: from its own header, or by repetition of the item run (预算数 … | 决算数 …)."""
+    order = []
+    for path in paths:
+        for label in path:
+            key = column_key(label, "three_public")
+            if key in ("budget", "budget_initial", "final") and key not in order:
+                order.append(key)
+    runs = [i for n, i in enumerate(items) if i and (n == 0 or items[n - 1] != i)]
+    if len(runs) == len(set(runs)):
+        return [next((k for lbl in reversed(p) if (k := column_key(lbl, "three_public"))), None) for p in paths]
+    measures: list[str | None] = []
+    group, seen, previous = 0, set(), None
+    for item in items:
+        if item and item != previous and item in seen:
+            group, seen = group + 1, set()
+        if item:
+            seen.add(item)
+        previous = item
+        measures.append(order[group] if item and group < len(order) else None)
+    return measures
+
+
+def _three_public_key(label: str) -> str | None:
+    return fa.THREE_PUBLIC_ROWS.get(_row_text(label), label if label.startswith("three_public") else None)
+
+
+# --- values -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _RowState:
+    """Context carried down a table: rows under 年初财政拨款结转和结余 split that carryover by fund."""
+
+    row_no: int = 0
+    after_carryover_begin: bool = False
+
+
+def _emit(
+    block: TableBlock, line: Line, parts: list[RowPart], state: _RowState, read: TableRead, file_name: str, unit: str
+) -> None:
+    if any(p.label or p.code or _has_figures(p) for p in parts):
+        read.data_rows += 1
+    for part in parts:
+        if not (part.label or part.code or part.line_code) and not _has_figures(part):
+            continue
+        if not (part.label or part.code) and not _has_figures(part):
+            continue
+        state.row_no += 1
+        row_key = row_key_for(block.spec.key, part, state)
+        if not part.amounts:
+            continue
+        _emit_part(block, line, part, state.row_no, read, file_name, unit, row_key)
+
+
+def _emit_part(
+    block: TableBlock,
+    line: Line,
+    part: RowPart,
+    row_no: int,
+    read: TableRead,
+    file_name: str,
+    unit: str,
+    row_key: str | None,
+) -> None:
+    label = _printed_label(part.label)
+    row_label = f"{part.code} {label}".strip() if part.code else label
+    table_name = f"{block.table_no} {block.title}" if block.table_no else block.title
+    ref = SourceRef(file_name, line.line_no, line.page_no, table_name, row_label or None).render()
+    value_unit = _row_unit(part.label, unit)
+    figures = False
+    for column, text in part.amounts:
+        amount = parse_amount(text)
+        if amount is None and text and not is_blank_text(text):
+            read.issues.append(_issue("warn", f"{block.title}: not a figure: {text!r} ({row_label})", line))
+            continue
+        figures = figures or amount is not None
+        function_code = part.code if part.code and block.spec.key in fa.FUNCTION_CODED_TABLES else None
+        if block.spec.key in fa.TWO_SIDED_TABLES and row_key and row_key.isdigit():
+            function_code = row_key
+        read.values.append(
+            TableValue(
+                table_key=block.spec.key,
+                row_no=row_no,
+                row_label=label,
+                row_key=row_key,
+                line_code=part.line_code,
+                function_code=function_code,
+                economic_code=part.code if part.code and block.spec.key in fa.ECONOMIC_CODED_TABLES else None,
+                side=part.side,
+                column_key=column.key or "unknown",
+                column_label=column.label,
+                amount=amount,
+                unit=value_unit,
+                line_no=line.line_no,
+                page_no=line.page_no,
+                source_ref=ref,
+            )
+        )
+    if figures:
+        read.rows_with_figures += 1
+
+
+def _printed_label(label: str) -> str:
+    return re.sub(r"\s+", "", label)
+
+
+def _row_unit(label: str, table_unit: str) -> str:
+    m = COUNT_UNIT.search(_row_text(label, keep_unit=True))
+    return m.group(1) if m else table_unit
+
+
+def _row_text(label: str, keep_unit: bool = False) -> str:
+    """A row label in the form fa_patterns compares: no markers, quotes, spaces; full-width parentheses."""
+    text = normalize_label(label).replace("(", "（").replace(")", "）")
+    for _ in range(2):
+        text = LIST_MARKER.sub("", text)
+        text = PREFIX_WORDS.sub("", text)
+    if not keep_unit:
+        text = COUNT_UNIT.sub("", text)
+    return text
+
+
+def row_key_for(table_key: str, part: RowPart, state: _RowState) -> str | None:
+    """The normalized identity of a row within its table (fa_patterns.ROW_KEYS)."""
+    text = _row_text(part.label)
+    if table_key in fa.TWO_SIDED_TABLES:
+        return _summary_row_key(text, part, state)
+    if part.code:
+        return part.code
+    if text in ("合计", "总计"):
+        return "total"
+    if table_key in fa.ECONOMIC_CODED_TABLES:
+        return fa.ECONOMIC_TOTAL_ROWS.get(text)
+    if table_key == "three_public":
+        return fa.THREE_PUBLIC_ROWS.get(text)
+    if table_key == "state_assets":
+        return fa.STATE_ASSET_ROWS.get(text)
+    return None
+
+
+def _summary_row_key(text: str, part: RowPart, state: _RowState) -> str | None:
+    if part.side == "income":
+        key = fa.SUMMARY_INCOME_ROWS.get(text)
+        if key == "carryover_begin":
+            state.after_carryover_begin = True
+        elif state.after_carryover_begin and key in fa.CARRYOVER_FUND_ROWS:
+            return fa.CARRYOVER_FUND_ROWS[key]
+        return key
+    key = fa.SUMMARY_EXPENDITURE_ROWS.get(text) or fa.FUNCTION_CLASS_CODES.get(text)
+    if key or not text:
+        return key
+    ordinal = _ordinal(part.label)
+    if ordinal and ordinal <= len(fa.SUMMARY_CLASS_ORDER) and text.endswith("支出"):
+        return fa.SUMMARY_CLASS_ORDER[ordinal - 1]  # 002 line 71: "一、一般公共预算支出" is class 201
+    return None
+
+
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _ordinal(label: str) -> int | None:
+    m = re.match(r"^\s*([一二三四五六七八九十]+)\s*、", label)
+    if not m:
+        return None
+    text, total = m.group(1), 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        total = (CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + CHINESE_DIGITS.get(ones, 0)
+    else:
+        total = CHINESE_DIGITS.get(text, 0)
+    return total or None
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+
+def is_blank_text(text: str) -> bool:
+    """A blank cell: empty, "-", "—", "/", "────" (blank, not zero)."""
+    stripped = text.strip()
+    return not stripped or bool(BLANK_MARK.match(stripped))
+
+
+def _is_amount_text(text: str) -> bool:
+    return is_blank_text(text) or bool(NUMBER.match(text.strip()))
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The figure a cell prints, with its text and decimals; None for a blank or non-figure cell."""
+    stripped = text.strip().replace("−", "-")
+    if is_blank_text(stripped) or not NUMBER.match(stripped):
+        return None
+    digits = stripped.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    decimals = len(digits.partition(".")[2])
+    return Amount(value=value, printed=text.strip(), decimals=decimals)
+
+
+def _issue(severity: str, message: str, line: Line) -> IngestIssue:
+    return IngestIssue("parse_tables", severity, message, line.line_no, line.page_no)

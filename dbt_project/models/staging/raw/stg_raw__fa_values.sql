@@ -7,6 +7,7 @@ select
     table_key,
     row_no,
     row_label,
+    row_key,
     line_code,
     function_code,
     economic_code,
@@ -17,7 +18,8 @@ select
     printed,
     decimals,
     unit,
-    {{ to_yuan('amount', 'unit') }} as amount_yuan,
+    -- money only: 公开10 and the 三公 statistics rows count vehicles, groups and persons
+    case when unit in ('万元', '元') then {{ to_yuan('amount', 'unit') }} end as amount_yuan,
     -- half a unit of the last printed decimal, in yuan: the rounding tolerance of this figure
     cast(
         case when decimals is null then 0 else 0.5 * power(10, -decimals) end

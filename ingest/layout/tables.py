@@ -1,0 +1,254 @@
+"""Finding final-accounts table blocks by their titles, and splitting lines into cells.
+
+A table block is the run of lines from a table's title to its note ("注：…") or to whatever comes
+next (another title, a part heading "第三部分 …", a narrative heading "一、收入决算情况说明").
+A title that is not followed by anything table-like (a unit line, a 公开NN表 number, a header or a
+row of cells) is a table-of-contents entry, not a table: 002 lines 16-24, 001 lines 11-23.
+
+Rows are read as cells:
+- a Line whose loader knows the cells (PDF/DOCX tables) keeps them;
+- a tab-separated line is split on tabs (positions are meaningful: blank cells stay "");
+- a space-separated line is split into a leading code, a label and trailing figures
+  ("201 06 01 行政运行 91.42 29.19 62.23", "二、单价 100 万元（含）以上设备（不含车辆） 10 0");
+  such rows are *sequential*: blank cells are not printed, so their positions mean nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.model import Line
+from ingest.parsers.fa_patterns import EXTRA_TITLE_ALIASES, TABLES, TableSpec
+
+# 公开NN表 as printed: "公开01表" (002 line 67), "公开 08 表" (001 line 122).
+TABLE_NO = re.compile(r"公开\s*(\d{1,2})\s*表")
+# "金额单位：万元" (002 line 68), "单位：万元" (PDF), "单位：台、辆、套" (001 line 246).
+UNIT = re.compile(r"(?<!编制)单位\s*[：:]\s*([万千亿]?元|[台辆套个、，,]+)")
+METADATA = re.compile(
+    r"^(部门|编制单位|单位|金额单位)\s*[：:]|(?<!编制)单位\s*[：:]\s*[万千亿]?元|公开\s*\d{1,2}\s*表|^\d{4}\s*年度?$"
+)
+PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
+# A narrative heading: "一、收入决算情况说明" (001 line 24), "二 、部门基本情况" (001 line 54).
+NARRATIVE_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*、.*(情况说明|说明|情况|职能|职责)$")
+NOTE = re.compile(r"^注\s*[：:]")
+EXPLANATION = re.compile(r"^说明\s*[：:]")
+LIST_MARKER = re.compile(
+    r"^(?:[-•*]\s*|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])"
+)
+QUOTES = re.compile(r"[\"'“”‘’「」]")
+YEAR_PREFIX = re.compile(r"^.*\d{4}年度?(部门)?$")
+
+# A figure as printed: "215.56", "0.00", "-3.5", "1,234.00"; blanks are "-", "—", "/", "────".
+NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
+BLANK_MARK = re.compile(r"^[-—–─━/／]+$")
+FUNCTION_CODE_PARTS = re.compile(r"^\d{3}$|^\d{2}$")
+CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+TABLE_EVIDENCE_WINDOW = 12  # non-blank lines after a title in which a table must show itself
+
+
+@dataclass
+class TableBlock:
+    """The lines of one table, from its title up to its note."""
+
+    spec: TableSpec
+    title: str  # as printed (whitespace removed)
+    title_line: Line
+    lines: list[Line] = field(default_factory=list)  # header and data lines (metadata removed)
+    table_no: str | None = None  # "公开01" as printed
+    unit: str | None = None  # printed unit of the table
+    note: str | None = None  # the 注：… line
+    explanation: str | None = None  # the 说明：… line (why a table is empty)
+
+    @property
+    def sequential(self) -> bool:
+        """True when the rows are space-separated text (cell positions are not meaningful)."""
+        return not any(line.cells is not None or "\t" in line.text for line in self.lines)
+
+
+def normalize_label(text: str) -> str:
+    """Whitespace and quotes removed: the form titles and labels are compared in."""
+    return QUOTES.sub("", re.sub(r"\s+", "", text))
+
+
+def _title_candidates() -> list[tuple[str, TableSpec]]:
+    pairs = []
+    for spec in TABLES:
+        for title in (spec.title, *spec.aliases, *EXTRA_TITLE_ALIASES.get(spec.key, ())):
+            pairs.append((normalize_label(title), spec))
+    return sorted(
+        pairs, key=lambda pair: -len(pair[0])
+    )  # longest first: 财政拨款收入支出决算总表 before 收入支出决算总表
+
+
+TITLE_CANDIDATES = _title_candidates()
+
+
+def match_title(line: Line) -> tuple[TableSpec, str] | None:
+    """The table a title line names, and the title as printed; None for other lines."""
+    first = next((c for c in split_cells(line) if c.strip()), "") if _has_cells(line) else line.text
+    text = normalize_label(LIST_MARKER.sub("", first.strip()))
+    text = TABLE_NO.sub("", text)
+    text = re.sub(r"[（(]\s*[）)]$", "", text)
+    if not text:
+        return None
+    for title, spec in TITLE_CANDIDATES:
+        if text == title:
+            return spec, title
+        if text.endswith(title) and YEAR_PREFIX.match(text[: -len(title)]):
+            return spec, title
+    return None
+
+
+def _has_cells(line: Line) -> bool:
+    return line.cells is not None or "\t" in line.text
+
+
+def split_cells(line: Line) -> list[str]:
+    """The cells of a row: loader cells, tab-separated cells, or a space-separated row's parts."""
+    if line.cells is not None:
+        return [c.strip() for c in line.cells]
+    if "\t" in line.text:
+        return [c.strip() for c in line.text.split("\t")]
+    return split_spaced_row(line.text)
+
+
+def split_spaced_row(text: str) -> list[str]:
+    """Split a space-separated row into [code?, label, figure, figure, …] (or label/figure runs).
+
+    Figures are the tokens that read as numbers or blank marks; the words between them form one
+    label each, so "二、单价 100 万元（含）以上设备（不含车辆） 10 0" keeps "100" inside its label. A
+    leading 支出功能分类 code printed over 类/款/项 ("201 06 01") becomes one code cell.
+    """
+    tokens = text.split()
+    if not tokens:
+        return []
+    cells: list[str] = []
+    code, used = _leading_code(tokens)
+    if code:
+        cells.append(code)
+        tokens = tokens[used:]
+    cells.extend(_label_and_figure_cells(tokens))
+    return cells
+
+
+def _leading_code(tokens: list[str]) -> tuple[str | None, int]:
+    """A code at the start of a row, followed by its name: "2010301 行政运行" or "201 06 01 行政运行"."""
+    for width in (3, 2, 1):
+        parts = tokens[:width]
+        if len(tokens) <= width or _is_figure(tokens[width]):
+            continue
+        if width == 1 and CODE.match(parts[0]):
+            return parts[0], 1
+        later_parts_ok = all(FUNCTION_CODE_PARTS.match(p) and len(p) == 2 for p in parts[1:])
+        if width > 1 and len(parts[0]) == 3 and parts[0].isdigit() and later_parts_ok:
+            return "".join(parts), width
+    return None, 0
+
+
+def _label_and_figure_cells(tokens: list[str]) -> list[str]:
+    """Group words into labels and keep figures as cells; a lone figure inside words stays in the label."""
+    runs: list[tuple[bool, list[str]]] = []  # (is_figure_run, tokens)
+    for token in tokens:
+        is_fig = _is_figure(token)
+        if runs and runs[-1][0] == is_fig:
+            runs[-1][1].append(token)
+        else:
+            runs.append((is_fig, [token]))
+    cells: list[str] = []
+    label: list[str] = []
+    for n, (is_fig, run) in enumerate(runs):
+        last = n == len(runs) - 1
+        starts_label = not last and bool(LIST_MARKER.match(runs[n + 1][1][0]))
+        if is_fig and (last or len(run) > 1 or starts_label or not label):
+            if label:
+                cells.append(" ".join(label))
+                label = []
+            cells.extend(run)
+        else:
+            label.extend(run)
+    if label:
+        cells.append(" ".join(label))
+    return cells
+
+
+def _is_figure(token: str) -> bool:
+    return bool(NUMBER.match(token) or BLANK_MARK.match(token))
+
+
+def find_table_blocks(lines: list[Line]) -> list[TableBlock]:
+    """Every table of the document, in order; table-of-contents entries are left out."""
+    titles = [(i, found) for i, line in enumerate(lines) if (found := match_title(line))]
+    blocks: list[TableBlock] = []
+    for n, (start, (spec, title)) in enumerate(titles):
+        stop = titles[n + 1][0] if n + 1 < len(titles) else len(lines)
+        if n + 1 < len(titles) and titles[n + 1][1][0] is spec and _only_blank_or_meta(lines[start + 1 : stop]):
+            continue  # a heading "一、收入支出决算汇总表" right above the table's own title line
+        block = _read_block(lines, start, stop, spec, title)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _only_blank_or_meta(lines: list[Line]) -> bool:
+    return all(not line.text.strip() or _is_metadata(line) for line in lines)
+
+
+def _is_metadata(line: Line) -> bool:
+    """部门/编制单位/单位 lines and 公开NN表 numbers above a table (002 line 68, 001 line 126)."""
+    cells = split_cells(line) if _has_cells(line) else [line.text.strip()]
+    return any(METADATA.search(cell.strip()) for cell in cells if cell.strip())
+
+
+def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title: str) -> TableBlock | None:
+    block = TableBlock(spec=spec, title=title, title_line=lines[start])
+    _read_metadata(block, lines[start])
+    evidence = False
+    seen_note = False
+    nonblank = 0
+    for line in lines[start + 1 : stop]:
+        text = line.text.strip()
+        if not text:
+            continue
+        nonblank += 1
+        plain = normalize_label(text)
+        if not _has_cells(line) and (PART_HEADING.match(plain) or NARRATIVE_HEADING.match(plain)):
+            break
+        if NOTE.match(plain):
+            block.note = block.note or text
+            seen_note = True
+            continue
+        if EXPLANATION.match(plain) or (not _has_cells(line) and "无数据" in plain):
+            block.explanation = block.explanation or text
+            evidence = True
+            continue
+        if seen_note:
+            continue  # the note's continuation lines, instructions under the table
+        if _is_metadata(line):
+            _read_metadata(block, line)
+            evidence = True
+            continue
+        if _looks_tabular(line):
+            evidence = True
+        if not evidence and nonblank > TABLE_EVIDENCE_WINDOW:
+            return None
+        block.lines.append(line)
+    if not evidence:
+        return None
+    return block
+
+
+def _read_metadata(block: TableBlock, line: Line) -> None:
+    if block.table_no is None and (m := TABLE_NO.search(line.text)):
+        block.table_no = f"公开{int(m.group(1)):02d}"
+    if block.unit is None and (m := UNIT.search(line.text)):
+        block.unit = m.group(1)
+
+
+def _looks_tabular(line: Line) -> bool:
+    cells = [c for c in split_cells(line) if c]
+    if _has_cells(line):
+        return len(cells) >= 2
+    plain = normalize_label(line.text)
+    return any(word in plain for word in ("栏次", "行次")) or (len(cells) >= 2 and _is_figure(cells[-1]))
