@@ -1,0 +1,165 @@
+"""Prose lines -> paragraphs and sentences, with PDF line-wrap artefacts undone.
+
+Text dumps of PDFs wrap prose at the page width, so a figure or a word is often split across
+lines, with blank lines between the pieces and page furniture in between. Real examples
+(000_a19997e405ff60dc.txt, lines 42-48 and 72-74):
+
+    本部门2022年度收入总计902.93万元，较2021年增加165.64
+    <blank>
+    万元。其中年初结转和结余 0 万元，较 2021 年减少 11.15 万元，
+
+    本部门 2022 年度财政拨款本年支出年初预算数为 654.52 万
+    <blank>
+    元，决算数为 900.56 万元，完成年初预算的 137.59 %。其中：
+
+``flow_paragraphs`` joins such lines into one paragraph text ("…增加165.64万元。其中年初结转和结余0万元…"),
+drops whitespace that is only layout (between Chinese characters, between a number and its unit),
+drops page furniture ("- 3 -", "第 3 页", a bare page number) and remembers, for every character,
+the line it came from, so a figure found in the paragraph keeps its line and page number.
+
+A paragraph ends at a heading line ("三、财政拨款支出决算情况说明", "（一）绩效评价工作开展情况"), before an
+enumerated item ("（二）社会保障和就业年初预算数为…", "1、一般公共服务支出（类）…"), at a table row
+(tab-separated cells) and after a line that closes a sentence with "。".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.model import Line
+
+# "一、" "二 、" "（一）" "(二）" "1、" "2." "第三部分" — an enumerator at the start of a line.
+# "2.38 万元" is not one: a digit enumerator must not be followed by another digit.
+ENUMERATOR = re.compile(
+    r"^\s*(?:[#*\-]+\s*)?(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*、|"
+    r"[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d))"
+)
+# Page furniture: "- 3 -", "— 12 —", "第 3 页", "第3页 共20页", "3/20", a bare page number.
+PAGE_FURNITURE = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,3})\s*$"
+)
+# A line that starts with a unit or closing punctuation continues the previous line's figure.
+CONTINUATION_START = re.compile(r"^\s*(?:万元|万|元|%|个|人|辆|台|。|，|；|：)")
+HEADING_ENDING = re.compile(
+    r"(?:说明|情况|结论|分析|结果|概况|职能|职责|解释|附件|表|设置|过程|措施|建议|部分)[。:：]?$"
+)
+MONEY_OR_RATE = re.compile(r"\d\s*(?:万元|元|%)")
+# Whitespace that is layout, not content: anything but a space between two ASCII alphanumerics.
+_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
+
+
+@dataclass
+class Paragraph:
+    """Joined prose text; ``origins[i]`` is the source line of ``text[i]``."""
+
+    text: str = ""
+    origins: list[Line] = field(default_factory=list)
+    is_heading: bool = False
+
+    def line_at(self, offset: int) -> Line:
+        return self.origins[min(max(offset, 0), len(self.origins) - 1)]
+
+    def append(self, line: Line) -> None:
+        """Add a line's characters, dropping layout whitespace but keeping one space between ASCII words."""
+        stripped = line.text.strip()
+        for i, char in enumerate(stripped):
+            if not char.isspace():
+                self.text += char
+                self.origins.append(line)
+            elif _separates_ascii_words(self.text, stripped[i + 1 :]):
+                self.text += " "
+                self.origins.append(line)
+
+
+def _separates_ascii_words(before: str, after: str) -> bool:
+    """ "2022 12345" keeps its space; "2022 年" and "902.93 万元" lose theirs."""
+    rest = after.lstrip()
+    return bool(before) and bool(_ASCII_WORD.match(before[-1])) and bool(rest) and bool(_ASCII_WORD.match(rest[0]))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph: text up to and including its "。" and its offset in the paragraph."""
+
+    text: str
+    start: int
+
+
+def is_heading_line(text: str) -> bool:
+    """A short enumerated line without a stated figure that ends like a title: a section heading.
+
+    "三、财政拨款支出决算情况说明" and "（一）机关运行经费支出情况" are headings; the first line of a wrapped
+    item ("（一）贯彻执行中央及省、市有关信访工作的方针、政策和法") and an item title that its text
+    continues ("1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。") are not.
+    """
+    compact = re.sub(r"\s+", "", text).lstrip("#*-")
+    if not ENUMERATOR.match(compact) or MONEY_OR_RATE.search(compact) or len(compact) > 40:
+        return False
+    return compact.startswith("第") or bool(HEADING_ENDING.search(compact))
+
+
+def is_page_furniture(line: Line, next_text: str | None) -> bool:
+    """A page number or running footer, unless the next line continues it as a figure ("100\\n万元")."""
+    if not PAGE_FURNITURE.match(line.text):
+        return False
+    return next_text is None or not CONTINUATION_START.match(next_text)
+
+
+def is_table_row(line: Line) -> bool:
+    return line.cells is not None or "\t" in line.text or line.text.lstrip().startswith("|")
+
+
+def flow_paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Join wrapped prose lines into paragraphs (see the module docstring)."""
+    paragraphs: list[Paragraph] = []
+    current = Paragraph()
+    texts = [line.text for line in lines if line.text.strip()]
+    content = [line for line in lines if line.text.strip()]
+
+    def close() -> None:
+        nonlocal current
+        if current.text:
+            paragraphs.append(current)
+        current = Paragraph()
+
+    for i, line in enumerate(content):
+        next_text = texts[i + 1] if i + 1 < len(texts) else None
+        if is_table_row(line):
+            close()
+            continue
+        if is_page_furniture(line, next_text):
+            continue
+        starts_item = bool(ENUMERATOR.match(line.text)) and not CONTINUATION_START.match(line.text)
+        if starts_item or is_heading_line(line.text):
+            close()
+        current.append(line)
+        if is_heading_line(line.text):
+            current.is_heading = True
+            close()
+        elif line.text.rstrip().endswith("。") and not _next_continues(next_text):
+            close()
+    close()
+    return paragraphs
+
+
+def _next_continues(next_text: str | None) -> bool:
+    return next_text is not None and bool(CONTINUATION_START.match(next_text))
+
+
+def split_sentences(paragraph: Paragraph) -> list[Sentence]:
+    """Split at "。" (kept with its sentence); a trailing fragment without "。" is a sentence too."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in re.finditer(r"。+", paragraph.text):
+        sentences.append(Sentence(paragraph.text[start : match.end()], start))
+        start = match.end()
+    if start < len(paragraph.text):
+        sentences.append(Sentence(paragraph.text[start:], start))
+    return sentences
+
+
+def join_wrapped(text: str) -> str:
+    """Convenience for tests and callers with plain text: the paragraph texts of ``text``, one per line."""
+    lines = [Line(raw, i) for i, raw in enumerate(text.splitlines(), start=1)]
+    return "\n".join(p.text for p in flow_paragraphs(lines))
