@@ -19,7 +19,8 @@ the line it came from, so a figure found in the paragraph keeps its line and pag
 
 A paragraph ends at a heading line ("三、财政拨款支出决算情况说明", "（一）绩效评价工作开展情况"), before an
 enumerated item ("（二）社会保障和就业年初预算数为…", "1、一般公共服务支出（类）…"), at a table row
-(tab-separated cells) and after a line that closes a sentence with "。".
+(tab-separated cells). A line ending with "。" does not end a paragraph: an item's title sentence
+("8、住房保障支出（类）住房改革支出（款）住房公积金（项）。") is followed by its figures.
 """
 
 from __future__ import annotations
@@ -137,14 +138,8 @@ def flow_paragraphs(lines: list[Line]) -> list[Paragraph]:
         if is_heading_line(line.text):
             current.is_heading = True
             close()
-        elif line.text.rstrip().endswith("。") and not _next_continues(next_text):
-            close()
     close()
     return paragraphs
-
-
-def _next_continues(next_text: str | None) -> bool:
-    return next_text is not None and bool(CONTINUATION_START.match(next_text))
 
 
 def split_sentences(paragraph: Paragraph) -> list[Sentence]:

@@ -297,8 +297,10 @@ class ParagraphReader:
             return
         sign = DIRECTION_SIGN[token.match.group("dir")]
         value = _number(token.match.group("num"))
-        if token.match.group("alt") and value != 0:
-            self.issue(token, f"unresolved alternative {token.match.group(0)!r}: sign read from the first word")
+        if token.match.group("alt"):
+            self.issue(token, f"unresolved alternative {token.match.group(0)!r}")
+            if value != 0:
+                return  # the sign is not stated: not guessed
         self.emit_for_state(token, measure, self.subject_of(self.state), sign)
 
     def emit_for_state(self, token: Token, measure: str, subject: str | None, sign: int = 1) -> None:
