@@ -1,0 +1,41 @@
+-- One row per document × table × function code of the tables keyed by 支出功能分类
+-- (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表), amount columns side by side.
+-- The 合计 row is function_code 'TOTAL'.
+with table_values as (
+    select * from {{ ref('stg_raw__fa_values') }}
+    where table_key in ('income', 'expenditure', 'general_budget_expenditure')
+        and (function_code is not null or row_key = 'total')
+),
+
+pivoted as (
+    select
+        document_id,
+        table_key,
+        coalesce(function_code, 'TOTAL') as function_code,
+        min(row_no) as row_no,
+        min(row_label) as function_name,
+        max(case when column_key = 'total' then amount_yuan end) as total_yuan,
+        max(case when column_key = 'basic' then amount_yuan end) as basic_yuan,
+        max(case when column_key = 'project' then amount_yuan end) as project_yuan,
+        max(case when column_key = 'remit_superior' then amount_yuan end) as remit_superior_yuan,
+        max(case when column_key = 'operating' then amount_yuan end) as operating_yuan,
+        max(case when column_key = 'affiliated_subsidy' then amount_yuan end) as affiliated_subsidy_yuan,
+        max(case when column_key = 'fiscal_appropriation' then amount_yuan end) as fiscal_appropriation_yuan,
+        max(case when column_key = 'superior_subsidy' then amount_yuan end) as superior_subsidy_yuan,
+        max(case when column_key = 'business' then amount_yuan end) as business_yuan,
+        max(case when column_key = 'affiliated_remit' then amount_yuan end) as affiliated_remit_yuan,
+        max(case when column_key = 'other' then amount_yuan end) as other_yuan,
+        min(source_ref) as source_ref
+    from table_values
+    group by document_id, table_key, coalesce(function_code, 'TOTAL')
+),
+
+final as (
+    select
+        *,
+        cast(case {{ dbt.length('function_code') }} when 3 then 1 when 5 then 2 when 7 then 3 else 0 end as integer)
+            as function_level
+    from pivoted
+)
+
+select * from final
