@@ -1,11 +1,29 @@
-"""Run the identity checks on a candidate warehouse and write dq.identity_results + verdict."""
+"""Run the identity checks on a candidate warehouse: dq.identity_results, Data Docs, report, verdict.
+
+1. every rule's SQL runs on the candidate (checks.py), plus the text checks of DOC-01/DOC-03;
+2. Great Expectations validates those rows (validation.py): a row fails when GE finds its
+   ``excess`` above 0; Data Docs go to ``<out>/data_docs``;
+3. the acknowledgement registry turns reviewed source errors into ``acknowledged``;
+4. ``dq.identity_results`` is (re)written in the candidate, and ``<out>/verdict.json``,
+   ``failures.txt`` and ``failures.html`` are written. The verdict decides publication.
+
+The step exits 0 when it ran, whatever it found (``make build`` then refuses to publish in the
+publish step, naming each failure); it exits non-zero only when it could not run, and then leaves
+no verdict, so nothing can be published.
+"""
 
 from __future__ import annotations
 
-import json
+import sys
+import time
 from pathlib import Path
 
 import duckdb
+import pandas as pd
+
+from expectations.acknowledgements import REGISTRY, apply_acknowledgements, load_registry
+from expectations.checks import RESULT_COLUMNS, compute_checks
+from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
 
 IDENTITY_RESULTS_DDL = """
 create schema if not exists dq;
@@ -17,12 +35,74 @@ create or replace table dq.identity_results (
 """
 
 
-def run_expectations(db: Path, out: Path) -> int:
+def judge(checks: pd.DataFrame, failing_rows: set[int]) -> pd.DataFrame:
+    """The identity_results rows: status from the validation, values as computed."""
+    results = checks.copy()
+    results["status"] = ["fail" if i in failing_rows else "pass" for i in results.index]
+    return results[RESULT_COLUMNS]
+
+
+def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
+    con.execute(IDENTITY_RESULTS_DDL)
+    frame = results.astype({"lhs_value": "float64", "rhs_value": "float64", "difference": "float64",
+                            "tolerance": "float64"})  # fmt: skip
+    con.register("identity_rows", frame)
+    con.execute(
+        "insert into dq.identity_results select document_id, rule_id, severity, subject, "
+        "lhs_value, rhs_value, difference, tolerance, status, message, source_ref from identity_rows"
+    )
+    con.unregister("identity_rows")
+
+
+def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root: Path | None = None) -> int:
+    started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
+    for stale_output in ("verdict.json", "failures.txt", "failures.html"):
+        (out / stale_output).unlink(missing_ok=True)
     con = duckdb.connect(str(db))
     try:
-        con.execute(IDENTITY_RESULTS_DDL)
+        checks = compute_checks(con, source_root)
+        computed = time.perf_counter()
+        from expectations.validation import validate_checks  # imports great_expectations (seconds)
+
+        outcome = validate_checks(checks, out / "data_docs")
+        _cross_check(checks, outcome.failing_rows)
+        results, stale = apply_acknowledgements(judge(checks, outcome.failing_rows), load_registry(registry))
+        write_results(con, results)
+        file_names = dict(con.execute("select document_id, file_name from raw.documents").fetchall())
     finally:
         con.close()
-    (out / "verdict.json").write_text(json.dumps({"blocking_failures": []}), encoding="utf-8")
+    counts = {status: int((results["status"] == status).sum()) for status in ("pass", "fail", "acknowledged")}
+    counts["checks"] = len(results)
+    records = failure_records(results, file_names)
+    write_verdict(out, records, stale, counts)
+    write_text_report(out, records, stale, counts)
+    write_html_report(out, records, stale, counts)
+    _print_summary(records, stale, counts, computed - started, time.perf_counter() - started, out)
     return 0
+
+
+def _cross_check(checks: pd.DataFrame, failing_rows: set[int]) -> None:
+    """GE's verdict must agree with the excess computed in SQL; a disagreement is a defect here."""
+    computed = set(checks.index[checks["excess"].astype("float64") > 0])
+    if computed != failing_rows:
+        raise RuntimeError(
+            f"Great Expectations and the computed excess disagree on rows {sorted(computed ^ failing_rows)[:10]}"
+        )
+
+
+def _print_summary(records, stale, counts, sql_seconds: float, total_seconds: float, out: Path) -> None:
+    blocking = [r for r in records if r["status"] == "fail" and r["severity"] == "error"]
+    warnings = [r for r in records if r["status"] == "fail" and r["severity"] == "warn"]
+    print(
+        f"identity checks: {counts['checks']} rows, {counts['pass']} pass, {counts['fail']} fail "
+        f"({len(blocking)} blocking error, {len(warnings)} warn), {counts['acknowledged']} acknowledged; "
+        f"{sql_seconds:.1f}s SQL, {total_seconds:.1f}s total; report {out / 'failures.txt'}",
+        file=sys.stderr,
+    )
+    for entry in stale:
+        print(
+            f"stale acknowledgement (acknowledgements.csv line {entry.line_no}): {entry.document} {entry.rule_id} "
+            f"{entry.subject} matches no current failure",
+            file=sys.stderr,
+        )

@@ -1,0 +1,90 @@
+-- Temporary views shared by the rule queries (connection-local: nothing is written to the warehouse).
+-- Money is compared in yuan; `tol` is half a unit of the figure's last printed decimal, in yuan.
+
+create or replace temp view dq_documents as
+select document_id, file_name, source_path, doc_type, fiscal_year, title_year, title, is_template
+from raw.documents;
+
+create or replace temp view dq_fa as
+select
+    v.document_id,
+    v.table_key,
+    v.row_no,
+    v.row_label,
+    coalesce(v.row_key, v.function_code, v.economic_code) as row_key,
+    v.function_code,
+    v.economic_code,
+    coalesce(v.side, '') as side,
+    v.column_key,
+    v.column_label,
+    cast(v.amount * case when v.unit = '万元' then 10000 else 1 end as decimal(38, 6)) as amount,
+    cast(
+        0.5 * power(10, -coalesce(v.decimals, 0)) * case when v.unit = '万元' then 10000 else 1 end
+        as decimal(38, 6)
+    ) as tol,
+    v.printed,
+    v.line_no,
+    v.page_no,
+    v.source_ref
+from raw.fa_values as v
+where v.amount is not null;
+
+-- Rows keyed by a 支出功能分类 code (3/5/7 digits) in the function-coded tables, and the 合计 row.
+create or replace temp view dq_fa_coded as
+select *, coalesce(function_code, economic_code, case when regexp_matches(row_key, '^[0-9]+$') then row_key end) as code
+from dq_fa;
+
+-- Narrative figures; money in yuan, rates in percent as printed.
+create or replace temp view dq_na as
+select
+    n.document_id,
+    n.metric,
+    n.measure,
+    coalesce(n.subject, '') as subject,
+    n.unit,
+    cast(n.value * case when n.unit = '万元' then 10000 else 1 end as decimal(38, 6)) as value,
+    cast(
+        0.5 * power(10, -coalesce(n.decimals, 0)) * case when n.unit = '万元' then 10000 else 1 end
+        as decimal(38, 6)
+    ) as tol,
+    n.printed,
+    n.line_no,
+    n.page_no,
+    n.context,
+    n.source_ref
+from raw.narrative_figures as n
+where n.value is not null;
+
+-- Performance points are exact when printed as integers (a weight of 6 is 6 points, not a rounded
+-- figure); a fractional score printed as 6.29 was rounded to its last decimal.
+create or replace temp macro dq_points_tol(x) as
+    case
+        when x is null or x = round(x, 0) then 0
+        when x = round(x, 1) then 0.05
+        when x = round(x, 2) then 0.005
+        when x = round(x, 3) then 0.0005
+        else 0.00005
+    end;
+
+-- Half a unit of the last printed decimal of any figure stored without its decimals (the rate
+-- 29.36 -> 0.005, the budget 155 -> 0.5).
+create or replace temp macro dq_half_unit(x) as
+    case
+        when x is null then 0
+        when x = round(x, 0) then 0.5
+        when x = round(x, 1) then 0.05
+        when x = round(x, 2) then 0.005
+        when x = round(x, 3) then 0.0005
+        when x = round(x, 4) then 0.00005
+        else 0.000005
+    end;
+
+create or replace temp view dq_projects as
+select
+    p.*,
+    '#' || p.project_key || ' ' || coalesce(p.project_name, '') as project_label
+from raw.perf_projects as p;
+
+-- Names of indicator levels without whitespace and a printed weight: "产出指标 (40分)" -> "产出指标".
+create or replace temp macro dq_level_name(x) as
+    regexp_replace(regexp_replace(coalesce(x, ''), '[（(]\s*[0-9.]+\s*[分份]?\s*[）)]', '', 'g'), '\s', '', 'g');

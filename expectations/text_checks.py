@@ -1,0 +1,159 @@
+"""DOC-01 and DOC-03: checks that read the document text itself (headings and template text).
+
+The text is read again with the project's own loader (``ingest.loading.load_document``), so line
+and page numbers are those every source_ref uses. Patterns are data, each with the real line it
+exists for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ingest.loading import load_document
+from ingest.model import Line, SourceRef
+
+# DOC-01: headings and table titles that print a fiscal year ("N 年度").
+YEAR_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # 002 line 362 "附件：2021 年度市 12345 热线中心部门整体支出绩效自评表";
+    # 003 line 51 "富民县信访局2024年度热线办理工作经费支出绩效评价指标体系及打分表"
+    (re.compile(r"^.{0,40}?(20\d\d)年度.{0,60}表$"), "table title"),
+    # 001 line 1539 "（ 2021 年度）" under 项目支出绩效自评表; 002 line 407 "(2022年度)"
+    (re.compile(r"^[（(](20\d\d)年度[）)]$"), "table year line"),
+    # 002 line 5 "2022 年度部门决算"; 002 line 667 "二、2022 年度 12345 热线…项目绩效评价报告"
+    (re.compile(r"^.{0,40}?(20\d\d)年度.{0,50}(?:部门决算|决算表|评价报告|自评报告)$"), "heading"),
+    # 001 line 126 "编制单位：景德镇市人民政府行政服务中心管理委员会 2022 年度 金额单位：万元"
+    (re.compile(r"^编制单位[:：].{0,60}?(20\d\d)年度"), "table header"),
+)
+
+# DOC-03: template text left in a published document.
+TEMPLATE_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
+    # the template's placeholders: "上海市 XX 局", "××部门"
+    (re.compile(r"(?<![A-Za-z])(?:XX|ＸＸ|××)(?![A-Za-z])"), "placeholder"),
+    (re.compile(r"待填写|待补充|（部门名称）"), "placeholder"),
+    # 002 line 544 "一、2022 年度部门名称整体绩效评价报告"
+    (re.compile(r"年度部门名称"), "placeholder"),
+    # 000 line 142 "决算数较 2021 年增加（减少） 0 万元"; 001 line 392 "增长（下降）0%"
+    (
+        re.compile(
+            r"(增加|减少|增长|下降|大于|小于|高于|低于|上升)[（(](增加|减少|增长|下降|大于|小于|高于|低于|上升)[）)]"
+        ),
+        "unresolved alternative",
+    ),
+    # 002 line 346 "（说明：非参公管理的事业单位不填写，也不用说明。）"
+    (re.compile(r"不填写|不用说明"), "instruction to the author"),
+    # 002 line 508 "（该项名词解释中“上述……等收入”请依据部门收入的实际情况进行解释）"
+    (re.compile(r"请(?:依据|根据|按照|结合)|逐项解释|补充解释"), "instruction to the author"),
+    # 002 line 669 "一、摘要（1500 字以内）"
+    (re.compile(r"[（(]\s*\d+\s*字以内\s*[）)]"), "instruction to the author"),
+    # template s5: "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明"
+    (re.compile(r"仍保留该表格式|不涉及的不列|如持平作持平表述"), "instruction to the author"),
+)
+
+
+@dataclass(frozen=True)
+class TextFinding:
+    rule_id: str
+    subject: str
+    lhs_value: float
+    rhs_value: float
+    excess: float
+    message: str
+    source_ref: str
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _subject(line: Line, text: str) -> str:
+    where = f"p.{line.page_no} line {line.line_no}" if line.page_no is not None else f"line {line.line_no}"
+    return f"{where}: {text[:40]}"
+
+
+def year_findings(lines: list[Line], fiscal_year: int | None, file_name: str) -> list[TextFinding]:
+    """DOC-01: every heading or table title that prints a year, against the document's fiscal year."""
+    if fiscal_year is None:
+        return []
+    findings = []
+    for line in lines:
+        compact = _compact(line.text).lstrip("#-")
+        if len(compact) > 90:
+            continue
+        for pattern, what in YEAR_HEADINGS:
+            match = pattern.search(compact)
+            if not match:
+                continue
+            year = int(match.group(1))
+            findings.append(
+                TextFinding(
+                    "DOC-01",
+                    _subject(line, compact),
+                    float(year),
+                    float(fiscal_year),
+                    0.0 if year == fiscal_year else 1.0,
+                    f"{what} prints {year}; the document's fiscal year is {fiscal_year}",
+                    SourceRef(file_name, line.line_no, line.page_no, None, compact[:60]).render(),
+                )
+            )
+            break
+    return findings
+
+
+def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
+    """DOC-03: one failing row per line with template text; one passing row when there is none."""
+    findings = []
+    for line in lines:
+        for pattern, what in TEMPLATE_TEXT:
+            match = pattern.search(line.text)
+            if not match:
+                continue
+            findings.append(
+                TextFinding(
+                    "DOC-03",
+                    _subject(line, _compact(line.text)),
+                    1.0,
+                    0.0,
+                    1.0,
+                    f"{what} left in the text: “{match.group(0)}”",
+                    SourceRef(file_name, line.line_no, line.page_no, None, _compact(line.text)[:60]).render(),
+                )
+            )
+            break
+    if not findings:
+        findings.append(TextFinding("DOC-03", "document text", 0.0, 0.0, 0.0, "no template text found", file_name))
+    return findings
+
+
+def _resolve(source_path: str, source_root: Path | None) -> Path | None:
+    path = Path(source_path)
+    for candidate in (path, (source_root or Path.cwd()) / path):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def text_check_rows(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -> pd.DataFrame:
+    """DOC-01 and DOC-03 rows for every readable document of the candidate."""
+    documents = con.execute(
+        "select document_id, source_path, file_name, fiscal_year from raw.documents order by document_id"
+    ).fetchall()
+    rows = []
+    for document_id, source_path, file_name, fiscal_year in documents:
+        path = _resolve(source_path, source_root) if source_path else None
+        if path is None:
+            continue
+        lines = load_document(path).lines
+        for finding in [*year_findings(lines, fiscal_year, file_name), *template_findings(lines, file_name)]:
+            rows.append({"document_id": document_id, **finding.__dict__})
+    if not rows:
+        return pd.DataFrame()
+    frame = pd.DataFrame(rows)
+    frame["difference"] = frame["lhs_value"] - frame["rhs_value"]
+    frame["tolerance"] = 0.0
+    frame["severity"] = "warn"
+    return frame

@@ -1,0 +1,123 @@
+"""Validate the computed checks with Great Expectations and build its Data Docs.
+
+The identity rows computed on the candidate (``checks.py``) are validated through GE's public
+pandas path: an ephemeral context, one expectation suite per rule family (FA, NA, PE, DOC), one
+expectation per rule (``excess`` ≤ 0 on that rule's rows) plus the shape of the rows, and one
+checkpoint over the four validation definitions (all read the same frame of rows). GE's SQL engine is not used: it loses query rows
+on DuckDB. Importing great_expectations takes seconds: only this module does it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from expectations.rules import FAMILIES, RULES
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+
+@dataclass
+class ValidationOutcome:
+    failing_rows: set[int] = field(default_factory=set)  # index labels of the checks DataFrame
+    success: bool = True
+    statistics: dict[str, dict] = field(default_factory=dict)
+    data_docs_index: Path | None = None
+
+
+def _quiet() -> None:
+    for name in ("great_expectations", "great_expectations.core", "great_expectations.data_context"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def validate_checks(checks: pd.DataFrame, data_docs_dir: Path) -> ValidationOutcome:
+    """Run one checkpoint over the four family suites; return the rows GE found failing."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.expectations.row_conditions import Column
+
+    _quiet()
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    data_docs_dir.mkdir(parents=True, exist_ok=True)
+    context.add_data_docs_site(
+        site_name="identities",
+        site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(data_docs_dir)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
+    )
+    source = context.data_sources.add_pandas("identity_checks")
+    frame = _validation_frame(checks)
+    definitions = []
+    for family in FAMILIES:
+        asset = source.add_dataframe_asset(f"{family.lower()}_checks")
+        batch = asset.add_batch_definition_whole_dataframe(f"{family.lower()}_rows")
+        suite = context.suites.add(_family_suite(gx, Column, family))
+        definitions.append(
+            context.validation_definitions.add(gx.ValidationDefinition(name=family, data=batch, suite=suite))
+        )
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name="identities",
+            validation_definitions=definitions,
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["identities"])],
+            result_format={"result_format": "COMPLETE"},
+        )
+    )
+    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    outcome = ValidationOutcome(success=bool(result.success))
+    for run_result in result.run_results.values():
+        family = run_result.suite_name.removeprefix("identities_").upper()
+        outcome.statistics[family] = dict(run_result.statistics)
+        for expectation_result in run_result.results:
+            if expectation_result.expectation_config.meta.get("check") != "identity":
+                if not expectation_result.success:
+                    raise RuntimeError(f"identity rows are malformed: {expectation_result.expectation_config}")
+                continue
+            for position in expectation_result.result.get("unexpected_index_list") or []:
+                outcome.failing_rows.add(int(frame.loc[position, "row_id"]))
+    index = data_docs_dir / "index.html"
+    outcome.data_docs_index = index if index.exists() else None
+    return outcome
+
+
+def _validation_frame(checks: pd.DataFrame) -> pd.DataFrame:
+    """The rows GE validates: each family's suite reads its own rules' rows through row conditions."""
+    frame = checks[["rule_id", "severity", "document_id", "subject", "excess"]].copy()
+    frame["row_id"] = checks.index.astype("int64")
+    frame["excess"] = frame["excess"].astype("float64")
+    return frame.reset_index(drop=True)
+
+
+def _family_suite(gx, Column, family: str):
+    rule_ids = [rule.rule_id for rule in RULES]
+    suite = gx.ExpectationSuite(name=f"identities_{family.lower()}", meta={"family": family})
+    shape = {"check": "shape"}
+    suite.add_expectation(gx.expectations.ExpectColumnValuesToBeInSet(column="rule_id", value_set=rule_ids, meta=shape))
+    suite.add_expectation(
+        gx.expectations.ExpectColumnValuesToBeInSet(column="severity", value_set=["error", "warn"], meta=shape)
+    )
+    for column in ("document_id", "subject", "excess"):
+        suite.add_expectation(gx.expectations.ExpectColumnValuesToNotBeNull(column=column, meta=shape))
+    for rule in RULES:
+        if rule.family != family:
+            continue
+        suite.add_expectation(
+            gx.expectations.ExpectColumnValuesToBeBetween(
+                column="excess",
+                max_value=0,
+                row_condition=Column("rule_id") == rule.rule_id,
+                condition_parser="pandas",
+                result_format={"result_format": "COMPLETE"},
+                severity="critical" if rule.severity == "error" else "warning",
+                description=f"{rule.rule_id} ({rule.severity}): {rule.title} — |lhs − rhs| beyond the tolerance ≤ 0",
+                meta={"check": "identity", "rule_id": rule.rule_id},
+            )
+        )
+    return suite
