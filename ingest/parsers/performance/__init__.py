@@ -1,0 +1,243 @@
+"""Performance evaluations (绩效自评表, 绩效评价表, 评价报告) -> projects, indicators, subtotals.
+
+Every indicator table is found by its header row and read with the grammar of its layout:
+- flattened (PDF text, 000/001): flattened.py
+- tab-separated (Markdown/HTML exports, 002/004): tabular.py
+- one cell per line (003): cell_lines.py
+Reports (…评价报告) fill what their tables leave blank (budget, grade, total) or, when they have no
+table, are read as prose (prose.py), as are lists of self-evaluated projects and whole-department scores.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ingest.model import DocumentMeta, IngestIssue, LoadedDocument, PerfIndicator, PerfProject, PerfSubtotal, SourceRef
+from ingest.parsers.performance import cell_lines, flattened, prose, tabular
+from ingest.parsers.performance.common import (
+    IndicatorRow,
+    ProjectDraft,
+    checked_grade,
+    clean_name,
+    grade_from_bands,
+    score_bands,
+    squash,
+)
+from ingest.parsers.performance.header import (
+    apply_execution_block,
+    evaluation_kind,
+    execution_block,
+    investment_block,
+    project_name,
+    table_year,
+)
+from ingest.parsers.performance.regions import ReportRegion, TableRegion, find_reports, find_tables
+
+OVERALL_NAME = "部门整体支出"
+STAGE = "parse_performance"
+
+
+def parse_performance(
+    doc: LoadedDocument, meta: DocumentMeta
+) -> tuple[list[PerfProject], list[PerfIndicator], list[PerfSubtotal], list[IngestIssue]]:
+    issues: list[IngestIssue] = []
+    tables = [(region, read_table(region, meta, issues)) for region in find_tables(doc.lines)]
+    drafts = [draft for _, draft in tables]
+    table_lines = {line.line_no for region, _ in tables for line in [*region.body, *region.total]}
+    for report in find_reports(doc.lines):
+        drafts.extend(read_report(report, tables, table_lines, meta))
+    free_lines = [line for line in doc.lines if line.line_no not in table_lines]
+    drafts.extend(prose.listed_self_evaluations(free_lines, meta.fiscal_year))
+    drafts.extend(_new_overall(prose.overall_department(free_lines, meta.fiscal_year), drafts))
+    drafts.sort(key=lambda d: d.line.line_no)
+    for draft in drafts:
+        draft.fiscal_year = draft.fiscal_year or meta.fiscal_year
+    return _records(drafts, doc, meta, issues)
+
+
+def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue]) -> ProjectDraft:
+    title = region.title.text if region.title else None
+    caption = region.caption.text if region.caption else None
+    kind = evaluation_kind(title, caption)
+    name = OVERALL_NAME if kind == "overall_department" else project_name(region, meta.department_name)
+    anchor = region.title or region.body[0]
+    table = clean_name(title.lstrip("#")) if title else "绩效评价指标评分"
+    draft = ProjectDraft(name, kind, table_year(region), anchor, table=table)
+    draft.indicators, draft.subtotals = _rows(region)
+    block = execution_block(region) if kind == "self_evaluation" else None
+    if block:
+        apply_execution_block(block, draft)
+        line = next(x for x in region.pre if str(x.line_no) == block["line_no"])
+        draft.indicators.insert(
+            0,
+            IndicatorRow(
+                "预算执行",
+                None,
+                "年度资金总额",
+                block.get("budget"),
+                block.get("executed"),
+                draft.execution_weight,
+                draft.execution_score,
+                None,
+                line,
+            ),
+        )
+    investment = investment_block(region)
+    if investment:
+        draft.budget, draft.executed, draft.execution_rate = investment
+    _totals(region, draft)
+    _grade_and_bands(region, draft, issues)
+    return draft
+
+
+def _rows(region: TableRegion):
+    header = squash(" ".join(line.text for line in region.body[:8]))
+    header_row = squash(" ".join(line.text for line in region.body[:2]))
+    if region.layout == "cell_lines":
+        return cell_lines.parse_cell_rows(region.body)
+    if region.layout == "tabular":
+        if tabular.is_labelled(region.body):
+            with_target = "指标值" in header_row or "完成值" in header_row
+            return tabular.parse_labelled(region.body, with_target=with_target)
+        return tabular.parse_positional(region.body)
+    if "分值二级指标" in header:
+        return flattened.parse_level_rows(region.body)
+    return flattened.parse_self_rows(region.body), []
+
+
+def _totals(region: TableRegion, draft: ProjectDraft) -> None:
+    if region.total:
+        totals = cell_lines.total_numbers if region.layout == "cell_lines" else flattened.total_numbers
+        draft.total_weight, draft.total_score = totals(region.total)
+    if draft.total_weight is None:
+        level1 = [s.weight for s in draft.subtotals if s.level == 1]
+        if level1 and all(w is not None for w in level1):
+            draft.total_weight = sum(level1, Decimal(0)) + (draft.execution_weight or Decimal(0))
+
+
+def _grade_and_bands(region: TableRegion, draft: ProjectDraft, issues: list[IngestIssue]) -> None:
+    text = " ".join(line.text.replace("\t", " ") for line in [*region.total, *region.post])
+    draft.score_bands = score_bands(text)
+    draft.grade = checked_grade(text)
+    if draft.grade is None and "评价等次" in squash(text):
+        draft.grade = grade_from_bands(draft.score_bands, draft.total_score)
+        if draft.grade:
+            line = next(x for x in region.post if "评价等次" in squash(x.text))
+            issues.append(
+                IngestIssue(
+                    STAGE,
+                    "info",
+                    f"{draft.name}: no grade box reads as checked; grade {draft.grade} taken from the stated "
+                    f"score bands for total score {draft.total_score}",
+                    line.line_no,
+                    line.page_no,
+                )
+            )
+
+
+def read_report(
+    report: ReportRegion, tables: list[tuple[TableRegion, ProjectDraft]], table_lines: set[int], meta: DocumentMeta
+) -> list[ProjectDraft]:
+    """Fill the report's own tables with what its prose states; a report without a table of its project
+    becomes a project of its own (001 行政服务中心运转经费, 002 坐席外包服务费)."""
+    first, last = report.lines[0].line_no, report.lines[-1].line_no
+    kind = prose.report_kind(report.title)
+    name = prose.report_name(report.title, report.lines)
+    year = prose.report_year(report.title)
+    inside = [draft for region, draft in tables if first <= region.start <= last]
+    own = [d for d in inside if d.kind == kind and _same_project(d.name, name, kind)]
+    first_table = min((r.start for r, _ in tables if first <= r.start <= last), default=last + 1)
+    prose_lines = [line for line in report.lines if line.line_no not in table_lines and line.line_no < first_table]
+    figures = prose.report_figures(
+        prose_lines if not own else [x for x in report.lines if x.line_no not in table_lines]
+    )
+    if own:
+        for draft in own:
+            draft.fiscal_year = draft.fiscal_year or year
+            scored = any(row.score is not None for row in draft.indicators)
+            if kind == "overall_department":
+                figures = {k: v for k, v in figures.items() if k not in ("budget", "executed", "rate")}
+            prose.apply_report_figures(draft, figures, scores_too=scored)
+        return []
+    if "score" not in figures or not name and kind != "overall_department":
+        return []
+    draft = ProjectDraft(OVERALL_NAME if kind == "overall_department" else name, kind, year, report.title)
+    draft.table = clean_name(report.title.text.lstrip("#"))
+    prose.apply_report_figures(draft, figures, scores_too=True)
+    draft.indicators, draft.subtotals = prose.prose_indicators(prose_lines)
+    level1 = [s.weight for s in draft.subtotals if s.level == 1]
+    if draft.total_weight is None and level1 and all(w is not None for w in level1):
+        draft.total_weight = sum(level1, Decimal(0))
+    return [draft]
+
+
+def _same_project(a: str | None, b: str | None, kind: str) -> bool:
+    if kind == "overall_department" or not a or not b:
+        return True
+    a, b = squash(a), squash(b)
+    return a in b or b in a
+
+
+def _new_overall(candidates: list[ProjectDraft], drafts: list[ProjectDraft]) -> list[ProjectDraft]:
+    """Whole-department scores from prose that no table or report of the document already holds."""
+    known = {(d.kind, d.total_score) for d in drafts}
+    return [c for c in candidates if (c.kind, c.total_score) not in known]
+
+
+def _records(drafts: list[ProjectDraft], doc: LoadedDocument, meta: DocumentMeta, issues: list[IngestIssue]):
+    projects: list[PerfProject] = []
+    indicators: list[PerfIndicator] = []
+    subtotals: list[PerfSubtotal] = []
+    for key, draft in enumerate(drafts, start=1):
+        projects.append(_project(key, draft, doc, meta))
+        for seq, row in enumerate(draft.indicators, start=1):
+            ref = SourceRef(doc.file_name, row.line.line_no, row.line.page_no, draft.table, row.level3 or row.level2)
+            indicators.append(
+                PerfIndicator(
+                    key,
+                    seq,
+                    row.level1,
+                    row.level2,
+                    row.level3,
+                    row.target,
+                    row.actual,
+                    row.weight,
+                    row.score,
+                    row.note,
+                    row.line.line_no,
+                    row.line.page_no,
+                    ref.render(),
+                )
+            )
+        for sub in draft.subtotals:
+            ref = SourceRef(doc.file_name, sub.line.line_no, sub.line.page_no, draft.table, sub.name)
+            subtotals.append(
+                PerfSubtotal(
+                    key, sub.level, sub.name, sub.weight, sub.score, sub.line.line_no, sub.line.page_no, ref.render()
+                )
+            )
+    return projects, indicators, subtotals, issues
+
+
+def _project(key: int, draft: ProjectDraft, doc: LoadedDocument, meta: DocumentMeta) -> PerfProject:
+    ref = SourceRef(doc.file_name, draft.line.line_no, draft.line.page_no, draft.table, draft.name)
+    return PerfProject(
+        project_key=key,
+        project_name=draft.name or "",
+        evaluation_kind=draft.kind,
+        fiscal_year=draft.fiscal_year,
+        department_name=meta.department_name,
+        budget=draft.budget,
+        executed=draft.executed,
+        execution_rate=draft.execution_rate,
+        total_weight=draft.total_weight,
+        total_score=draft.total_score,
+        grade=draft.grade,
+        execution_weight=draft.execution_weight,
+        execution_score=draft.execution_score,
+        score_bands=draft.score_bands,
+        unit="万元" if draft.budget is not None or draft.executed is not None else None,
+        line_no=draft.line.line_no,
+        page_no=draft.line.page_no,
+        source_ref=ref.render(),
+    )
