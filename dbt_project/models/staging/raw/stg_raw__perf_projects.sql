@@ -16,6 +16,8 @@ select
     total_score,
     grade,
     score_bands,
+    execution_weight,
+    execution_score,
     unit,
     line_no,
     page_no,

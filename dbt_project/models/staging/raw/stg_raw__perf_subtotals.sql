@@ -1,0 +1,15 @@
+with source as (
+    select * from {{ source('raw', 'perf_subtotals') }}
+)
+
+select
+    document_id,
+    project_key,
+    level,
+    name,
+    weight,
+    score,
+    line_no,
+    page_no,
+    source_ref
+from source
