@@ -104,7 +104,8 @@ def is_page_furniture(line: Line, next_text: str | None) -> bool:
     """A page number or running footer, unless the next line continues it as a figure ("100\\n万元")."""
     if not PAGE_FURNITURE.match(line.text):
         return False
-    return next_text is None or not CONTINUATION_START.match(next_text)
+    is_bare_number = line.text.strip().isdigit()
+    return not is_bare_number or next_text is None or not CONTINUATION_START.match(next_text)
 
 
 def is_table_row(line: Line) -> bool:
