@@ -230,8 +230,10 @@ def _indicator_from_prose(level1, level2, section: _Section) -> IndicatorRow:
     rate = _RATE.search(text)
     actual = _ACTUAL.search(text)
     actual_text = (rate.group("v") or rate.group("w")) if rate else (actual.group("v") if actual else None)
-    if section.name.endswith("率") and actual_text and "%" not in actual_text:
-        actual_text = None  # 001 "实际进驻业务部门 50 个 … 进驻业务部门达标率。": the rate itself is missing
+    if section.name.endswith("率") and actual_text and "%" not in actual_text and not target:
+        # 001 "实际进驻业务部门 50 个 … 进驻业务部门达标率。": a count with no target is not the rate's value
+        # (资金到位率 keeps "实际到位资金 701 万元" against its target "预算资金为 701 万元").
+        actual_text = None
     return IndicatorRow(
         level1,
         level2,
