@@ -15,7 +15,8 @@ import pandas as pd
 
 from expectations.rules import RULES, SQL_DIR, Rule
 from expectations.text_checks import text_check_rows
-from ingest.parsers.fa_patterns import TABLES
+from ingest.parsers.fa_patterns import FUNCTION_CLASS_CODES, TABLES
+from ingest.parsers.narrative_patterns import PARTS_OF
 
 RESULT_COLUMNS = [
     "document_id",
@@ -58,7 +59,27 @@ def prepare_views(con: duckdb.DuckDBPyConnection) -> None:
     """Create the temporary views the rule queries read (nothing is written to the warehouse)."""
     con.execute("create or replace temp table dq_table_names (table_key varchar, title varchar)")
     con.executemany("insert into dq_table_names values (?, ?)", [(t.key, t.title) for t in TABLES])
+    con.execute("create or replace temp table dq_function_classes (category varchar, code varchar)")
+    con.executemany(
+        "insert into dq_function_classes values (?, ?)",
+        [(name.removesuffix("支出"), code) for name, code in FUNCTION_CLASS_CODES.items()],
+    )
+    con.execute("create or replace temp table dq_na_parts (whole varchar, part varchar)")
+    con.executemany("insert into dq_na_parts values (?, ?)", narrative_decompositions())
     con.execute((SQL_DIR / "_views.sql").read_text(encoding="utf-8"))
+
+
+def narrative_decompositions() -> list[tuple[str, str]]:
+    """(group, part) pairs of the decompositions the narrative lists (NA-02); a group is
+    ``<whole metric>#<n>`` (a whole may be decomposed in more than one way)."""
+    listed = PARTS_OF.items() if isinstance(PARTS_OF, dict) else PARTS_OF
+    # 002 line 322: "一般公共预算财政拨款基本支出 68.06 万元，其中：人员经费 65.88 万元 … 公用经费 2.17 万元"
+    extra = (("general_budget_basic_expenditure", ("personnel_expenditure", "public_expenditure")),)
+    decompositions: list[tuple[str, tuple[str, ...]]] = []
+    for whole, parts in (*listed, *extra):
+        if (whole, tuple(parts)) not in decompositions:
+            decompositions.append((whole, tuple(parts)))
+    return [(f"{whole}#{n}", part) for n, (whole, parts) in enumerate(decompositions) for part in parts]
 
 
 def rule_rows(con: duckdb.DuckDBPyConnection, rule: Rule) -> pd.DataFrame:
@@ -101,6 +122,10 @@ def compute_checks(con: duckdb.DuckDBPyConnection, source_root: Path | None = No
         )
     ]
     checks["family"] = checks["rule_id"].str.split("-").str[0]
+    repeated = checks.duplicated(["document_id", "rule_id", "subject"], keep=False)
+    if repeated.any():  # a subject names one check: number repeats so each stays addressable
+        order = checks[repeated].groupby(["document_id", "rule_id", "subject"]).cumcount() + 1
+        checks.loc[repeated, "subject"] = checks.loc[repeated, "subject"] + " [" + order.astype(str) + "]"
     return checks.sort_values(["document_id", "rule_id", "subject"], kind="stable").reset_index(drop=True)
 
 

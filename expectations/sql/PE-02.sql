@@ -1,8 +1,17 @@
 -- Σ indicator weights = the table's stated total weight; Σ scores = its stated total score.
--- A budget-execution row outside the table's 100 points (000: 分值 10 beside 总分 100) is left out,
--- one inside them (002: 预算执行情况 20分 + indicators 80 = 100) is counted: the variant whose weights
--- agree with the printed total is the table's own definition.
+-- The budget-execution row (年度资金总额, landed as the indicator 预算执行/年度资金总额 and as the
+-- project's execution_weight/score) is counted when the table's own total includes it (002 line 412:
+-- 预算执行情况 20分 + indicators 80 = 自评得分合计 100) and left out when it sits outside the 100
+-- points (000 line 457: 分值 10 beside 总分 100): the variant whose weights agree with the printed
+-- total is the table's own definition. Sums are checked only where every indicator prints the figure.
 with indicators as (
+    select
+        i.*,
+        i.level3_name = '年度资金总额' and i.level2_name is null as is_execution_row
+    from raw.perf_indicators as i
+),
+
+sums as (
     select
         document_id,
         project_key,
@@ -10,23 +19,33 @@ with indicators as (
         sum(score) as score_sum,
         sum(dq_points_tol(weight)) as weight_tol,
         sum(dq_points_tol(score)) as score_tol,
+        count(*) as rows_,
+        count(weight) as weights,
         count(score) as scores,
         min(line_no) as first_line,
         max(line_no) as last_line
-    from raw.perf_indicators
+    from indicators
+    where not is_execution_row
     group by document_id, project_key
-    having count(weight) > 0
 ),
 
 projects as (
     select
         p.*,
-        i.*,
+        s.* exclude (document_id, project_key),
         p.execution_weight is not null
-            and abs(i.weight_sum + p.execution_weight - p.total_weight) < abs(i.weight_sum - p.total_weight)
+            and abs(s.weight_sum + p.execution_weight - p.total_weight) < abs(s.weight_sum - p.total_weight)
             as counts_execution
     from dq_projects as p
-    inner join indicators as i using (document_id, project_key)
+    inner join sums as s using (document_id, project_key)
+),
+
+described as (
+    select
+        *,
+        source_ref || ' (indicator lines ' || first_line || '-' || last_line
+            || case when counts_execution then ', with the budget-execution row' else '' end || ')' as where_
+    from projects
 )
 
 select
@@ -36,21 +55,20 @@ select
     total_weight as rhs_value,
     weight_tol + dq_points_tol(total_weight) as tolerance,
     'eq' as kind,
-    source_ref || ' (indicator lines ' || first_line || '-' || last_line
-        || case when counts_execution then ', budget-execution row counted' else '' end || ')' as source_ref
-from projects
-where total_weight is not null
+    where_ as source_ref
+from described
+where total_weight is not null and weights = rows_
 
 union all
 
 select
     document_id,
     project_label || ': Σ 指标得分 = 总得分',
-    score_sum + case when counts_execution then coalesce(execution_score, 0) else 0 end,
+    score_sum + case when counts_execution then execution_score else 0 end,
     total_score,
     score_tol + dq_points_tol(total_score) + case when counts_execution then dq_points_tol(execution_score) else 0 end,
     'eq',
-    source_ref || ' (indicator lines ' || first_line || '-' || last_line
-        || case when counts_execution then ', budget-execution row counted' else '' end || ')'
-from projects
-where total_score is not null and scores > 0
+    where_
+from described
+where total_score is not null and scores = rows_ and weights = rows_
+    and (execution_score is not null or not counts_execution)  -- a blank execution score is not 0 (002 line 463)

@@ -1,53 +1,82 @@
--- Printed level-1 / level-2 subtotal weights and scores = Σ of their indicators
+-- Printed level-1 / level-2 subtotal weights and scores = Σ of their indicators. An indicator belongs
+-- to the subtotal of its level name printed nearest above it (000 lines 962/967 print two level-2
+-- groups both named 资金管理, 8 and 2 points). Checked only where every indicator prints the figure.
 with subtotals as (
     select s.*, p.project_label, dq_level_name(s.name) as level_name
     from raw.perf_subtotals as s
     inner join dq_projects as p using (document_id, project_key)
 ),
 
+memberships as (
+    select
+        i.document_id,
+        i.project_key,
+        levels.level,
+        dq_level_name(case levels.level when 1 then i.level1_name else i.level2_name end) as level_name,
+        i.line_no,
+        i.weight,
+        i.score
+    from raw.perf_indicators as i
+    cross join (select 1 as level union all select 2) as levels
+),
+
+assigned as (
+    select
+        m.*,
+        arg_max(s.line_no, case when s.line_no <= m.line_no then s.line_no else -s.line_no end) as subtotal_line
+    from memberships as m
+    inner join subtotals as s
+        on m.document_id = s.document_id and m.project_key = s.project_key and m.level = s.level
+        and m.level_name = s.level_name
+    group by all
+),
+
 sums as (
     select
-        s.document_id,
-        s.project_key,
-        s.level,
-        s.level_name,
-        s.line_no,
-        sum(i.weight) as weight_sum,
-        sum(i.score) as score_sum,
-        sum(dq_points_tol(i.weight)) as weight_tol,
-        sum(dq_points_tol(i.score)) as score_tol,
-        count(i.score) as scores,
-        min(i.line_no) as first_line,
-        max(i.line_no) as last_line
+        document_id,
+        project_key,
+        level,
+        level_name,
+        subtotal_line as line_no,
+        sum(weight) as weight_sum,
+        sum(score) as score_sum,
+        sum(dq_points_tol(weight)) as weight_tol,
+        sum(dq_points_tol(score)) as score_tol,
+        count(*) as rows_,
+        count(weight) as weights,
+        count(score) as scores,
+        min(line_no) as first_line,
+        max(line_no) as last_line
+    from assigned
+    group by document_id, project_key, level, level_name, subtotal_line
+),
+
+checked as (
+    select s.*, sums.* exclude (document_id, project_key, level, level_name, line_no)
     from subtotals as s
-    inner join raw.perf_indicators as i
-        on s.document_id = i.document_id and s.project_key = i.project_key
-        and s.level_name = dq_level_name(case s.level when 1 then i.level1_name else i.level2_name end)
-    group by s.document_id, s.project_key, s.level, s.level_name, s.line_no
+    inner join sums using (document_id, project_key, level, level_name, line_no)
 )
 
 select
-    s.document_id,
-    s.project_label || ': ' || s.level || '级指标 ' || s.level_name || ' 分值' as subject,
-    s.weight as lhs_value,
-    sums.weight_sum as rhs_value,
-    dq_points_tol(s.weight) + sums.weight_tol as tolerance,
+    document_id,
+    project_label || ': ' || level || '级指标 ' || level_name || ' 分值 (line ' || line_no || ')' as subject,
+    weight as lhs_value,
+    weight_sum as rhs_value,
+    dq_points_tol(weight) + weight_tol as tolerance,
     'eq' as kind,
-    s.source_ref || ' = Σ indicators (lines ' || sums.first_line || '-' || sums.last_line || ')' as source_ref
-from subtotals as s
-inner join sums using (document_id, project_key, level, level_name, line_no)
-where s.weight is not null
+    source_ref || ' = Σ indicators (lines ' || first_line || '-' || last_line || ')' as source_ref
+from checked
+where weight is not null and weights = rows_
 
 union all
 
 select
-    s.document_id,
-    s.project_label || ': ' || s.level || '级指标 ' || s.level_name || ' 得分',
-    s.score,
-    sums.score_sum,
-    dq_points_tol(s.score) + sums.score_tol,
+    document_id,
+    project_label || ': ' || level || '级指标 ' || level_name || ' 得分 (line ' || line_no || ')',
+    score,
+    score_sum,
+    dq_points_tol(score) + score_tol,
     'eq',
-    s.source_ref || ' = Σ indicators (lines ' || sums.first_line || '-' || sums.last_line || ')'
-from subtotals as s
-inner join sums using (document_id, project_key, level, level_name, line_no)
-where s.score is not null and sums.scores > 0
+    source_ref || ' = Σ indicators (lines ' || first_line || '-' || last_line || ')'
+from checked
+where score is not null and scores = rows_

@@ -34,7 +34,8 @@ create or replace temp view dq_fa_coded as
 select *, coalesce(function_code, economic_code, case when regexp_matches(row_key, '^[0-9]+$') then row_key end) as code
 from dq_fa;
 
--- Narrative figures; money in yuan, rates in percent as printed.
+-- Narrative figures; money in yuan, rates in percent as printed. A narrative "0 万元" is exact: it
+-- says nothing was spent, it is not a figure rounded to the unit (so it adds no tolerance).
 create or replace temp view dq_na as
 select
     n.document_id,
@@ -42,18 +43,28 @@ select
     n.measure,
     coalesce(n.subject, '') as subject,
     n.unit,
-    cast(n.value * case when n.unit = '万元' then 10000 else 1 end as decimal(38, 6)) as value,
+    cast(n.value * case n.unit when '亿元' then 100000000 when '万元' then 10000 else 1 end as decimal(38, 6)) as value,
     cast(
-        0.5 * power(10, -coalesce(n.decimals, 0)) * case when n.unit = '万元' then 10000 else 1 end
-        as decimal(38, 6)
+        case when n.value = 0 and coalesce(n.decimals, 0) = 0 then 0
+            else 0.5 * power(10, -coalesce(n.decimals, 0))
+                * case n.unit when '亿元' then 100000000 when '万元' then 10000 else 1 end
+        end as decimal(38, 6)
     ) as tol,
     n.printed,
     n.line_no,
     n.page_no,
     n.context,
-    n.source_ref
+    n.source_ref,
+    -- an expenditure category as the narrative names it, without 支出 and the （类） mark:
+    -- "一般公共服务（类）支出" / "一般公共服务支出(类)财政事务(款)行政运行(项)" -> 一般公共服务
+    regexp_replace(regexp_extract(coalesce(n.subject, ''), '^([^（(]+)', 1), '支出$', '') as category,
+    regexp_matches(coalesce(n.subject, ''), '[（(]款[)）]') as is_item_level
 from raw.narrative_figures as n
 where n.value is not null;
+
+-- Money figures of the narrative (amounts, budgets, finals).
+create or replace temp view dq_na_money as
+select * from dq_na where unit in ('亿元', '万元', '元');
 
 -- Performance points are exact when printed as integers (a weight of 6 is 6 points, not a rounded
 -- figure); a fractional score printed as 6.29 was rounded to its last decimal.

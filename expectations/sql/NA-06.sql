@@ -1,0 +1,49 @@
+-- Every stated comparison ("决算数较全年预算数增加/减少/持平", "大于/小于 年初预算") agrees with the two
+-- figures it compares. comparison figures carry the sign the word asserts (+1 / -1 / 0).
+with comparisons as (
+    select
+        c.*,
+        case when c.metric = 'category_budget_vs_final' then 'final' else 'amount' end as final_measure,
+        case
+            when c.metric = 'category_budget_vs_final' then 'budget_initial'
+            when c.metric = 'fiscal_final' then 'amount'
+            else 'budget'
+        end as budget_measure,
+        case when c.metric = 'fiscal_final' then 'fiscal_budget_initial' else c.metric end as budget_metric
+    from dq_na as c
+    where c.measure = 'comparison'
+),
+
+pairs as (
+    select
+        c.document_id, c.metric, c.subject, c.value as asserted, c.printed as word, c.line_no, c.source_ref,
+        f.value as final_value, f.tol as final_tol, b.value as budget_value, b.tol as budget_tol
+    from comparisons as c
+    inner join dq_na_money as f
+        on f.document_id = c.document_id and f.metric = c.metric and f.measure = c.final_measure
+        and f.subject = c.subject
+    inner join dq_na_money as b
+        on b.document_id = c.document_id and b.metric = c.budget_metric and b.measure = c.budget_measure
+        and b.subject = c.subject
+    qualify row_number() over (
+        partition by c.document_id, c.metric, c.subject, c.line_no
+        order by abs(f.line_no - c.line_no), abs(b.line_no - c.line_no)
+    ) = 1
+)
+
+select
+    document_id,
+    metric || case when subject <> '' then ' ' || subject else '' end || ' 决算与预算比较 (line ' || line_no || ')'
+        as subject,
+    final_value as lhs_value,
+    budget_value as rhs_value,
+    final_tol + budget_tol as tolerance,
+    'given' as kind,
+    case
+        when asserted > 0 then budget_value - final_value - (final_tol + budget_tol)
+        when asserted < 0 then final_value - budget_value - (final_tol + budget_tol)
+        else abs(final_value - budget_value) - (final_tol + budget_tol)
+    end as excess,
+    source_ref,
+    '“' || word || '”: 决算 ' || final_value::double || ' vs 预算 ' || budget_value::double || ' yuan' as message
+from pairs
