@@ -242,3 +242,26 @@ def test_pdf_cells_of_a_published_document():
     assert row["total"].page_no == 12
     total = [v for v in values if v.table_key == "expenditure" and v.row_key == "total" and v.column_key == "basic"]
     assert total[0].amount.value == Decimal("105.58")
+
+
+def test_space_separated_two_sided_summary_and_split_codes():
+    text = """收入支出决算总表
+公开01表
+部门：某局 金额单位：万元
+项目 行次 金额 项目 行次 金额
+一、一般公共预算财政拨款收入 1 215.56 一、一般公共服务支出 32 216.73
+9 九、卫生健康支出 40 -
+总计 31 218.56 总计 62 218.56
+注：本表反映部门本年度的总收支和年末结转结余情况。
+二、收入决算表
+科目代码 科目名称 本年收入合计 财政拨款收入 其他收入
+201 03 01 行政运行 91.42 91.42 0.00"""
+    doc = _doc_from_cells(text.splitlines())
+    _, values, issues = parse_final_accounts(doc, read_metadata(doc.lines))
+    got = {(v.table_key, v.row_key, v.column_key): v for v in values}
+    assert got[("income_expenditure_summary", "general_budget_income", "amount")].amount.value == Decimal("215.56")
+    assert got[("income_expenditure_summary", "201", "amount")].line_code == "32"
+    assert got[("income_expenditure_summary", "210", "amount")].amount is None  # "-" is blank; 9 is the 行次
+    assert got[("income_expenditure_summary", "expenditure_total", "amount")].amount.value == Decimal("218.56")
+    assert got[("income", "2010301", "fiscal_appropriation")].amount.value == Decimal("91.42")
+    assert issues == []

@@ -37,6 +37,10 @@ LIST_MARKER = re.compile(
     r"^(?:[-•*]\s*|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])"
 )
 QUOTES = re.compile(r"[\"'“”‘’「」]")
+# "附表1：收入支出决算总表", "表一 收入决算表": a table label before the title.
+TABLE_LABEL_PREFIX = re.compile(r"^(?:附表|表)\s*[\d一二三四五六七八九十]+\s*[、:：.．]?\s*")
+# "收入支出决算总表 单位：万元": the unit printed on the title line.
+TITLE_UNIT_SUFFIX = re.compile(r"(?:金额)?单位[：:].*$")
 YEAR_PREFIX = re.compile(r"^.*\d{4}年度?(部门)?$")
 
 # A figure as printed: "215.56", "0.00", "-3.5", "1,234.00"; blanks are "-", "—", "/", "────".
@@ -88,8 +92,8 @@ TITLE_CANDIDATES = _title_candidates()
 def match_title(line: Line) -> tuple[TableSpec, str] | None:
     """The table a title line names, and the title as printed; None for other lines."""
     first = next((c for c in split_cells(line) if c.strip()), "") if _has_cells(line) else line.text
-    text = normalize_label(LIST_MARKER.sub("", first.strip()))
-    text = TABLE_NO.sub("", text)
+    text = normalize_label(LIST_MARKER.sub("", TABLE_LABEL_PREFIX.sub("", first.strip())))
+    text = TITLE_UNIT_SUFFIX.sub("", TABLE_NO.sub("", text))
     text = re.sub(r"[（(]\s*[）)]$", "", text)
     if not text:
         return None

@@ -204,6 +204,11 @@ DEFAULT_COLUMNS_BY_TITLE: dict[str, tuple[str, ...]] = {
 FUNCTION_CODED_TABLES = ("income", "expenditure", "general_budget_expenditure", "government_fund", "state_capital")
 ECONOMIC_CODED_TABLES = ("general_budget_basic_economic",)
 TWO_SIDED_TABLES = ("income_expenditure_summary", "fiscal_summary")
+# Columns of each side (收入 | 支出) when a space-separated header cannot be read.
+TWO_SIDED_DEFAULT_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "income_expenditure_summary": (("amount",), ("amount",)),
+    "fiscal_summary": (("amount",), ("total", "general_budget", "government_fund", "state_capital")),
+}
 
 # ---------------------------------------------------------------------------------------------
 # Row labels -> row_key. Labels are compared with whitespace, quotes and list markers ("一、",

@@ -49,6 +49,7 @@ TRAILING_COLUMN_NO = re.compile(r"\d+$")  # "金额 1" (002 line 70)
 THREE_PUBLIC_LABELS = {key: label for label, key in reversed(fa.THREE_PUBLIC_ROWS.items())}
 PREFIX_WORDS = re.compile(r"^(其中[：:]|合计[：:])")
 INTEGER = re.compile(r"^\d+$")
+CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
 
 
 @dataclass
@@ -289,7 +290,9 @@ def _row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
     for column in columns:
         part = parts.setdefault(column.group, RowPart("", None, None, [], column.side, column.group))
         text = cells[column.index] if column.index < len(cells) else ""
-        if column.role == "code" and text:
+        if column.role in ("code", "name") and (joined := CODE_AND_NAME.match(text)):
+            part.code, part.label = joined.group(1), joined.group(2)  # "2010301 行政运行" in one cell
+        elif column.role == "code" and text:
             if CODE.match(text):
                 part.code = (part.code or "") + text if part.code and len(text) == 2 else text
             else:
@@ -326,6 +329,8 @@ def _has_figures(part: RowPart) -> bool:
 
 
 def _read_sequential(block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str) -> TableRead:
+    if block.spec.key in fa.TWO_SIDED_TABLES:
+        return _read_sequential_two_sided(block, rows, header_end, file_name, unit)
     read = TableRead()
     key = block.spec.key
     header_tokens = [normalize_label(tok) for cells in rows[:header_end] for cell in cells for tok in cell.split()]
@@ -341,12 +346,97 @@ def _read_sequential(block: TableBlock, rows: list[list[str]], header_end: int, 
             read.issues.append(_issue("warn", f"{block.title}: no amount column recognized", block.title_line))
         return read
     columns = [Column(i, "amount", k, k, 0, None) for i, k in enumerate(named)]
+    has_line_no = _has_line_numbers(rows[:header_end])
     state = _RowState()
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
-        part = _sequential_part(cells, columns, read, block, line)
+        part = _sequential_part(cells, columns, read, block, line, has_line_no)
         if part is not None:
             _emit(block, line, [part], state, read, file_name, unit)
     return read
+
+
+def _read_sequential_two_sided(
+    block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str
+) -> TableRead:
+    """收入 | 支出 printed side by side with spaces: each label starts a side, its figures follow it."""
+    read = TableRead()
+    key = block.spec.key
+    header_tokens = [normalize_label(tok) for cells in rows[:header_end] for cell in cells for tok in cell.split()]
+    named = [k for tok in header_tokens if (k := column_key(_clean_header(tok), key, header_tokens))]
+    income_keys, expenditure_keys = fa.TWO_SIDED_DEFAULT_COLUMNS[key]
+    if len(named) >= 2:
+        income_keys, expenditure_keys = tuple(named[:1]), tuple(named[1:])
+    sides = {
+        "income": [Column(i, "amount", k, k, 0, "income") for i, k in enumerate(income_keys)],
+        "expenditure": [Column(i, "amount", k, k, 1, "expenditure") for i, k in enumerate(expenditure_keys)],
+    }
+    has_line_no = _has_line_numbers(rows[:header_end])
+    state = _RowState()
+    for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
+        parts = []
+        for side, label, figures in _sides_of_spaced_row(cells):
+            part = _figures_to_part(label, figures, sides[side], read, block, line, has_line_no)
+            if part is not None:
+                part.side = side
+                parts.append(part)
+        _emit(block, line, parts, state, read, file_name, unit)
+    return read
+
+
+def _sides_of_spaced_row(cells: list[str]) -> list[tuple[str, str, list[str]]]:
+    segments: list[tuple[str, list[str]]] = []
+    for cell in cells:
+        if _is_amount_text(cell):
+            if not segments:
+                segments.append(("", []))
+            segments[-1][1].append(cell)
+        else:
+            segments.append((cell, []))
+    if len(segments) >= 2:
+        return [("income", *segments[0]), ("expenditure", *segments[1])]
+    if not segments:
+        return []
+    label, figures = segments[0]
+    income_label = _row_text(label) in fa.SUMMARY_INCOME_ROWS and _row_text(label) not in fa.SUMMARY_EXPENDITURE_ROWS
+    return [("income" if income_label else "expenditure", label, figures)]
+
+
+def _has_line_numbers(header_rows: list[list[str]]) -> bool:
+    """A 行次/栏次 column label in the header (not the 栏次 1 2 3 row that numbers the columns)."""
+    for cells in header_rows:
+        if _is_column_number_row([c for c in cells if c]):
+            continue
+        if any(tok in ("行次", "栏次") for cell in cells for tok in normalize_label(cell.replace(" ", "|")).split("|")):
+            return True
+    return False
+
+
+def _split_line_code(figures: list[str], width: int, has_line_no: bool) -> tuple[str | None, list[str]]:
+    """The 行次 printed before a row's figures: always first when the header has a 行次 column."""
+    if figures and INTEGER.match(figures[0]) and (has_line_no or len(figures) == width + 1):
+        return figures[0], figures[1:]
+    return None, figures
+
+
+def _figures_to_part(
+    label: str,
+    figures: list[str],
+    columns: list[Column],
+    read: TableRead,
+    block: TableBlock,
+    line: Line,
+    has_line_no: bool,
+):
+    line_code, figures = _split_line_code(figures, len(columns), has_line_no)
+    if not figures:
+        return RowPart(label, None, line_code, [])
+    if len(figures) != len(columns):
+        message = (
+            f"{block.title}: {len(figures)} figures for {len(columns)} columns, side not read: {line.text.strip()}"
+        )
+        read.issues.append(_issue("warn", message, line))
+        return None
+    return RowPart(label, None, line_code, list(zip(columns, figures, strict=True)))
 
 
 def _printed_column_count(header_rows: list[list[str]]) -> int | None:
@@ -357,7 +447,9 @@ def _printed_column_count(header_rows: list[list[str]]) -> int | None:
     return None
 
 
-def _sequential_part(cells: list[str], columns: list[Column], read: TableRead, block: TableBlock, line: Line):
+def _sequential_part(
+    cells: list[str], columns: list[Column], read: TableRead, block: TableBlock, line: Line, has_line_no: bool
+):
     code = cells[0] if len(cells) > 1 and CODE.match(cells[0]) and not _is_amount_text(cells[1]) else None
     rest = cells[1:] if code else cells
     label = rest[0] if rest and not _is_amount_text(rest[0]) else ""
@@ -367,9 +459,7 @@ def _sequential_part(cells: list[str], columns: list[Column], read: TableRead, b
             _issue("warn", f"{block.title}: row not read (text among figures): {line.text.strip()}", line)
         )
         return None
-    line_code = None
-    if len(figures) == len(columns) + 1 and INTEGER.match(figures[0]):
-        line_code, figures = figures[0], figures[1:]
+    line_code, figures = _split_line_code(figures, len(columns), has_line_no)
     if not figures:
         return RowPart(label, code, line_code, [])
     if len(figures) != len(columns):
