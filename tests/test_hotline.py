@@ -38,7 +38,7 @@ def test_prose_volume_of_003_is_cases_handed_over():
 
 
 def test_indicator_volume_takes_the_completed_value_and_the_targets_unit():
-    # 000 line 601: "指标 1：全年受理咨询量 100000个 110083" with "个" wrapped onto the next line.
+    # 000 line 618: "指标 1：全年受理咨询量 100000个 110083" with "个" wrapped onto the next line.
     volume = volume_from_indicator(_indicator("指标 1：全年受理咨询量", "100000个", "110083"))
     assert volume is not None
     assert (volume.measure, volume.label, volume.value, volume.unit) == (

@@ -40,5 +40,6 @@
     case evaluation_kind when 'self_evaluation' then 0 when 'department_evaluation' then 1 else 2 end,
     case when executed_yuan is null then 1 else 0 end,
     document_id,
-    project_name
+    project_name,
+    evaluation_id
 {%- endmacro %}
