@@ -280,9 +280,20 @@ def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, 
     state = _RowState()
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         cells = cells + [""] * (width - len(cells))
+        if _is_repeated_header(cells, block.spec.key):
+            continue  # the header printed again where the table continues on a new page
         parts = _merge_orphan_amounts(_row_parts(cells, columns))
         _emit(block, line, parts, state, read, file_name, unit)
     return read
+
+
+def _is_repeated_header(cells: list[str], table_key: str) -> bool:
+    if table_key in fa.TWO_SIDED_TABLES:
+        return False  # their row labels (年初结转和结余 …) are also column labels elsewhere
+    filled = [c for c in cells if c]
+    if not filled or any(_is_amount_text(c) for c in filled) or _is_column_number_row(filled):
+        return bool(filled) and _is_column_number_row(filled)
+    return sum(1 for c in filled if column_key(_clean_header(c), table_key)) >= 2
 
 
 def _row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
