@@ -22,12 +22,14 @@ from ingest.parsers.performance.common import (
     grade_from_bands,
     score_bands,
     squash,
+    year_in,
 )
 from ingest.parsers.performance.header import (
     apply_execution_block,
     evaluation_kind,
     execution_block,
     investment_block,
+    money_unit,
     project_name,
     table_year,
 )
@@ -63,6 +65,8 @@ def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue
     anchor = region.title or region.body[0]
     table = clean_name(title.lstrip("#")) if title else "绩效评价指标评分"
     draft = ProjectDraft(name, kind, table_year(region), anchor, table=table)
+    draft.unit = money_unit(region)
+    _year_issues(region, draft, meta, issues)
     draft.indicators, draft.subtotals = _rows(region)
     block = execution_block(region) if kind == "self_evaluation" else None
     if block:
@@ -88,6 +92,34 @@ def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue
     _totals(region, draft)
     _grade_and_bands(region, draft, issues)
     return draft
+
+
+def _year_issues(region: TableRegion, draft: ProjectDraft, meta: DocumentMeta, issues: list[IngestIssue]) -> None:
+    """Say when a table's own year is not the document's (DOC-01): 001 prints a 2021 table in its 2022
+    决算; 003's caption says 2025 and its header 2024."""
+    anchor = region.title or region.body[0]
+    title_year = year_in(region.title.text) if region.title else None
+    if draft.fiscal_year and title_year and title_year != draft.fiscal_year:
+        issues.append(
+            IngestIssue(
+                STAGE,
+                "warn",
+                f"{draft.table}: caption says {draft.fiscal_year}, table title says {title_year}; "
+                f"fiscal_year {draft.fiscal_year} kept",
+                anchor.line_no,
+                anchor.page_no,
+            )
+        )
+    if draft.fiscal_year and meta.fiscal_year and draft.fiscal_year != meta.fiscal_year:
+        issues.append(
+            IngestIssue(
+                STAGE,
+                "info",
+                f"{draft.table} ({draft.name}) is for {draft.fiscal_year}, the document for {meta.fiscal_year}",
+                anchor.line_no,
+                anchor.page_no,
+            )
+        )
 
 
 def _rows(region: TableRegion):
@@ -148,9 +180,8 @@ def read_report(
     own = [d for d in inside if d.kind == kind and _same_project(d.name, name, kind)]
     first_table = min((r.start for r, _ in tables if first <= r.start <= last), default=last + 1)
     prose_lines = [line for line in report.lines if line.line_no not in table_lines and line.line_no < first_table]
-    figures = prose.report_figures(
-        prose_lines if not own else [x for x in report.lines if x.line_no not in table_lines]
-    )
+    prose_lines_all = [x for x in report.lines if x.line_no not in table_lines]
+    figures = prose.report_figures(prose_lines if not own else prose_lines_all)
     if own:
         for draft in own:
             draft.fiscal_year = draft.fiscal_year or year
@@ -158,6 +189,8 @@ def read_report(
             if kind == "overall_department":
                 figures = {k: v for k, v in figures.items() if k not in ("budget", "executed", "rate")}
             prose.apply_report_figures(draft, figures, scores_too=scored)
+            if scored:
+                prose.apply_section_scores(draft, prose.section_scores(prose_lines_all))
         return []
     if "score" not in figures or not name and kind != "overall_department":
         return []
@@ -236,7 +269,7 @@ def _project(key: int, draft: ProjectDraft, doc: LoadedDocument, meta: DocumentM
         execution_weight=draft.execution_weight,
         execution_score=draft.execution_score,
         score_bands=draft.score_bands,
-        unit="万元" if draft.budget is not None or draft.executed is not None else None,
+        unit=draft.unit if draft.budget is not None or draft.executed is not None else None,
         line_no=draft.line.line_no,
         page_no=draft.line.page_no,
         source_ref=ref.render(),

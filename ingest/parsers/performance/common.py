@@ -57,6 +57,7 @@ class ProjectDraft:
     execution_weight: Decimal | None = None
     execution_score: Decimal | None = None
     score_bands: str | None = None
+    unit: str = "万元"  # printed unit of budget / executed
     indicators: list[IndicatorRow] = field(default_factory=list)
     subtotals: list[SubtotalRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -135,6 +135,17 @@ def apply_execution_block(block: dict[str, str | None], draft) -> None:
     draft.execution_score = to_decimal(block.get("score")) if is_number(block.get("score")) else None
 
 
+# The money block's unit: 000 "项目资金（万元）", 002 "预算执行情况(万元)", 004 "计划投资额 (万元)"; a table in
+# yuan prints "（元）".
+_YUAN_UNIT = re.compile(r"[(（]元[)）]")
+_WAN_UNIT = re.compile(r"[(（]万元[)）]")
+
+
+def money_unit(region: TableRegion) -> str:
+    text = squash(" ".join(line.text for line in region.pre))
+    return "元" if _YUAN_UNIT.search(text) and not _WAN_UNIT.search(text) else "万元"
+
+
 def investment_block(region: TableRegion) -> tuple[Decimal | None, Decimal | None, Decimal | None] | None:
     """(budget, executed, execution rate) of an evaluation table's 计划投资额 block.
 

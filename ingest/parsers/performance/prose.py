@@ -254,7 +254,7 @@ def prose_indicators(lines: list[Line]) -> tuple[list[IndicatorRow], list[Subtot
     if start is None:
         return [], []
     end = next(
-        (i for i in range(start + 1, len(lines)) if re.match(r"^\s*[五六七八九十]+\s*、", lines[i].text)), len(lines)
+        (i for i in range(start + 1, len(lines)) if re.match(r"^[#\s]*[五六七八九十]+\s*、", lines[i].text)), len(lines)
     )
     indicators: list[IndicatorRow] = []
     subtotals: list[SubtotalRow] = []
@@ -281,3 +281,34 @@ def prose_indicators(lines: list[Line]) -> tuple[list[IndicatorRow], list[Subtot
 
 def report_year(title: Line) -> int | None:
     return year_in(title.text)
+
+
+# 002 "3.1 投入（各指标得分情况和绩效分析） 本部门在投入上得分为 15 分"
+_ON_SECTION_SCORE = re.compile(r"在(?P<name>[^，。；\d]{1,8}?)(?:方面)?上?得分为?(?P<s>\d+(?:\.\d+)?)分")
+
+
+def section_scores(lines: list[Line]) -> list[SubtotalRow]:
+    """Level-1 weights and scores a report states for the sections of its own table: 004 "（一）项目决策情况。
+    … 共 20 分，自评得分 20 分"; 002 "本部门在投入上得分为 15 分"."""
+    _, sections = prose_indicators(lines)
+    squashed = SquashedText.of(lines)
+    for match in _ON_SECTION_SCORE.finditer(squashed.text):
+        sections.append(
+            SubtotalRow(1, match.group("name"), None, Decimal(match.group("s")), squashed.line_at(match.start()))
+        )
+    return [s for s in sections if s.score is not None]
+
+
+def apply_section_scores(draft: ProjectDraft, stated: list[SubtotalRow]) -> None:
+    """Give the table's printed level-1 subtotals the score the report states for the same section
+    ("项目决策" is the table's 决策)."""
+    for subtotal in draft.subtotals:
+        if subtotal.level != 1 or subtotal.score is not None:
+            continue
+        for section in stated:
+            name, other = squash(subtotal.name), squash(section.name)
+            if name and (name in other or other in name):
+                if section.weight is None or subtotal.weight is None or section.weight == subtotal.weight:
+                    subtotal.score = section.score
+                    subtotal.weight = subtotal.weight if subtotal.weight is not None else section.weight
+                break
