@@ -50,6 +50,10 @@ TEMPLATE_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"请(?:依据|根据|按照|结合)|逐项解释|补充解释"), "instruction to the author"),
     # 002 line 669 "一、摘要（1500 字以内）"
     (re.compile(r"[（(]\s*\d+\s*字以内\s*[）)]"), "instruction to the author"),
+    # 000 line 176 "决算数较 2021 年增加 4.23 万元，增长%，主要原因是" (the rate was never filled in)
+    (re.compile(r"(?:增长|下降|降低|增加|减少)\s*[%％]"), "figure left blank"),
+    # 000 line 158 "决算数较全年预算数的主要原因是" (the template's 增加（减少） deleted, no word put back)
+    (re.compile(r"决算数?较(?:全年|年初)?预算数?的主要原因"), "comparison word left out"),
     # template s5: "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明"
     (re.compile(r"仍保留该表格式|不涉及的不列|如持平作持平表述"), "instruction to the author"),
 )
@@ -119,7 +123,7 @@ def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
                     1.0,
                     0.0,
                     1.0,
-                    f"{what} left in the text: “{match.group(0)}”",
+                    f"template text ({what}): “{match.group(0)}”",
                     SourceRef(file_name, line.line_no, line.page_no, None, _compact(line.text)[:60]).render(),
                 )
             )
