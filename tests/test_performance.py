@@ -282,3 +282,68 @@ def test_every_table_has_a_title_or_project_and_no_parser_error(name):
         assert region.body
     assert all(p.project_name for p in result.projects)
     assert all(i.source_ref.startswith(name) for i in result.indicators)
+
+
+def test_report_section_scores_land_on_their_tables_level1_subtotals():
+    score_table = projects(DOC_004, "department_evaluation", "12345市民热线服务经费")[1]
+    level1 = {
+        s.name: (s.weight, s.score)
+        for s in parsed(DOC_004).subtotals
+        if s.project_key == score_table.project_key and s.level == 1
+    }
+    assert level1 == {
+        "决策": (20, 20),
+        "过程": (20, 20),
+        "产出": (40, 38),
+        "效益": (20, 18),
+    }  # "共 40 分，自评得分 38 分"
+    overall = projects(DOC_002, "overall_department")[1]
+    level1 = {
+        s.name: s.score for s in parsed(DOC_002).subtotals if s.project_key == overall.project_key and s.level == 1
+    }
+    assert level1 == {"投入": 15, "过程": 53, "产出": 20, "效果": 10}  # "本部门在过程上得分为 53 分"
+
+
+def _pdf_rows(texts):
+    return [Line(t, n, 1, tuple(t.split("\t")) if "\t" in t else None) for n, t in enumerate(texts, start=1)]
+
+
+def test_ruled_pdf_table_rows_are_read_by_column():
+    """The standard 项目支出绩效自评表 as the PDF loader gives a ruled table: one tab-joined row per line,
+    merged cells blank in the rows they span."""
+    from ingest.model import DocumentMeta, LoadedDocument
+    from ingest.parsers.performance import parse_performance
+
+    lines = _pdf_rows(
+        [
+            "项目支出绩效自评表",
+            "（2023年度）",
+            "项目名称\t社区矫正经费\t\t\t\t\t\t\t",
+            "项目资金（万元）\t\t年初预算数\t全年预算数（A）\t全年执行数（B）\t分值\t执行率\t得分\t",
+            "\t年度资金总额\t30\t32\t31.5\t10\t98.44%\t9.8\t",
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "\t产出指标\t数量指标\t指标1：矫正人数\t≥120人\t126人\t20\t20\t",
+            "\t\t\t指标2：走访次数\t4次\t4次\t10\t10\t",
+            "\t效益指标\t社会效益指标\t指标1：社会稳定\t稳定\t稳定\t60\t58\t个别矫正对象脱管",
+            "总分\t\t\t\t\t\t100\t97.8\t",
+        ]
+    )
+    doc = LoadedDocument("x", "x.pdf", "x.pdf", "pdf", 1, lines)
+    meta = DocumentMeta("performance_evaluation", None, "某县司法局", "某县", None, 2024, None, "万元")
+    (project,), rows, _, _ = parse_performance(doc, meta)
+    assert (project.project_name, project.fiscal_year, project.budget, project.executed) == (
+        "社区矫正经费",
+        2023,
+        32,
+        Decimal("31.5"),
+    )
+    assert (project.execution_rate, project.execution_score, project.total_score) == (
+        Decimal("0.9844"),
+        Decimal("9.8"),
+        Decimal("97.8"),
+    )
+    assert [(r.level2_name, r.level3_name, r.target_text, r.weight) for r in rows[1:3]] == [
+        ("数量指标", "矫正人数", "≥120人", 20),
+        ("数量指标", "走访次数", "4次", 10),
+    ]
+    assert rows[3].deviation_note == "个别矫正对象脱管"

@@ -76,14 +76,16 @@ def _strip_labels(name: str) -> tuple[str, str | None, str | None, int | None]:
     return name, level1, level2, marker
 
 
-def _self_row(lines: list[Line]) -> _SelfRow | None:
+def _self_row(lines: list[Line], with_values: bool) -> _SelfRow | None:
     tokens = join_wrapped(lines).split()
     if len(tokens) < 3:
         return None
     weight, score = to_decimal(tokens[-2]), to_decimal(tokens[-1])
     rest = merge_unit_tokens(tokens[:-2])
     target = actual = None
-    if len(rest) >= 3:
+    if not with_values:
+        name_parts = rest
+    elif len(rest) >= 3:
         target, actual, name_parts = rest[-2], rest[-1], rest[:-2]
     elif len(rest) == 2:
         actual, name_parts = rest[-1], rest[:-1]
@@ -123,12 +125,17 @@ def _assign_levels(rows: list[_SelfRow]) -> None:
 
 
 def parse_self_rows(body: list[Line]) -> list[IndicatorRow]:
+    """Rows of a flattened self-evaluation table; a table without 指标值 / 完成值 columns has no
+    target and actual, only names, weight and score."""
     rows: list[_SelfRow] = []
     buffer: list[Line] = []
-    for line in body[_data_start(body) :]:
+    start = _data_start(body)
+    header = squash("".join(line.text for line in body[:start]))
+    with_values = any(word in header for word in ("指标值", "完成值", "实际值", "目标值"))
+    for line in body[start:]:
         buffer.append(line)
         if line.text.strip() and _ROW_END.search(line.text):
-            row = _self_row(buffer)
+            row = _self_row(buffer, with_values)
             if row:
                 rows.append(row)
             buffer = []

@@ -24,6 +24,9 @@ from ingest.parsers.performance.common import (
 )
 from ingest.parsers.performance.patterns import EVALUATION_LEVEL1, PLACEHOLDER_NAME, WEIGHTED_LABEL
 
+# "指标1：省级案件化解上报率": the per-group numbering printed in the indicator cell.
+INDICATOR_MARKER_TEXT = re.compile(r"^\s*指标\s*\d+\s*[：:]\s*")
+
 _ROLE_WORDS = (
     ("level1", ("一级指标",)),
     ("level2", ("二级指标",)),
@@ -82,7 +85,7 @@ def parse_positional(body: list[Line]) -> tuple[list[IndicatorRow], list[Subtota
             IndicatorRow(
                 level1,
                 level2,
-                clean_name(row["level3"]),
+                clean_name(INDICATOR_MARKER_TEXT.sub("", row["level3"])),
                 row.get("target"),
                 row.get("actual"),
                 to_decimal(row["weight"]) if is_number(row["weight"]) else None,
