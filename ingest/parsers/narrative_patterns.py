@@ -103,6 +103,8 @@ class LabelPattern:
 _SUMMARY = frozenset({"overview", "income", "expenditure"})
 _INCOME = frozenset({"overview", "income"})
 _EXPENDITURE = frozenset({"overview", "expenditure"})
+# 财政拨款收入 by fund, in the income section ("其中：一般公共预算财政拨款收入 X 万元") or the fiscal overview.
+_FISCAL_INCOME = frozenset({"income", "fiscal_overview"})
 
 LABELS: tuple[LabelPattern, ...] = (
     LabelPattern(("income_total",), r"收入总计", _INCOME, "本部门2022年度收入总计902.93万元 (000 l.42)"),
@@ -159,21 +161,33 @@ LABELS: tuple[LabelPattern, ...] = (
         "2022 年度财政拨款收、支总计均为 218.56 万元 (002 l.292)",
     ),
     LabelPattern(
+        ("fiscal_income",),
+        r"财政拨款收入",
+        frozenset({"fiscal_overview"}),
+        "2022 年度财政拨款收入中，一般公共预算财政拨款收入 215.56 万元 (002 l.294)",
+    ),
+    LabelPattern(
+        ("fiscal_expenditure",),
+        r"财政拨款支出",
+        frozenset({"fiscal_overview"}),
+        "财政拨款收入 X 万元，财政拨款支出 X 万元 (official template wording, 四、财政拨款收入支出决算总体情况说明)",
+    ),
+    LabelPattern(
         ("general_budget_income",),
         r"一般公共预算财政拨款收入",
-        frozenset({"fiscal_overview"}),
+        _FISCAL_INCOME,
         "一般公共预算财政拨款收入 215.56 万元 (002 l.294)",
     ),
     LabelPattern(
         ("government_fund_income",),
         r"政府性基金预算财政拨款收入",
-        frozenset({"fiscal_overview"}),
+        _FISCAL_INCOME,
         "政府性基金预算财政拨款收入 0 万元 (002 l.294)",
     ),
     LabelPattern(
         ("state_capital_income",),
         r"国有资本经营预算财政拨款收入",
-        frozenset({"fiscal_overview"}),
+        _FISCAL_INCOME,
         "国有资本经营预算财政拨款收入 0 万元 (002 l.294)",
     ),
     # 财政拨款支出决算情况说明: the whole, then the categories (CATEGORY_NAMES below)
@@ -386,13 +400,13 @@ CUES: tuple[CuePattern, ...] = (
     CuePattern(
         "comparison",
         r"决算数?(?:较|比|同|与)?(?:全年|年初|调整后)?预算数?"
-        r"(?P<word>增加[（(]减少[)）]|减少[（(]增加[)）]|增加|减少|大于|小于|高于|低于|等于|持平|一致|无增+减变化|无变化|相等)",
+        r"(?P<word>增加[（(]减少[)）]|减少[（(]增加[)）]|大于[（(]小于[)）]|小于[（(]大于[)）]|增加|减少|大于|小于|高于|低于|等于|持平|一致|无增+减变化|无变化|相等)",
         "决算数较全年预算数增加的主要原因是 (000 l.180); 决算数与全年预算数持平 (putuo_social_work_dept_2024.pdf p.19)",
     ),
     CuePattern(
         "comparison",
-        r"决算数?(?P<word>大于|小于|等于|高于|低于|超过)(?:全年|年初|调整后)?预算数?",
-        "决算数小于预算数的主要原因 (putuo_social_work_dept_2024.pdf p.18)",
+        r"决算数?(?P<word>大于[（(]小于[)）]|小于[（(]大于[)）]|大于|小于|等于|高于|低于|超过)(?:全年|年初|调整后)?预算数?",
+        "决算数小于预算数的主要原因 (putuo_social_work_dept_2024.pdf p.18); 决算数大于（小于）预算数 (template text)",
     ),
     CuePattern(
         "comparison_missing",
