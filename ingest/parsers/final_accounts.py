@@ -83,7 +83,6 @@ class TableRead:
     values: list[TableValue] = field(default_factory=list)
     issues: list[IngestIssue] = field(default_factory=list)
     rows_with_figures: int = 0
-    data_rows: int = 0
 
 
 def parse_final_accounts(
@@ -125,7 +124,7 @@ def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[Fi
     """Read one table block into values; the table's status says whether it had figures."""
     unit = _table_unit(block, default_unit)
     rows = [split_cells(line) for line in block.lines]
-    header_end = _first_data_row(rows, block)
+    header_end = _first_data_row(rows)
     if block.sequential:
         read = _read_sequential(block, rows, header_end, file_name, unit)
     elif block.spec.key == "three_public" and _is_one_row_layout(rows[header_end:]):
@@ -160,22 +159,21 @@ def _table_unit(block: TableBlock, default_unit: str) -> str:
 # --- header ------------------------------------------------------------------------------------
 
 
-def _first_data_row(rows: list[list[str]], block: TableBlock) -> int:
+def _first_data_row(rows: list[list[str]]) -> int:
     for n, cells in enumerate(rows):
-        if _is_data_row(cells, block):
+        if _is_data_row(cells):
             return n
     return len(rows)
 
 
-def _is_data_row(cells: list[str], block: TableBlock) -> bool:
+def _is_data_row(cells: list[str]) -> bool:
+    """The first row below the header: a coded row, a row with a figure, or a row of figures only."""
     filled = [c for c in cells if c]
     if not filled or _is_column_number_row(filled):
         return False
     if CODE.match(filled[0]) and len(filled) > 1 and not NUMBER.match(filled[1]):
         return True  # "2010301 | 行政运行 | …"
-    return any(_is_amount_text(c) and ("." in c or not INTEGER.match(c) or len(filled) > 1) for c in filled[1:]) or (
-        all(_is_amount_text(c) for c in filled) and not _is_column_number_row(filled)
-    )
+    return any(_is_amount_text(c) for c in filled[1:]) or all(_is_amount_text(c) for c in filled)
 
 
 def _is_column_number_row(filled: list[str]) -> bool:
@@ -504,7 +502,6 @@ def _read_three_public_one_row(
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         if not any(cells):
             continue
-        read.data_rows += 1
         by_item: dict[str, RowPart] = {}
         for index, text in enumerate(cells):
             item = items[index] if index < len(items) else None
@@ -571,18 +568,13 @@ class _RowState:
 def _emit(
     block: TableBlock, line: Line, parts: list[RowPart], state: _RowState, read: TableRead, file_name: str, unit: str
 ) -> None:
-    if any(p.label or p.code or _has_figures(p) for p in parts):
-        read.data_rows += 1
     for part in parts:
-        if not (part.label or part.code or part.line_code) and not _has_figures(part):
-            continue
-        if not (part.label or part.code) and not _has_figures(part):
-            continue
+        if not (part.label or part.code or _has_figures(part)):
+            continue  # a side with nothing but its 行次 (002 line 79, income side)
         state.row_no += 1
-        row_key = row_key_for(block.spec.key, part, state)
-        if not part.amounts:
-            continue
-        _emit_part(block, line, part, state.row_no, read, file_name, unit, row_key)
+        row_key = row_key_for(block.spec.key, part, state)  # also moves the row context on
+        if part.amounts:
+            _emit_part(block, line, part, state.row_no, read, file_name, unit, row_key)
 
 
 def _emit_part(
