@@ -21,7 +21,9 @@ from ingest.parsers.performance.regions import TableRegion
 
 # 000 "项目名称 项目 信访稳定工作经费": a stray 项目 cell between the label and the name.
 _STRAY_PROJECT_CELL = re.compile(r"项目\s*名\s*称\s+项目\s+")
-_NAME = re.compile(r"项目名称[:：]?(?P<name>.+?)(?=主管部门|项目负责人|负责人|实施单位|项目单位|$)")
+_NAME = re.compile(
+    r"项目名称[:：]?(?P<name>.+?)(?=主管部门|项目负责人|负责人|实施单位|项目单位|项目资金|预算执行情况|计划投资额|年度资金总额|$)"
+)
 # 003 "富民县信访局2024年度热线办理工作经费支出绩效评价指标体系及打分表" -> 热线办理工作经费.
 _NAME_FROM_TITLE = re.compile(r"(?:20\d{2}年度?)?(?P<name>.+?)(?:项目)?(?:支出)?绩效")
 
@@ -67,7 +69,20 @@ def table_year(region: TableRegion) -> int | None:
     return None
 
 
+def _name_cell(region: TableRegion) -> str | None:
+    """The cell after 项目名称 in a tab-separated row (002 "项目 名称→→购买服务岗位经费→→负责人及电话")."""
+    for line in region.pre:
+        cells = [c.strip() for c in line.text.split("\t")]
+        if len(cells) < 2 or squash(cells[0]) not in ("项目名称", "项目名称:", "项目名称："):
+            continue
+        return next((clean_name(c) for c in cells[1:] if c), None)
+    return None
+
+
 def project_name(region: TableRegion, department_name: str | None) -> str | None:
+    cell = _name_cell(region)
+    if cell:
+        return cell
     raw = join_wrapped(region.pre).replace("\t", " ")
     raw = _STRAY_PROJECT_CELL.sub("项目名称 ", raw)
     match = _NAME.search(squash(raw))
