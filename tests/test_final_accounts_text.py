@@ -265,3 +265,24 @@ def test_space_separated_two_sided_summary_and_split_codes():
     assert got[("income_expenditure_summary", "expenditure_total", "amount")].amount.value == Decimal("218.56")
     assert got[("income", "2010301", "fiscal_appropriation")].amount.value == Decimal("91.42")
     assert issues == []
+
+
+def test_function_code_over_class_item_columns_in_cells():
+    doc = _doc_from_cells(
+        [
+            "五、一般公共预算财政拨款支出决算表",
+            ("科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"),
+            ("类", "款", "项", "", "", "", ""),
+            ("合计", "", "", "", "30.00", "10.00", "20.00"),
+            ("201", "", "", "一般公共服务支出", "30.00", "10.00", "20.00"),
+            ("201", "06", "", "财政事务", "30.00", "10.00", "20.00"),
+            ("201", "06", "01", "行政运行", "30.00", "10.00", "—"),
+        ]
+    )
+    _, values, issues = parse_final_accounts(doc, read_metadata(doc.lines))
+    got = {(v.row_key, v.column_key): v for v in values}
+    assert got[("total", "total")].amount.value == Decimal("30.00")
+    assert got[("20106", "basic")].function_code == "20106"
+    assert got[("2010601", "total")].row_label == "行政运行"
+    assert got[("2010601", "project")].amount is None
+    assert issues == []

@@ -159,7 +159,8 @@ COLUMN_LABELS_BY_TABLE: dict[str, dict[str, str]] = {
 COLUMNS["expenditure"] = "本年支出 合计/小计 (公开07/08: the expenditure of the fund)"
 
 # Header words that name the non-amount columns of a table.
-CODE_COLUMN_WORDS = ("编码", "代码", "类", "款", "项")  # 科目代码 (002 line 110), 功能分类科目编码 (PDF)
+CODE_COLUMN_WORDS = ("编码", "代码")  # 科目代码 (002 line 110), 功能分类科目编码 (PDF)
+CODE_PART_COLUMNS = ("类", "款", "项")  # a code printed over three columns (template variants s4/s1)
 NAME_COLUMN_WORDS = ("科目名称", "项目", "项目栏次", "栏次项目")  # "项目 栏次" (002 line 70)
 LINE_NO_COLUMN_WORDS = ("行次",)
 

@@ -49,6 +49,7 @@ TRAILING_COLUMN_NO = re.compile(r"\d+$")  # "金额 1" (002 line 70)
 THREE_PUBLIC_LABELS = {key: label for label, key in reversed(fa.THREE_PUBLIC_ROWS.items())}
 PREFIX_WORDS = re.compile(r"^(其中[：:]|合计[：:])")
 INTEGER = re.compile(r"^\d+$")
+CODE_PART = re.compile(r"^\d{2}$")
 CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
 
 
@@ -236,13 +237,13 @@ def _role(path: list[str], table_key: str) -> tuple[str, str | None]:
             return "amount", key
         if label in fa.NAME_COLUMN_WORDS or (label.startswith("项目") and "支出" not in label):
             return "name", None
-        if any(w in label for w in fa.CODE_COLUMN_WORDS[:2]) or label in fa.CODE_COLUMN_WORDS[2:]:
+        if any(w in label for w in fa.CODE_COLUMN_WORDS) or label in fa.CODE_PART_COLUMNS:
             return "code", None
     return "other", None
 
 
 def _is_label_header(label: str) -> bool:
-    return label in fa.NAME_COLUMN_WORDS or any(w in label for w in fa.CODE_COLUMN_WORDS[:2])
+    return label in fa.NAME_COLUMN_WORDS or any(w in label for w in fa.CODE_COLUMN_WORDS)
 
 
 def column_key(label: str, table_key: str, path: list[str] | None = None) -> str | None:
@@ -303,7 +304,9 @@ def _row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
             part.code, part.label = joined.group(1), joined.group(2)  # "2010301 行政运行" in one cell
         elif column.role == "code" and text:
             if CODE.match(text):
-                part.code = (part.code or "") + text if part.code and len(text) == 2 else text
+                part.code = text
+            elif CODE_PART.match(text) and part.code:
+                part.code += text  # 类 | 款 | 项 columns: "201 | 06 | 01" is 2010601
             else:
                 part.label = part.label or text
         elif column.role == "name" and text:
