@@ -1,0 +1,287 @@
+"""Every identity rule, by mutation: change printed figures of a real sample document, re-ingest,
+re-check, and assert that exactly the expected rule fails on the expected subject, while the same
+subject passes in the unchanged document.
+
+All mutated copies and the unchanged samples are ingested once per session into one raw database
+(each copy is its own document: its bytes differ); the rule queries run on it as in a build.
+Great Expectations and dbt are not involved here (the rules read the raw tables); the full path
+(ingest + dbt + GE + publish) is exercised by test_expectations_build.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, SAMPLES
+
+from expectations.checks import compute_checks
+from expectations.rules import RULES
+from ingest.landing.duckdb_writer import write_raw
+from ingest.landing.rows import rows_by_table
+from ingest.loading import document_id_for
+from ingest.pipeline import process_document
+
+pytestmark = pytest.mark.build  # one ingest of ~35 documents per session: several seconds
+
+# One line of the 三公 table of 002 (lines 266-270 print its header, no data row): the twelve
+# columns 预算数 合计 … 公务接待费 | 决算数 合计 … 公务接待费, all zero as the 说明 (line 274) says.
+THREE_PUBLIC_ROW = "\t".join(["0.00"] * 12)
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str  # test id: the rule it is for, and what it changes
+    document: str
+    edits: tuple[tuple[int, str, str], ...]  # (line number, printed text, replacement)
+    expected: tuple[tuple[str, str], ...]  # (rule_id, a unique part of the subject) that must newly fail
+
+    @property
+    def target(self) -> tuple[str, str]:
+        return self.expected[0]
+
+
+MUTATIONS: tuple[Mutation, ...] = (
+    Mutation("FA-01 年初结转和结余", DOC_002, ((99, "\t29\t3.00\t", "\t29\t4.00\t"),), (("FA-01", "收入总计"),)),
+    Mutation("FA-02 年末结转和结余", DOC_002, ((99, "\t60\t0.00", "\t60\t1.00"),), (("FA-02", "支出总计"),)),
+    Mutation(
+        "FA-03 收入总计",
+        DOC_002,
+        ((101, "总计\t31\t218.56", "总计\t31\t219.56"), (99, "\t29\t3.00\t", "\t29\t4.00\t")),
+        # the narrative states 收、支总计均为 218.56 (line 280): NA-01 sees the new 收入总计 too
+        (("FA-03", "收入总计 = 支出总计"), ("NA-01", "income_total (line 280)")),
+    ),
+    Mutation("FA-04 政府性基金收入", DOC_002, ((72, "收入\t2\t0.00", "收入\t2\t1.00"),), (("FA-04", "本年收入合计"),)),
+    Mutation(
+        "FA-05 外交支出", DOC_002, ((72, "外交支出\t33\t0.00", "外交支出\t33\t1.00"),), (("FA-05", "本年支出合计"),)
+    ),
+    Mutation(
+        "FA-06 收入决算表 上级补助收入",
+        DOC_002,
+        ((120, "\t1.83\t1.83\t0.00\t", "\t1.83\t1.83\t1.00\t"),),
+        # one cell is in its row (FA-06) and in its column's hierarchy (FA-08)
+        (("FA-06", "收入决算表: 2210201 住房公积金"), ("FA-08", "收入决算表: 22102 住房改革支出 [上级补助收入]")),
+    ),
+    Mutation(
+        "FA-07 支出决算表 上缴上级支出",
+        DOC_002,
+        ((132, "\t37.04\t37.04\t0.00\t0.00", "\t37.04\t37.04\t0.00\t1.00"),),
+        (
+            ("FA-07", "支出决算表: 2010350 事业运行"),
+            ("FA-08", "支出决算表: 20103 政府办公厅（室）及相关机构事务 [上缴上级支出]"),
+        ),
+    ),
+    Mutation(
+        "FA-08 支出决算表 基本/项目",
+        DOC_002,
+        ((131, "\t91.42\t29.19\t62.23", "\t91.42\t30.19\t61.23"),),
+        (
+            ("FA-08", "支出决算表: 20103 政府办公厅（室）及相关机构事务 [基本支出]"),
+            ("FA-08", "支出决算表: 20103 政府办公厅（室）及相关机构事务 [项目支出]"),
+        ),
+    ),
+    Mutation(
+        "FA-09 总表类 vs 支出决算表",
+        DOC_002,
+        ((89, "住房保障支出\t50\t1.83", "住房保障支出\t50\t2.83"), (71, "\t32\t216.73", "\t32\t215.73")),
+        (("FA-09", "支出决算表 221 住房保障支出"), ("FA-09", "支出决算表 201 ")),
+    ),
+    Mutation(
+        "FA-10 财政拨款总表 资金来源列",
+        DOC_002,
+        ((146, "外交支出\t34\t0.00\t", "外交支出\t34\t1.00\t"),),
+        (("FA-10", "二、外交支出 合计 = Σ 资金来源"),),
+    ),
+    Mutation(
+        "FA-11 一般公共预算支出表 行",
+        DOC_002,
+        ((192, "\t37.04\t37.04\t0.00", "\t37.04\t37.04\t1.00"),),
+        (
+            ("FA-11", "一般公共预算财政拨款支出决算表: 2010350 事业运行"),
+            ("FA-08", "一般公共预算财政拨款支出决算表: 20103 政府办公厅（室）及相关机构事务 [本年支出/项目支出]"),
+        ),
+    ),
+    Mutation(
+        "FA-12 办公费", DOC_002, ((207, "办公费\t2.17", "办公费\t3.17"),), (("FA-12", "302 商品和服务支出 = Σ 款"),)
+    ),
+    Mutation(
+        "FA-13 三公 年初预算",
+        DOC_001,
+        ((183, "1 2.40 2.40 0.70", "1 2.50 2.40 0.70"),),
+        (("FA-13", "[budget_initial]: 合计"),),
+    ),
+    Mutation(
+        "FA-14 公务接待费 above 三公",
+        DOC_002,
+        (
+            (271, "", THREE_PUBLIC_ROW),
+            (222, "公务接待费\t0.00", "公务接待费\t0.50"),
+            (207, "办公费\t2.17", "办公费\t1.67"),
+        ),
+        (("FA-14", "30217 公务接待费"),),
+    ),
+    Mutation(
+        "FA-15 一般公共预算 年初结转",
+        DOC_002,
+        ((173, "一般公共预算财政拨款\t29\t3.00", "一般公共预算财政拨款\t29\t4.00"),),
+        (("FA-15", "一般公共预算财政拨款: 年初结转和结余"),),
+    ),
+    Mutation(
+        "NA-01 政府性基金收入",
+        DOC_002,
+        ((294, "政府性基金预算财政拨款收入 0 万元", "政府性基金预算财政拨款收入 1 万元"),),
+        (("NA-01", "government_fund_income (line 294)"),),
+    ),
+    Mutation(
+        "NA-02 其他收入",
+        DOC_001,
+        ((297, "他收入0.47万元", "他收入0.57万元"),),
+        (("NA-02", "current_income (line 287)"),),
+    ),
+    Mutation(
+        "NA-03 基本支出占比",
+        DOC_000,
+        ((64, "占 52.3 %", "占 53.3 %"),),
+        (("NA-03", "basic_expenditure 本年支出 占比"),),
+    ),
+    Mutation("NA-04 社保完成率", DOC_000, ((84, "113.38 %", "114.38 %"),), (("NA-04", "社会保障和就业 完成率"),)),
+    Mutation(
+        "NA-05 工资福利下降", DOC_000, ((110, "下降 15.7 %", "下降 16.7 %"),), (("NA-05", "wages_benefits 增减率"),)
+    ),
+    Mutation(
+        "NA-06 运行维护费 增加->减少",
+        DOC_000,
+        ((180, "数较全年预算数增加的", "数较全年预算数减少的"),),
+        (("NA-06", "three_public_vehicle_operation 决算与预算比较"),),
+    ),
+    Mutation(
+        "PE-01 满意度得分超分值",
+        DOC_002,
+        ((426, "\t满意\t满意\t5\t", "\t满意\t满意\t6\t"), (425, "\t业务服务质量提升\t5\t", "\t业务服务质量提升\t4\t")),
+        (("PE-01", "#2 购买服务岗位经费 / 10 服务对象满意"),),
+    ),
+    Mutation("PE-02 总得分", DOC_004, ((162, "\t100\t96", "\t100\t97"),), (("PE-02", "Σ 指标得分 = 总得分"),)),
+    Mutation(
+        "PE-03 资金投入分值", DOC_004, ((149, "资金投入\t7\t", "资金投入\t8\t"),), (("PE-03", "2级指标 资金投入 分值"),)
+    ),
+    Mutation(
+        "PE-04 执行率",
+        DOC_001,
+        ((1574, "10 62.9% 6.29", "10 72.9% 6.29"),),
+        (
+            ("PE-04", "#19 景德镇市政务服务代办中心运转经费: 执行率"),
+            ("PE-04", "#19 景德镇市政务服务代办中心运转经费: 预算执行得分"),
+        ),
+    ),
+    Mutation(
+        "PE-05 分数区间",
+        DOC_004,
+        ((164, "100-90 (含) 分为优、90-80 (含) 分为良", "100-97 (含) 分为优、97-80 (含) 分为良"),),
+        (("PE-05", "#2 12345市民热线服务经费: 等级"),),
+    ),
+    Mutation(
+        "PE-06 1000%",
+        DOC_002,
+        ((474, "提高办公室工作效率\t100%\t100%", "提高办公室工作效率\t100%\t1000%"),),
+        (("PE-06", "提高办公室工作效率"),),
+    ),
+    Mutation("DOC-01 附表年度", DOC_003, ((50, "信访局2025年度", "信访局2023年度"),), (("DOC-01", "line 50:"),)),
+    Mutation(
+        "DOC-02 公开08 removed",
+        DOC_002,
+        tuple((n, None, "") for n in range(251, 263)),
+        (("DOC-02", "公开表: 国有资本经营预算财政拨款收入支出决算表"),),
+    ),
+    Mutation("DOC-03 placeholder", DOC_004, ((130, "单位刚刚成立", "XX单位刚刚成立"),), (("DOC-03", "line 130:"),)),
+)
+
+
+def mutate(source: Path, edits, target: Path) -> None:
+    lines = source.read_text(encoding="utf-8").split("\n")
+    for line_no, printed, replacement in edits:
+        text = lines[line_no - 1]
+        if printed is None:  # the whole line goes
+            lines[line_no - 1] = replacement
+            continue
+        assert printed in text or (printed == "" and text.strip() == ""), f"{source.name} line {line_no}: {text!r}"
+        lines[line_no - 1] = text.replace(printed, replacement, 1) if printed else replacement
+    target.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def checked(tmp_path_factory) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The checks of every sample and every mutated copy; and each copy's document_id."""
+    raw = tmp_path_factory.mktemp("mutations")
+    for sample in SAMPLES.iterdir():
+        shutil.copy(sample, raw / sample.name)
+    ids = {}
+    for n, mutation in enumerate(MUTATIONS):
+        copy = raw / f"m{n:02d}_{mutation.document}"
+        mutate(SAMPLES / mutation.document, mutation.edits, copy)
+        ids[mutation.name] = document_id_for(copy.read_bytes())
+    rows: dict[str, list[tuple]] = {}
+    for path in sorted(raw.iterdir()):
+        for table, table_rows in rows_by_table(process_document(path)).items():
+            rows.setdefault(table, []).extend(table_rows)
+    db = raw.parent / f"{raw.name}.duckdb"
+    write_raw(db, rows)
+    con = duckdb.connect(str(db))
+    try:
+        checks = compute_checks(con)
+    finally:
+        con.close()
+    return checks, ids
+
+
+def _failing(checks: pd.DataFrame, document_id: str) -> set[tuple[str, str]]:
+    rows = checks[(checks["document_id"] == document_id) & (checks["excess"].astype(float) > 0)]
+    return set(zip(rows["rule_id"], rows["subject"], strict=True))
+
+
+def _matching(rows: set[tuple[str, str]], rule_id: str, part: str) -> list[tuple[str, str]]:
+    return [(r, s) for r, s in rows if r == rule_id and part in s]
+
+
+def test_every_rule_has_a_mutation():
+    assert {m.target[0] for m in MUTATIONS} == {rule.rule_id for rule in RULES}
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name for m in MUTATIONS])
+def test_mutation_fails_exactly_the_expected_rule(checked, mutation: Mutation):
+    checks, ids = checked
+    original = document_id_for((SAMPLES / mutation.document).read_bytes())
+    rule_id, part = mutation.target
+    base_rows = checks[(checks["document_id"] == original) & (checks["rule_id"] == rule_id)]
+    mutated_rows = checks[(checks["document_id"] == ids[mutation.name]) & (checks["rule_id"] == rule_id)]
+    if mutated_rows.empty:
+        pytest.skip(f"{rule_id}: the parsers extract none of its inputs from {mutation.document} as mutated")
+    if rule_id != "DOC-03" and not (base_rows.empty and rule_id == "FA-14"):
+        # the unchanged document passes on the subject the mutation breaks (FA-14: 002 prints no 三公 row)
+        base = base_rows[base_rows["subject"].str.contains(part, regex=False)]
+        assert len(base) == 1, (
+            f"{rule_id} {part!r} not checked once in {mutation.document}: {list(base_rows['subject'])}"
+        )
+        assert float(base["excess"].iloc[0]) <= 0, base.iloc[0].to_dict()
+    new = _failing(checks, ids[mutation.name]) - _failing(checks, original)
+    for expected_rule, expected_part in mutation.expected:
+        assert len(_matching(new, expected_rule, expected_part)) == 1, (expected_rule, expected_part, sorted(new))
+    unexpected = {row for row in new if not any(_matching({row}, r, p) for r, p in mutation.expected)}
+    assert not unexpected, f"{mutation.name} also broke {sorted(unexpected)}"
+
+
+def test_subjects_are_unique_per_document_and_rule(checked):
+    checks, _ = checked
+    assert not checks.duplicated(["document_id", "rule_id", "subject"]).any()
+
+
+def test_every_check_has_both_sides_a_tolerance_and_a_source(checked):
+    checks, _ = checked
+    assert checks["excess"].notna().all()
+    assert checks["source_ref"].str.len().gt(0).all()
+    money = checks[checks["rule_id"].str.startswith("FA") & ~checks["subject"].str.contains("no negative")]
+    assert money["lhs_value"].notna().all() and money["rhs_value"].notna().all()
+    assert (money["tolerance"].astype(float) > 0).all()
