@@ -56,7 +56,10 @@ def test_sample_exports_read_back_equal_to_the_marts():
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         marts = {
-            r[0] for r in con.execute("select table_name from information_schema.tables where table_schema='marts'")
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema='marts'"
+            ).fetchall()
         }
         expected = [m for m in EXPORTED_MARTS if m in marts]
         assert {"dim_document", "dim_department"} <= set(expected)
