@@ -33,8 +33,14 @@ pivoted as (
 final as (
     select
         *,
-        cast(case {{ dbt.length('function_code') }} when 3 then 1 when 5 then 2 when 7 then 3 else 0 end as integer)
-            as function_level
+        cast(
+            case
+                when function_code = 'TOTAL' then 0
+                when {{ dbt.length('function_code') }} = 3 then 1
+                when {{ dbt.length('function_code') }} = 5 then 2
+                when {{ dbt.length('function_code') }} = 7 then 3
+            end as integer
+        ) as function_level
     from pivoted
 )
 
