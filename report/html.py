@@ -221,9 +221,9 @@ def quality_section(data: ReportData, sources: SourcePages) -> str:
     else:
         parts.append(
             _table(
-                ["rule", "severity", "status", "checks"],
+                ["rule", "severity", "pass", "fail", "acknowledged"],
                 [
-                    [escape(str(r[k])) for k in ("rule_id", "severity", "status", "checks")]
+                    [escape(str(r[k])) for k in ("rule_id", "severity", "pass", "fail", "acknowledged")]
                     for r in data.identity_summary
                 ],
                 "identity-summary",
@@ -349,10 +349,11 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hi
        "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans", sans-serif;
        margin: 1.5rem auto; max-width: 1200px; padding: 0 1rem; color: #222; line-height: 1.5; }
 h1 { font-size: 1.6rem; } h2 { border-bottom: 2px solid #2f6db5; padding-bottom: .2rem; margin-top: 2.5rem; }
-table { border-collapse: collapse; margin: .6rem 0 1.2rem; font-size: .88rem; }
+table { border-collapse: collapse; margin: .6rem 0 1.2rem; font-size: .88rem; display: block; overflow-x: auto; }
 th, td { border: 1px solid #d0d6dc; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eef2f6; white-space: nowrap; }
 td { white-space: nowrap; } td.wrap, td:last-child { white-space: normal; min-width: 16rem; }
+table.identity-problems td:nth-child(n+5), table.ingest-issues td:last-child { white-space: normal; min-width: 12rem; }
 td:nth-child(n+4) { font-variant-numeric: tabular-nums; }
 svg.chart { display: block; margin: .5rem 0 1rem; font-family: inherit; }
 svg.chart text { font-size: 12px; fill: #222; }

@@ -72,8 +72,11 @@ HOTLINE_EVALUATIONS = """
 """
 
 IDENTITY_SUMMARY = """
-    select rule_id, severity, status, count(*) as checks
-    from dq.identity_results group by all order by rule_id, status
+    select rule_id, severity,
+           count(*) filter (where status = 'pass') as pass,
+           count(*) filter (where status = 'fail') as fail,
+           count(*) filter (where status = 'acknowledged') as acknowledged
+    from dq.identity_results group by all order by rule_id, severity
 """
 
 IDENTITY_PROBLEMS = """
