@@ -117,18 +117,18 @@ LABELS: tuple[LabelPattern, ...] = (
     ),
     LabelPattern(
         ("current_income",),
-        r"(?:本年)?收入合计",
+        r"(?:本年)?收入合计|本年收入(?![的中])",
         _INCOME,
         "本年收入合计 902.93 万元 (000 l.46); 2022 年度收入合计 215.56 万元 (002 l.284)",
     ),
     LabelPattern(
         ("current_expenditure",),
-        r"(?:本年)?支出合计",
+        r"(?:本年)?支出合计|本年支出(?![的中])",
         _EXPENDITURE,
         "其中本年支出合计 900.56 万元 (000 l.56); 2022 年度支出合计 218.56 万元 (002 l.288)",
     ),
-    LabelPattern(("carryover_begin",), r"年初结转和结余", _SUMMARY, "其中年初结转和结余 0 万元 (000 l.44)"),
-    LabelPattern(("carryover_end",), r"年末结转和结余", _SUMMARY, "年末结转和结余 2.38 万元 (000 l.58)"),
+    LabelPattern(("carryover_begin",), r"(?:年初|上年)结转和?结余", _SUMMARY, "其中年初结转和结余 0 万元 (000 l.44)"),
+    LabelPattern(("carryover_end",), r"年末结转和?结余|结转下年", _SUMMARY, "年末结转和结余 2.38 万元 (000 l.58)"),
     LabelPattern(
         ("fiscal_appropriation_income",), r"财政拨款收入", _INCOME, "财政拨款收入 902.93 万元，占 100 % (000 l.50)"
     ),
@@ -254,7 +254,7 @@ LABELS: tuple[LabelPattern, ...] = (
     ),
     LabelPattern(
         ("three_public_vehicle_operation",),
-        r"公务用车运行维护(?:费|支出)*",
+        r"公务用车运行(?:维护)?(?:费|支出)*",
         frozenset({"three_public"}),
         "公务用车运行维护费支出全年预算数为 2.59 万元 (000 l.172)",
         kind="three_public",
@@ -414,14 +414,21 @@ CUES: tuple[CuePattern, ...] = (
         "决算数较全年预算数的主要原因是 (000 l.156: the comparison word is missing)",
     ),
     CuePattern(
-        "share",
-        r"占(?P<whole>[^，。；、\d%]{0,30}?)的?" + NUMBER + r"%",
-        "占 52.3 % (000 l.64); 占本年收入 100% (002 l.284); 占政府采购支出总额的 100 % (000 l.204)",
+        "completion_rate",
+        r"(?:完成|为|占)(?:了)?(?P<basis>年初|全年|调整后)?预算(?:数)?的?" + NUMBER + r"%",
+        "完成年初预算的 137.59 % (000 l.74); 完成全年预算的 158.61 % (000 l.134); 完成预算的 13.68% (putuo_planning_resources_2024.pdf p.25)",
     ),
     CuePattern(
         "completion_rate",
-        r"完成(?:了)?(?P<basis>年初|全年|调整后)?预算(?:数)?的?" + NUMBER + r"%",
-        "完成年初预算的 137.59 % (000 l.74); 完成全年预算的 158.61 % (000 l.134); 完成预算的 13.68% (putuo_planning_resources_2024.pdf p.25)",
+        r"(?P<basis>)预算(?:完成|执行)率(?:为|达|是)?" + NUMBER + r"%",
+        "预算完成率为 98.5% (wording of other publications of the template)",
+    ),
+    CuePattern(
+        "share",
+        r"占(?:比(?:重|例)?(?:为|是)?|(?P<whole>[^，。；、\d%]{0,30}?)(?:的)?(?:比(?:重|例)(?:为|是)?)?)"
+        + NUMBER
+        + r"%",
+        "占 52.3 % (000 l.64); 占本年收入 100% (002 l.284); 占政府采购支出总额的 100 % (000 l.204); 占比 31.14%",
     ),
     CuePattern(
         "change_rate",
@@ -436,7 +443,7 @@ CUES: tuple[CuePattern, ...] = (
     CuePattern("change_rate_missing", r"(?:增长|下降|降低)%", "增长%，主要原因是车辆使用年限较长 (000 l.176)"),
     CuePattern(
         "prior_year",
-        r"较(?:20\d\d年度?|上年度?|上一年度?)|比(?:20\d\d年度?|上年度?|上一年度?)|与(?:20\d\d年度?|上年度?|上一年度?)相比|同比",
+        r"(?:较|比)(?:20\d\d年度?|上年度?|上一年度?|去年)|与(?:20\d\d年度?|上年度?|上一年度?|去年)相比|同比",
         "较 2021 年增加 165.64 万元 (000 l.42); 与 2023 年度相比，收入支出总计增加 307.82 万元 (putuo_social_work_dept_2024.pdf p.17)",
     ),
     CuePattern(
