@@ -38,7 +38,8 @@ class Gazetteer:
 
     def resolve(self, text: str) -> tuple[str | None, str | None]:
         """(jurisdiction name, province name or None) for a department name or heading."""
-        compact = re.sub(r"\s+", "", text).lstrip("#")
+        # a party organ is named after its jurisdiction: "中共上海市普陀区委社会工作部"
+        compact = re.sub(r"^(?:中共|中国共产党)", "", re.sub(r"\s+", "", text).lstrip("#"))
         province = None
         for name in self.provinces:
             short = name.rstrip("省市")

@@ -49,6 +49,10 @@ REPORT_DATE_LINE = re.compile(r"^(?:#+\s*)?(?:评价时间|上报时间|报告�
 FINAL_ACCOUNTS_MARKERS = ("部门决算", "收入支出决算总表", "收支决算总表")
 PERFORMANCE_MARKERS = ("绩效评价报告", "绩效自评", "部门评价报告", "绩效评价表", "绩效评价")
 TEMPLATE_MARKERS = ("XX部门", "××部门", "（部门名称）", "部门名称：XX")
+# A placeholder where the template's department name goes: "上海市 XX 局", "XX 部门", "××单位".
+TEMPLATE_PLACEHOLDER = re.compile(r"(?:XX|××|ＸＸ)\s*(?:部门|单位|局|委员会|委|办公室|办|厅|中心)")
+# "第三部分 上海市普陀区规划和自然资源局 2024 年度部门决算" names the department after a part number.
+SECTION_PREFIX = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 
 def _compact(text: str) -> str:
@@ -69,8 +73,10 @@ def read_metadata(lines: list[Line], gazetteer: Gazetteer | None = None) -> Docu
         jurisdiction, province = gazetteer.resolve(" ".join(head[:10]))
     unit = _money_unit(all_text)
     joined_head = "\n".join(head)
-    is_template = any(marker in joined_head for marker in TEMPLATE_MARKERS) or (
-        department is None and "决算" in joined_head and fiscal_year is None
+    is_template = (
+        any(marker in joined_head for marker in TEMPLATE_MARKERS)
+        or bool(TEMPLATE_PLACEHOLDER.search(joined_head))
+        or (department is None and "决算" in joined_head and fiscal_year is None)
     )
     return DocumentMeta(
         doc_type=doc_type,
@@ -105,7 +111,7 @@ def find_department(all_text: list[str]) -> str | None:
     joined = "\n".join(all_text)
     for weight, pattern in DEPARTMENT_PATTERNS:
         for m in pattern.finditer(joined):
-            name = _compact(m.group("name")).lstrip("#").strip('“”"')
+            name = SECTION_PREFIX.sub("", _compact(m.group("name")).lstrip("#").strip('“”"'))
             if _plausible_department(name):
                 scores[name] += weight
     if not scores:
