@@ -20,11 +20,11 @@ console = Console(stderr=True)
 
 def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) -> int:
     if not raw_dir.is_dir():
-        console.print(f"[red]error:[/] RAW_DIR {raw_dir} is not a folder of documents")
+        console.print(f"[red]error:[/] RAW_DIR {raw_dir} is not a folder of documents", soft_wrap=True)
         return 2
     paths = find_documents(raw_dir)
     if not paths:
-        console.print(f"[yellow]warning:[/] no .txt/.md/.pdf/.docx documents under {raw_dir}")
+        console.print(f"[yellow]warning:[/] no .txt/.md/.pdf/.docx documents under {raw_dir}", soft_wrap=True)
     started = time.perf_counter()
     with Progress(
         TextColumn("ingest"),
