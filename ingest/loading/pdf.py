@@ -71,11 +71,13 @@ def load_pdf(doc: LoadedDocument, data: bytes) -> None:
     """Fill doc.lines / doc.page_count / doc.issues from a PDF's bytes. Never raises."""
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        doc.issues.append(_error(f"encrypted PDF: it cannot be read without its password ({type(exc).__name__})"))
-        return
-    except Exception as exc:  # pdfminer raises many kinds for damaged files
-        doc.issues.append(_error(f"not a readable PDF (damaged or truncated?): {type(exc).__name__}: {exc}"))
+    except Exception as exc:  # pdfminer raises many kinds for damaged files; pdfplumber wraps them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+            message = f"encrypted PDF: it cannot be read without its password ({type(cause).__name__})"
+        else:
+            message = f"not a readable PDF (damaged or truncated?): {type(cause).__name__}: {cause}"
+        doc.issues.append(_error(message))
         return
     with pdf:
         _load_pages(doc, pdf)
@@ -88,32 +90,36 @@ def _load_pages(doc: LoadedDocument, pdf: pdfplumber.PDF) -> None:
         doc.issues.append(_error(f"the PDF's page tree cannot be read (damaged or truncated?): {exc}"))
         return
     doc.page_count = len(pages)
-    unreadable: list[int] = []
+    unreadable: dict[str, list[int]] = {}  # reason -> pages: one issue per reason, not one per page
     lines: list[Line] = []
     for page_no, page in enumerate(pages, start=1):
         try:
             lines.extend(_page_lines(page, page_no))
         except _UnreadablePage as exc:
-            unreadable.append(page_no)
-            doc.issues.append(_error(f"page {page_no} cannot be read as text: {exc}", page_no))
+            unreadable.setdefault(str(exc), []).append(page_no)
         except Exception as exc:
-            unreadable.append(page_no)
-            doc.issues.append(
-                _error(f"page {page_no} failed to parse (damaged?): {type(exc).__name__}: {exc}", page_no)
+            unreadable.setdefault(f"the page failed to parse (damaged?): {type(exc).__name__}: {exc}", []).append(
+                page_no
             )
         finally:
             page.close()  # frees the page's parsed objects: memory stays flat over long documents
+    lost = sorted(p for page_nos in unreadable.values() for p in page_nos)
     if not pages:
         doc.issues.append(_error("the PDF has no pages"))
-    elif len(unreadable) == len(pages):
+    elif len(lost) == len(pages):
+        reasons = "; ".join(unreadable)
         doc.issues.append(
-            _error(
-                f"no page of {len(pages)} has a usable text layer: a scanned (image-only) or damaged PDF; "
-                "ingest reads text layers only (no OCR), so no figure is taken from it"
-            )
+            _error(f"no page of {len(pages)} can be read as text ({reasons}): no figure is taken from this PDF")
         )
         lines = []
+    else:
+        for reason, page_nos in unreadable.items():
+            doc.issues.append(_error(f"{_pages_label(page_nos)} cannot be read as text: {reason}", page_nos[0]))
     doc.lines = lines
+
+
+def _pages_label(page_nos: list[int]) -> str:
+    return f"page {page_nos[0]}" if len(page_nos) == 1 else "pages " + ", ".join(map(str, page_nos))
 
 
 def _error(message: str, page_no: int | None = None) -> IngestIssue:
@@ -139,7 +145,7 @@ def _check_text_layer(page: pdfplumber.page.Page, chars: list[dict]) -> None:
     visible = [c for c in chars if c["text"].strip()]
     if not visible:
         if page.images:
-            raise _UnreadablePage("no text layer, only images (a scan?); ingest does no OCR")
+            raise _UnreadablePage("no text layer, only images: a scan? ingest does no OCR")
         return  # a blank page
     unmapped = sum(1 for c in visible if UNMAPPED_GLYPH.match(c["text"]))
     if unmapped > len(visible) // 2:
