@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import DOC_000, DOC_003, DOC_004, parsed
+from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, parsed
 
 from ingest.model import PerfIndicator
 from ingest.parsers.service_volume import measure_of, volume_from_indicator
@@ -79,3 +79,29 @@ def test_table_rows_are_not_read_as_prose():
     # only the indicator parser may read them, with the completed value, never the target.
     for name in (DOC_000, DOC_004):
         assert [v for v in parsed(name).service_volumes if v.project_key is None] == []
+
+
+def _volumes(name: str) -> list[tuple]:
+    result = parsed(name)
+    projects = {p.project_key: p.project_name for p in result.projects}
+    return [(v.measure, v.value, v.unit, projects.get(v.project_key), v.line_no) for v in result.service_volumes]
+
+
+def test_volumes_of_000_come_from_the_self_evaluation_table():
+    # 指标 1：全年受理咨询量 100000个 110083 个 (line 618); 指标 2：话务员配备 32 人 (staff)
+    assert _volumes(DOC_000) == [
+        ("calls_accepted", 110083, "个", "“12345”政务服务热线运营费", 618),
+        ("operators", 32, "人", "“12345”政务服务热线运营费", 624),
+    ]
+    assert parsed(DOC_000).service_volumes[0].source_ref.startswith(f"{DOC_000} | line 618 |")
+
+
+def test_volume_of_004_is_the_completed_work_orders():
+    # 产出数量 | 全年完成工单 | ≥300件 | 1799件 (line 73): the completed value, not the target
+    assert _volumes(DOC_004) == [("work_orders", 1799, "件", "12345市民热线服务经费", 73)]
+
+
+def test_documents_without_a_hotline_volume():
+    # 002 prints 热线接通率 99.35% and 群众满意率 99.8%: rates, not volumes; 001 no hotline count
+    assert _volumes(DOC_002) == []
+    assert _volumes(DOC_001) == []
