@@ -11,7 +11,7 @@ from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, parsed, shared
 
 from ingest.layout.text_flow import flow_paragraphs, join_wrapped, split_sentences
 from ingest.loading.text import text_to_lines
-from ingest.model import DocumentMeta, LoadedDocument, NarrativeFigure
+from ingest.model import DocumentMeta, Line, LoadedDocument, NarrativeFigure
 from ingest.parsers.narrative import parse_narrative
 from ingest.pipeline import process_document
 
@@ -255,3 +255,16 @@ def test_unknown_heading_path_is_not_read():
 
 def test_sample_files_exist():
     assert Path(__file__).resolve().parents[1].joinpath("data", "samples", DOC_000).exists()
+
+
+def test_flow_drops_a_running_head_between_wrapped_lines():
+    head = "景德镇市委信访局 2022 年度部门决算"
+    pages = [
+        [head, "一、收入决算情况说明", "本部门2022年度收入总计902.93"],
+        [head, "万元，较2021年增加165.64万元。"],
+        [head, "二、支出决算情况说明"],
+    ]
+    lines = [Line(text, n, page) for page, texts in enumerate(pages, start=1) for n, text in enumerate(texts, start=1)]
+    texts = [p.text for p in flow_paragraphs(lines)]
+    assert "本部门2022年度收入总计902.93万元，较2021年增加165.64万元。" in texts
+    assert not any("部门决算" in t and "收入总计" in t for t in texts)

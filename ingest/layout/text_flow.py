@@ -40,6 +40,8 @@ ENUMERATOR = re.compile(
 PAGE_FURNITURE = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,3})\s*$"
 )
+# A short line on at least this many pages is a running head or footer.
+RUNNING_HEAD_MIN_PAGES = 3
 # A line that starts with a unit or closing punctuation continues the previous line's figure.
 CONTINUATION_START = re.compile(r"^\s*(?:万元|万|元|%|个|人|辆|台|。|，|；|：)")
 HEADING_ENDING = re.compile(
@@ -108,6 +110,40 @@ def is_page_furniture(line: Line, next_text: str | None) -> bool:
     return not is_bare_number or next_text is None or not CONTINUATION_START.match(next_text)
 
 
+def running_heads(lines: list[Line]) -> set[str]:
+    """Short lines printed at the top or bottom of many pages (the department and year, "单位：万元").
+
+    Only for paged documents: a text dump has no pages to repeat a head on. A heading, a stated
+    figure or a sentence ("决算数同预算数持平。") is never a running head.
+    """
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.page_no is not None:
+            by_page.setdefault(line.page_no, []).append(line)
+    if len(by_page) < RUNNING_HEAD_MIN_PAGES:
+        return set()
+    pages_by_text: dict[str, set[int]] = {}
+    for page_no, page_lines in by_page.items():
+        for line in page_lines[:2] + page_lines[-2:]:
+            text = _compact(line.text)
+            if _may_be_running_head(text):
+                pages_by_text.setdefault(text, set()).add(page_no)
+    return {text for text, on_pages in pages_by_text.items() if len(on_pages) >= RUNNING_HEAD_MIN_PAGES}
+
+
+def _may_be_running_head(text: str) -> bool:
+    return (
+        0 < len(text) <= 40
+        and not text.endswith(("。", "；", "，", "："))
+        and not MONEY_OR_RATE.search(text)
+        and not ENUMERATOR.match(text)
+    )
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 def is_table_row(line: Line) -> bool:
     return line.cells is not None or "\t" in line.text or line.text.lstrip().startswith("|")
 
@@ -118,6 +154,7 @@ def flow_paragraphs(lines: list[Line]) -> list[Paragraph]:
     current = Paragraph()
     texts = [line.text for line in lines if line.text.strip()]
     content = [line for line in lines if line.text.strip()]
+    running = running_heads(content)
 
     def close() -> None:
         nonlocal current
@@ -130,7 +167,7 @@ def flow_paragraphs(lines: list[Line]) -> list[Paragraph]:
         if is_table_row(line):
             close()
             continue
-        if is_page_furniture(line, next_text):
+        if is_page_furniture(line, next_text) or _compact(line.text) in running:
             continue
         starts_item = bool(ENUMERATOR.match(line.text)) and not CONTINUATION_START.match(line.text)
         if starts_item or is_heading_line(line.text):

@@ -535,3 +535,17 @@ PARTS_OF: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("procurement_total", ("procurement_goods", "procurement_works", "procurement_services")),
     ("fiscal_final", ("category_budget_vs_final",)),  # Σ final of the categories stated
 )
+
+# The whole a stated share is of (subject of a 'share' figure, as printed) -> its metric (NA-03).
+# A category's share is of the whole 一般公共预算财政拨款支出 (metric fiscal_final).
+SHARE_WHOLES: dict[str, str] = {
+    "本年收入": "current_income",  # 本年收入的具体构成为：财政拨款收入 902.93 万元，占 100 % (000 l.50)
+    "本年收入合计": "current_income",  # 其中：财政拨款收入 307.82 万元，占 100.00% (putuo p.17)
+    "本年支出": "current_expenditure",  # 基本支出 68.06 万元，占本年支出 31.14 % (002 l.288)
+    "本年支出合计": "current_expenditure",  # 一般公共预算财政拨款支出 218.56 万元，占本年支出合计的 100% (002 l.300)
+    "政府采购支出总额": "procurement_total",  # 授予中小企业合同金额 …，占政府采购支出总额的 8.4% (002 l.350)
+    "授予中小企业合同金额": "procurement_sme",  # 授予小微企业合同金额 …，占授予中小企业合同金额的 100% (000 l.206)
+    "货物支出金额": "procurement_goods",  # 货物采购授予中小企业合同金额占货物支出金额的 100 % (000 l.208)
+    "工程支出金额": "procurement_works",
+    "服务支出金额": "procurement_services",
+}
