@@ -59,6 +59,10 @@ TEMPLATE_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# one pass over a line decides whether any template pattern needs a closer look
+ANY_TEMPLATE_TEXT = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in TEMPLATE_TEXT))
+
+
 @dataclass(frozen=True)
 class TextFinding:
     rule_id: str
@@ -85,6 +89,8 @@ def year_findings(lines: list[Line], fiscal_year: int | None, file_name: str) ->
         return []
     findings = []
     for line in lines:
+        if "年" not in line.text:
+            continue
         compact = _compact(line.text).lstrip("#-")
         if len(compact) > 90:
             continue
@@ -112,6 +118,8 @@ def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
     """DOC-03: one failing row per line with template text; one passing row when there is none."""
     findings = []
     for line in lines:
+        if not ANY_TEMPLATE_TEXT.search(line.text):
+            continue
         for pattern, what in TEMPLATE_TEXT:
             match = pattern.search(line.text)
             if not match:

@@ -72,6 +72,28 @@ categories as (
         on f.document_id = n.document_id and f.table_key = 'fiscal_summary' and f.code = k.code
         and f.column_key = 'total'
     where n.metric = 'category_budget_vs_final' and n.measure = 'final' and not n.is_item_level
+),
+
+-- 项 finals ("一般公共服务支出(类)财政事务(款)行政运行(项)…支出决算为 216.73 万元", 002 line 316) against
+-- the one row of 一般公共预算财政拨款支出决算表 with that 项 name under that 类 (skipped when not unique).
+items as (
+    select
+        n.*,
+        k.code as class_code,
+        regexp_extract(n.subject, '[（(]款[)）]\s*(.+?)\s*[（(]项[)）]', 1) as item_name
+    from dq_na_money as n
+    inner join dq_function_classes as k on k.category = n.category
+    where n.metric = 'category_budget_vs_final' and n.measure = 'final' and n.is_item_level
+),
+
+item_rows as (
+    select i.*, f.amount as table_amount, f.tol as table_tol, f.source_ref as table_ref,
+        '一般公共预算财政拨款支出决算表 ' || f.code as table_title
+    from items as i
+    inner join dq_fa_coded as f
+        on f.document_id = i.document_id and f.table_key = 'general_budget_expenditure' and f.column_key = 'total'
+        and length(f.code) = 7 and starts_with(f.code, i.class_code) and f.row_label = i.item_name
+    qualify count(*) over (partition by i.document_id, i.line_no, i.subject) = 1
 )
 
 select
@@ -84,4 +106,8 @@ select
     tol + table_tol as tolerance,
     'eq' as kind,
     source_ref || ' vs ' || table_ref as source_ref
-from (select * from stated_in_tables union all select * from categories)
+from (
+    select * from stated_in_tables
+    union all select * from categories
+    union all select * exclude (class_code, item_name) from item_rows
+)
