@@ -49,6 +49,7 @@ BLANK_MARK = re.compile(r"^[-—–─━/／]+$")
 FUNCTION_CODE_PARTS = re.compile(r"^\d{3}$|^\d{2}$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
+PROSE_PUNCTUATION = re.compile(r"[，。；！？]")
 TABLE_EVIDENCE_WINDOW = 12  # non-blank lines after a title in which a table must show itself
 
 
@@ -229,6 +230,10 @@ def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title
             continue
         if seen_note:
             continue  # the note's continuation lines, instructions under the table
+        if _is_prose(line):
+            if evidence:
+                break  # the table ended without a note and the text goes on
+            continue
         if _is_metadata(line):
             _read_metadata(block, line)
             evidence = True
@@ -248,6 +253,11 @@ def _read_metadata(block: TableBlock, line: Line) -> None:
         block.table_no = f"公开{int(m.group(1)):02d}"
     if block.unit is None and (m := UNIT.search(line.text)):
         block.unit = m.group(1)
+
+
+def _is_prose(line: Line) -> bool:
+    """A sentence of running text ("…较上年增加 3.00 万元。"), never a table row."""
+    return not _has_cells(line) and bool(PROSE_PUNCTUATION.search(line.text))
 
 
 def _looks_tabular(line: Line) -> bool:
