@@ -290,8 +290,12 @@ def _is_repeated_header(cells: list[str], table_key: str) -> bool:
     if table_key in fa.TWO_SIDED_TABLES:
         return False  # their row labels (年初结转和结余 …) are also column labels elsewhere
     filled = [c for c in cells if c]
-    if not filled or any(_is_amount_text(c) for c in filled) or _is_column_number_row(filled):
-        return bool(filled) and _is_column_number_row(filled)
+    if not filled:
+        return False
+    if _is_column_number_row(filled):
+        return True
+    if any(_is_amount_text(c) for c in filled):
+        return False
     return sum(1 for c in filled if column_key(_clean_header(c), table_key)) >= 2
 
 
@@ -310,7 +314,7 @@ def _row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
             else:
                 part.label = part.label or text
         elif column.role == "name" and text:
-            part.label = text if not part.label else part.label
+            part.label = part.label or text
         elif column.role == "line_no" and text:
             part.line_code = text
         elif column.role == "amount":
