@@ -230,13 +230,13 @@ def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title
             continue
         if seen_note:
             continue  # the note's continuation lines, instructions under the table
-        if _is_prose(line):
-            if evidence:
-                break  # the table ended without a note and the text goes on
-            continue
         if _is_metadata(line):
             _read_metadata(block, line)
             evidence = True
+            continue
+        if _is_prose(line):
+            if evidence:
+                break  # the table ended without a note and the text goes on
             continue
         if _looks_tabular(line):
             evidence = True
