@@ -21,13 +21,14 @@ def failure_records(results: pd.DataFrame, file_names: dict[str, str]) -> list[d
     rows = results[results["status"] != "pass"].copy()
     rows["severity_order"] = (rows["severity"] != "error").astype(int)
     rows["status_order"] = (rows["status"] != "fail").astype(int)
-    rows = rows.sort_values(["status_order", "severity_order", "document_id", "rule_id", "subject"], kind="stable")
+    rows["document"] = [file_names.get(d, d) for d in rows["document_id"]]
+    rows = rows.sort_values(["status_order", "severity_order", "document", "rule_id", "subject"], kind="stable")
     records = []
     for row in rows.itertuples(index=False):
         records.append(
             {
                 "document_id": row.document_id,
-                "document": file_names.get(row.document_id, row.document_id),
+                "document": row.document,
                 "rule_id": row.rule_id,
                 "severity": row.severity,
                 "status": row.status,
