@@ -286,3 +286,20 @@ def test_function_code_over_class_item_columns_in_cells():
     assert got[("2010601", "total")].row_label == "行政运行"
     assert got[("2010601", "project")].amount is None
     assert issues == []
+
+
+def test_space_separated_economic_table_in_side_by_side_groups():
+    text = """六、一般公共预算财政拨款基本支出决算表
+单位：万元
+科目代码 科目名称 决算数 科目代码 科目名称 决算数
+301 工资福利支出 65.88 302 商品和服务支出 2.17
+30101 基本工资 33.04 30201 办公费 -
+人员经费合计 65.88 公用经费合计 2.17"""
+    doc = _doc_from_cells(text.splitlines())
+    _, values, issues = parse_final_accounts(doc, read_metadata(doc.lines))
+    got = {v.row_key: v.amount for v in values}
+    assert got["302"].value == Decimal("2.17")
+    assert got["30101"].value == Decimal("33.04")
+    assert got["30201"] is None
+    assert got["public_total"].value == Decimal("2.17")
+    assert issues == []

@@ -166,7 +166,8 @@ def _label_and_figure_cells(tokens: list[str]) -> list[str]:
     for n, (is_fig, run) in enumerate(runs):
         last = n == len(runs) - 1
         starts_label = not last and bool(LIST_MARKER.match(runs[n + 1][1][0]))
-        if is_fig and (last or len(run) > 1 or starts_label or not label):
+        decimal_figure = "." in run[0]  # "人员经费合计 65.88 公用经费合计" vs "单价 100 万元（含）以上设备"
+        if is_fig and (last or len(run) > 1 or starts_label or not label or decimal_figure):
             if label:
                 cells.append(" ".join(label))
                 label = []

@@ -361,13 +361,21 @@ def _read_sequential(block: TableBlock, rows: list[list[str]], header_end: int, 
         if rows[header_end:]:
             read.issues.append(_issue("warn", f"{block.title}: no amount column recognized", block.title_line))
         return read
+    groups_allowed = key in fa.ECONOMIC_CODED_TABLES  # 公开06 prints its code groups side by side
+    if groups_allowed and len(set(named)) == 1:
+        named = named[:1]  # "科目代码 科目名称 决算数" repeated for each group
     columns = [Column(i, "amount", k, k, 0, None) for i, k in enumerate(named)]
     has_line_no = _has_line_numbers(rows[:header_end])
     state = _RowState()
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
-        part = _sequential_part(cells, columns, read, block, line, has_line_no)
-        if part is not None:
-            _emit(block, line, [part], state, read, file_name, unit)
+        segments = spaced_segments(cells, codes_inside=groups_allowed)
+        if len(segments) > 1 and not groups_allowed:
+            read.issues.append(
+                _issue("warn", f"{block.title}: text among figures, not read: {line.text.strip()}", line)
+            )
+            continue
+        parts = [p for seg in segments if (p := _segment_part(seg, columns, read, block, line, has_line_no))]
+        _emit(block, line, parts, state, read, file_name, unit)
     return read
 
 
@@ -390,8 +398,8 @@ def _read_sequential_two_sided(
     state = _RowState()
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         parts = []
-        for side, label, figures in _sides_of_spaced_row(cells):
-            part = _figures_to_part(label, figures, sides[side], read, block, line, has_line_no)
+        for side, segment in _sides_of_spaced_row(cells):
+            part = _segment_part(segment, sides[side], read, block, line, has_line_no)
             if part is not None:
                 part.side = side
                 parts.append(part)
@@ -399,22 +407,50 @@ def _read_sequential_two_sided(
     return read
 
 
-def _sides_of_spaced_row(cells: list[str]) -> list[tuple[str, str, list[str]]]:
-    segments: list[tuple[str, list[str]]] = []
-    for cell in cells:
+@dataclass
+class Segment:
+    """A label (with its code, if any) and the figures printed after it on a space-separated line."""
+
+    code: str | None
+    label: str
+    figures: list[str] = field(default_factory=list)
+
+
+def spaced_segments(cells: list[str], codes_inside: bool) -> list[Segment]:
+    """Split a space-separated row into its labelled runs of figures.
+
+    "301 工资福利支出 65.88 302 商品和服务支出 2.17" (公开06 printed in groups) gives two segments when
+    codes_inside; figures before any label ("9 九、卫生健康支出 40 -", a blank income side) form a
+    segment of their own with an empty label.
+    """
+    segments: list[Segment] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        starts_coded = CODE.match(cell) and i + 1 < len(cells) and not _is_amount_text(cells[i + 1])
+        if starts_coded and (codes_inside or i == 0):
+            segments.append(Segment(cell, cells[i + 1]))
+            i += 2
+            continue
         if _is_amount_text(cell):
             if not segments:
-                segments.append(("", []))
-            segments[-1][1].append(cell)
+                segments.append(Segment(None, ""))
+            segments[-1].figures.append(cell)
         else:
-            segments.append((cell, []))
+            segments.append(Segment(None, cell))
+        i += 1
+    return segments
+
+
+def _sides_of_spaced_row(cells: list[str]) -> list[tuple[str, Segment]]:
+    segments = spaced_segments(cells, codes_inside=False)
     if len(segments) >= 2:
-        return [("income", *segments[0]), ("expenditure", *segments[1])]
+        return [("income", segments[0]), ("expenditure", segments[1])]
     if not segments:
         return []
-    label, figures = segments[0]
-    income_label = _row_text(label) in fa.SUMMARY_INCOME_ROWS and _row_text(label) not in fa.SUMMARY_EXPENDITURE_ROWS
-    return [("income" if income_label else "expenditure", label, figures)]
+    text = _row_text(segments[0].label)
+    income_label = text in fa.SUMMARY_INCOME_ROWS and text not in fa.SUMMARY_EXPENDITURE_ROWS
+    return [("income" if income_label else "expenditure", segments[0])]
 
 
 def _has_line_numbers(header_rows: list[list[str]]) -> bool:
@@ -434,25 +470,18 @@ def _split_line_code(figures: list[str], width: int, has_line_no: bool) -> tuple
     return None, figures
 
 
-def _figures_to_part(
-    label: str,
-    figures: list[str],
-    columns: list[Column],
-    read: TableRead,
-    block: TableBlock,
-    line: Line,
-    has_line_no: bool,
-):
-    line_code, figures = _split_line_code(figures, len(columns), has_line_no)
+def _segment_part(
+    segment: Segment, columns: list[Column], read: TableRead, block: TableBlock, line: Line, has_line_no: bool
+) -> RowPart | None:
+    """A segment's figures mapped in order onto the columns; a count that does not fit is reported."""
+    line_code, figures = _split_line_code(segment.figures, len(columns), has_line_no)
     if not figures:
-        return RowPart(label, None, line_code, [])
+        return RowPart(segment.label, segment.code, line_code, [])
     if len(figures) != len(columns):
-        message = (
-            f"{block.title}: {len(figures)} figures for {len(columns)} columns, side not read: {line.text.strip()}"
-        )
+        message = f"{block.title}: {len(figures)} figures for {len(columns)} columns, not read: {line.text.strip()}"
         read.issues.append(_issue("warn", message, line))
         return None
-    return RowPart(label, None, line_code, list(zip(columns, figures, strict=True)))
+    return RowPart(segment.label, segment.code, line_code, list(zip(columns, figures, strict=True)))
 
 
 def _printed_column_count(header_rows: list[list[str]]) -> int | None:
@@ -461,33 +490,6 @@ def _printed_column_count(header_rows: list[list[str]]) -> int | None:
         if len(filled) > 1 and _is_column_number_row(filled):
             return len([c for c in filled if INTEGER.match(c)])
     return None
-
-
-def _sequential_part(
-    cells: list[str], columns: list[Column], read: TableRead, block: TableBlock, line: Line, has_line_no: bool
-):
-    code = cells[0] if len(cells) > 1 and CODE.match(cells[0]) and not _is_amount_text(cells[1]) else None
-    rest = cells[1:] if code else cells
-    label = rest[0] if rest and not _is_amount_text(rest[0]) else ""
-    figures = rest[1:] if label else rest
-    if any(not _is_amount_text(f) for f in figures):
-        read.issues.append(
-            _issue("warn", f"{block.title}: row not read (text among figures): {line.text.strip()}", line)
-        )
-        return None
-    line_code, figures = _split_line_code(figures, len(columns), has_line_no)
-    if not figures:
-        return RowPart(label, code, line_code, [])
-    if len(figures) != len(columns):
-        read.issues.append(
-            _issue(
-                "warn",
-                f"{block.title}: {len(figures)} figures for {len(columns)} columns, row not read: {line.text.strip()}",
-                line,
-            )
-        )
-        return None
-    return RowPart(label, code, line_code, list(zip(columns, figures, strict=True)))
 
 
 # --- 三公 one-row layout (budget and final groups side by side, 002 lines 266-270, PDF p14) -------
