@@ -645,7 +645,7 @@ def _row_unit(label: str, table_unit: str) -> str:
 
 def _row_text(label: str, keep_unit: bool = False) -> str:
     """A row label in the form fa_patterns compares: no markers, quotes, spaces; full-width parentheses."""
-    text = normalize_label(label).replace("(", "（").replace(")", "）")
+    text = normalize_label(label).replace("(", "（").replace(")", "）").replace("（类）", "")
     for _ in range(2):
         text = LIST_MARKER.sub("", text)
         text = PREFIX_WORDS.sub("", text)
