@@ -68,7 +68,7 @@ def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue
     draft.unit = money_unit(region)
     _year_issues(region, draft, meta, issues)
     draft.indicators, draft.subtotals = _rows(region)
-    block = execution_block(region) if kind == "self_evaluation" else None
+    block = execution_block(region) if kind != "department_evaluation" else None
     if block:
         apply_execution_block(block, draft)
         line = next(x for x in region.pre if str(x.line_no) == block["line_no"])

@@ -139,11 +139,35 @@ def rate_value(text: str | None) -> Decimal | None:
     return None if value is None else value / Decimal(100)
 
 
+_UNIT_FRAGMENT = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?|%)$")
+# Short words that are values, not units, when they follow a number cell.
+_NOT_UNITS = {
+    "较好",
+    "良好",
+    "优秀",
+    "完成",
+    "及时",
+    "健全",
+    "满意",
+    "达标",
+    "合格",
+    "是",
+    "否",
+    "无",
+    "有",
+    "好",
+    "优",
+    "良",
+}
+
+
 def merge_unit_tokens(tokens: list[str]) -> list[str]:
-    """Re-attach a unit printed in its own cell fragment: ["110083", "个"] -> ["110083个"] (000)."""
+    """Re-attach a unit printed in its own cell fragment: ["110083", "个"] -> ["110083个"] (000),
+    ["0.3万", "件"] -> ["0.3万件"] (001), ["100", "人次"] -> ["100人次"]."""
     merged: list[str] = []
     for token in tokens:
-        if merged and token in UNIT_TOKENS and re.search(r"\d万?$", merged[-1]):
+        is_unit = token in UNIT_TOKENS or (_UNIT_FRAGMENT.match(token) and token not in _NOT_UNITS)
+        if merged and is_unit and re.search(r"\d万?$", merged[-1]):
             merged[-1] += token
         else:
             merged.append(token)

@@ -35,6 +35,18 @@ from ingest.parsers.performance.patterns import (
 
 # 000 "100% 99.30% 6 6", "较好 较好 5 4", and "6 6" alone when the values wrapped.
 _ROW_END = re.compile(r"(?:^|\s)\d+(?:\.\d+)?\s+\d+(?:\.\d+)?\s*$")
+# A row whose 偏差原因分析及改进措施 cell follows the scores on the same line: "… 100% 95% 6 5 疫情影响延期"
+# (a note without digits, after a score no larger than its weight).
+_ROW_END_WITH_NOTE = re.compile(r"(?:^|\s)(?P<w>\d+(?:\.\d+)?)\s+(?P<s>\d+(?:\.\d+)?)\s+(?P<note>[^\d\s%][^\d%]*)$")
+
+
+def _ends_row(text: str) -> bool:
+    if _ROW_END.search(text):
+        return True
+    match = _ROW_END_WITH_NOTE.search(text)
+    return bool(match) and Decimal(match.group("s")) <= Decimal(match.group("w")) <= 100
+
+
 _SELF_LABELS = sorted({*SELF_LEVEL1, *SELF_LEVEL2_FAMILY}, key=len, reverse=True)
 
 
@@ -77,7 +89,12 @@ def _strip_labels(name: str) -> tuple[str, str | None, str | None, int | None]:
 
 
 def _self_row(lines: list[Line], with_values: bool) -> _SelfRow | None:
-    tokens = join_wrapped(lines).split()
+    text = join_wrapped(lines)
+    note = None
+    if not _ROW_END.search(text):
+        match = _ROW_END_WITH_NOTE.search(text)
+        note, text = clean_name(match.group("note")), text[: match.start("note")]
+    tokens = text.split()
     if len(tokens) < 3:
         return None
     weight, score = to_decimal(tokens[-2]), to_decimal(tokens[-1])
@@ -93,7 +110,7 @@ def _self_row(lines: list[Line], with_values: bool) -> _SelfRow | None:
         name_parts = rest
     name, level1, level2, marker = _strip_labels(squash("".join(name_parts)))
     end_line = next(line for line in reversed(lines) if line.text.strip())
-    row = IndicatorRow(None, None, clean_name(name), target, actual, weight, score, None, end_line)
+    row = IndicatorRow(None, None, clean_name(name), target, actual, weight, score, note, end_line)
     return _SelfRow(level1, level2, marker, row)
 
 
@@ -134,7 +151,7 @@ def parse_self_rows(body: list[Line]) -> list[IndicatorRow]:
     with_values = any(word in header for word in ("指标值", "完成值", "实际值", "目标值"))
     for line in body[start:]:
         buffer.append(line)
-        if line.text.strip() and _ROW_END.search(line.text):
+        if line.text.strip() and _ends_row(line.text):
             row = _self_row(buffer, with_values)
             if row:
                 rows.append(row)
