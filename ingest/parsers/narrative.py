@@ -18,8 +18,9 @@ What is recorded (``NarrativeFigure``; value as printed, unit 万元 / 元 / %, 
 - metric: the contract vocabulary (income_total, current_income, basic_expenditure, three_public_*, …)
   plus a few parts the narrative lists for NA-02 (business_income, operating_expenditure,
   procurement_goods, …; see ``narrative_patterns.PARTS_OF``), ``fiscal_total`` (财政拨款收、支总计),
-  ``fiscal_budget_full`` (财政拨款支出全年预算数) and ``category_budget_vs_final`` for an expenditure
-  category (功能分类 类, or 类/款/项 as printed), whose subject is the category name as printed.
+  ``fiscal_budget_full`` (财政拨款支出全年预算数; ``fiscal_budget`` when the text says only 预算数)
+  and ``category_budget_vs_final`` for an expenditure category (功能分类 类, or 类/款/项 as printed),
+  whose subject is the category name as printed.
 - measure:
   ``amount``           the figure itself (for "三公" items: the 决算数);
   ``budget``           a "三公" item's 全年预算数 (or plain 预算数); ``budget_initial`` its 年初预算数;
@@ -136,7 +137,7 @@ def parse_narrative(doc: LoadedDocument, meta: DocumentMeta) -> tuple[list[Narra
             reader.read()
             figures.extend(reader.figures)
             issues.extend(reader.issues)
-    if meta.doc_type == "final_accounts" and not figures:
+    if meta.doc_type == "final_accounts" and not meta.is_template and not figures:
         issues.append(IngestIssue(STAGE, "warn", "no figure found in the narrative (情况说明)"))
     return figures, issues
 
