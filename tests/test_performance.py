@@ -347,3 +347,52 @@ def test_ruled_pdf_table_rows_are_read_by_column():
         ("数量指标", "走访次数", "4次", 10),
     ]
     assert rows[3].deviation_note == "个别矫正对象脱管"
+
+
+def test_pdf_line_numbers_restart_on_every_page():
+    """A prose score on page 2 shares its line number with a table row on page 1 and is still read."""
+    from ingest.model import DocumentMeta, LoadedDocument
+    from ingest.parsers.performance import parse_performance
+
+    page1 = _pdf_rows(
+        [
+            "项目支出绩效自评表",
+            "项目名称\t社区矫正经费\t\t\t",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+            "产出指标\t数量指标\t矫正人数\t≥120人\t126人\t100\t100",
+            "总分\t\t\t\t\t100\t100",
+        ]
+    )
+    page2 = [
+        Line(text, n, 2)
+        for n, text in enumerate(["综合评价结论", "", "", "（1）法律援助经费项目绩效自评得分95分；"], start=1)
+    ]
+    doc = LoadedDocument("x", "x.pdf", "x.pdf", "pdf", 1, [*page1, *page2])
+    meta = DocumentMeta("final_accounts", None, "某县司法局", "某县", None, 2024, None, "万元")
+    found, rows, _, _ = parse_performance(doc, meta)
+    assert [(p.project_name, p.total_score, p.page_no) for p in found] == [
+        ("社区矫正经费", 100, 1),
+        ("法律援助经费", 95, 2),
+    ]
+    assert [r.level3_name for r in rows] == ["矫正人数"]
+
+
+def test_flattened_rows_with_a_deviation_note_and_units_in_their_own_fragment():
+    from ingest.parsers.performance.flattened import parse_self_rows
+
+    body = [
+        Line(text, n)
+        for n, text in enumerate(
+            [
+                "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                "产出指标 数量指标 指标 1：培训人次 100 人次 95 人次 10 9 受疫情影响延期",
+                "指标 2：会议次数 4 次 4 次 10 10",
+            ],
+            start=1,
+        )
+    ]
+    rows = parse_self_rows(body)
+    assert [(r.level3, r.target, r.actual, r.weight, r.score, r.note) for r in rows] == [
+        ("培训人次", "100人次", "95人次", 10, 9, "受疫情影响延期"),
+        ("会议次数", "4次", "4次", 10, 10, None),
+    ]

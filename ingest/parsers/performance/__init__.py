@@ -10,9 +10,19 @@ table, are read as prose (prose.py), as are lists of self-evaluated projects and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
-from ingest.model import DocumentMeta, IngestIssue, LoadedDocument, PerfIndicator, PerfProject, PerfSubtotal, SourceRef
+from ingest.model import (
+    DocumentMeta,
+    IngestIssue,
+    Line,
+    LoadedDocument,
+    PerfIndicator,
+    PerfProject,
+    PerfSubtotal,
+    SourceRef,
+)
 from ingest.parsers.performance import cell_lines, flattened, prose, tabular
 from ingest.parsers.performance.common import (
     IndicatorRow,
@@ -45,13 +55,19 @@ def parse_performance(
     issues: list[IngestIssue] = []
     tables = [(region, read_table(region, meta, issues)) for region in find_tables(doc.lines)]
     drafts = [draft for _, draft in tables]
-    table_lines = {line.line_no for region, _ in tables for line in [*region.body, *region.total]}
+    order = {(line.page_no, line.line_no): i for i, line in enumerate(doc.lines)}
+
+    def position(line: Line) -> int:
+        """Order of a line in the document (PDF line numbers restart on every page)."""
+        return order[(line.page_no, line.line_no)]
+
+    table_lines = {position(line) for region, _ in tables for line in [*region.body, *region.total]}
     for report in find_reports(doc.lines):
-        drafts.extend(read_report(report, tables, table_lines, meta))
-    free_lines = [line for line in doc.lines if line.line_no not in table_lines]
+        drafts.extend(read_report(report, tables, table_lines, position))
+    free_lines = [line for line in doc.lines if position(line) not in table_lines]
     drafts.extend(prose.listed_self_evaluations(free_lines, meta.fiscal_year))
     drafts.extend(_new_overall(prose.overall_department(free_lines, meta.fiscal_year), drafts))
-    drafts.sort(key=lambda d: d.line.line_no)
+    drafts.sort(key=lambda d: position(d.line))
     for draft in drafts:
         draft.fiscal_year = draft.fiscal_year or meta.fiscal_year
     return _records(drafts, doc, meta, issues)
@@ -71,7 +87,7 @@ def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue
     block = execution_block(region) if kind != "department_evaluation" else None
     if block:
         apply_execution_block(block, draft)
-        line = next(x for x in region.pre if str(x.line_no) == block["line_no"])
+        line = region.pre[int(block["row_index"])]
         draft.indicators.insert(
             0,
             IndicatorRow(
@@ -168,19 +184,23 @@ def _grade_and_bands(region: TableRegion, draft: ProjectDraft, issues: list[Inge
 
 
 def read_report(
-    report: ReportRegion, tables: list[tuple[TableRegion, ProjectDraft]], table_lines: set[int], meta: DocumentMeta
+    report: ReportRegion,
+    tables: list[tuple[TableRegion, ProjectDraft]],
+    table_lines: set[int],
+    position: Callable[[Line], int],
 ) -> list[ProjectDraft]:
     """Fill the report's own tables with what its prose states; a report without a table of its project
     becomes a project of its own (001 行政服务中心运转经费, 002 坐席外包服务费)."""
-    first, last = report.lines[0].line_no, report.lines[-1].line_no
+    first, last = position(report.lines[0]), position(report.lines[-1])
     kind = prose.report_kind(report.title)
     name = prose.report_name(report.title, report.lines)
     year = prose.report_year(report.title)
-    inside = [draft for region, draft in tables if first <= region.start <= last]
+    inside = [draft for region, draft in tables if first <= position(region.first_line) <= last]
     own = [d for d in inside if d.kind == kind and _same_project(d.name, name, kind)]
-    first_table = min((r.start for r, _ in tables if first <= r.start <= last), default=last + 1)
-    prose_lines = [line for line in report.lines if line.line_no not in table_lines and line.line_no < first_table]
-    prose_lines_all = [x for x in report.lines if x.line_no not in table_lines]
+    starts = [position(region.first_line) for region, _ in tables]
+    first_table = min((start for start in starts if first <= start <= last), default=last + 1)
+    prose_lines_all = [x for x in report.lines if position(x) not in table_lines]
+    prose_lines = [x for x in prose_lines_all if position(x) < first_table]
     figures = prose.report_figures(prose_lines if not own else prose_lines_all)
     if own:
         for draft in own:

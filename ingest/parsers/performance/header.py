@@ -138,7 +138,7 @@ def execution_block(region: TableRegion) -> dict[str, str | None] | None:
     weight = _EXEC_WEIGHT.search(header_text)
     if weight and not block.get("weight"):
         block["weight"] = weight.group(1)
-    block["line_no"] = str(pre[row_index].line_no)
+    block["row_index"] = str(row_index)
     return block
 
 

@@ -30,12 +30,8 @@ class TableRegion:
     layout: str  # flattened / tabular / cell_lines
 
     @property
-    def start(self) -> int:
-        return (self.pre or self.body)[0].line_no
-
-    @property
-    def end(self) -> int:
-        return ([*self.body, *self.total, *self.post])[-1].line_no
+    def first_line(self) -> Line:
+        return (self.pre or self.body)[0]
 
 
 @dataclass
