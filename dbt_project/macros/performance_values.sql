@@ -9,16 +9,30 @@
     in 万件 and 件 (001: 1万件 / 13382件) compare in one unit.
 -#}
 
+{#- Whole-string regex match: regexp_full_match on DuckDB; other engines get their own implementation
+    (Spark: `expr rlike '^…$'`). regexp_extract / regexp_replace have the same signature on both. -#}
+{% macro regex_full_match(expression, pattern) -%}
+    {{ return(adapter.dispatch('regex_full_match')(expression, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_full_match(expression, pattern) -%}
+    regexp_full_match({{ expression }}, {{ pattern }})
+{%- endmacro %}
+
+{% macro spark__regex_full_match(expression, pattern) -%}
+    ({{ expression }} rlike {{ pattern }})
+{%- endmacro %}
+
 {% macro indicator_number_pattern() -%}
     '^(≥|≤|>|<|＞|＜|约)?=?\s*[0-9]+(\.[0-9]+)?\s*[^0-9\s.]{0,4}$'
 {%- endmacro %}
 
 {% macro indicator_value(text_column) -%}
     case
-        when regexp_full_match(trim({{ text_column }}), {{ indicator_number_pattern() }})
+        when {{ regex_full_match('trim(' ~ text_column ~ ')', indicator_number_pattern()) }}
             then cast(
                 cast(regexp_extract(trim({{ text_column }}), '[0-9]+(\.[0-9]+)?', 0) as decimal(24, 6))
-                * case when regexp_full_match(trim({{ text_column }}), '.*[0-9]\s*万.*') then 10000 else 1 end
+                * case when {{ regex_full_match('trim(' ~ text_column ~ ')', "'.*[0-9]\\s*万.*'") }} then 10000 else 1 end
                 / case when trim({{ text_column }}) like '%\%' escape '\' then 100 else 1 end
                 as decimal(24, 6)
             )
@@ -27,7 +41,7 @@
 
 {% macro indicator_value_unit(text_column) -%}
     case
-        when regexp_full_match(trim({{ text_column }}), {{ indicator_number_pattern() }})
+        when {{ regex_full_match('trim(' ~ text_column ~ ')', indicator_number_pattern()) }}
             then nullif(
                 regexp_replace(
                     regexp_extract(trim({{ text_column }}), '[0-9]\s*([^0-9\s.]{0,4})$', 1), '^万', ''
