@@ -54,6 +54,7 @@ def parse_performance(
 ) -> tuple[list[PerfProject], list[PerfIndicator], list[PerfSubtotal], list[IngestIssue]]:
     issues: list[IngestIssue] = []
     tables = [(region, read_table(region, meta, issues)) for region in find_tables(doc.lines)]
+    tables = [(region, draft) for region, draft in tables if _is_evaluation(region, draft, issues)]
     drafts = [draft for _, draft in tables]
     order = {(line.page_no, line.line_no): i for i, line in enumerate(doc.lines)}
 
@@ -108,6 +109,22 @@ def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue
     _totals(region, draft)
     _grade_and_bands(region, draft, issues)
     return draft
+
+
+def _is_evaluation(region: TableRegion, draft: ProjectDraft, issues: list[IngestIssue]) -> bool:
+    """A header row with neither indicator rows nor totals under it is not an evaluation table."""
+    if draft.indicators or draft.total_score is not None:
+        return True
+    issues.append(
+        IngestIssue(
+            STAGE,
+            "warn",
+            "an indicator header row with no indicator rows under it was skipped",
+            region.body[0].line_no,
+            region.body[0].page_no,
+        )
+    )
+    return False
 
 
 def _year_issues(region: TableRegion, draft: ProjectDraft, meta: DocumentMeta, issues: list[IngestIssue]) -> None:

@@ -44,6 +44,8 @@ def _is_header_start(lines: list[Line], i: int) -> bool:
     first = squash(lines[i].text)
     if not first or not first.startswith(("一级", "绩效指标一级", "绩效指标")):
         return False
+    if re.search(r"[，。；]", first) or ("\t" not in lines[i].text and len(first) > 40):
+        return False  # prose such as "一级指标4个，二级指标9个" is not a header row
     window = squash("".join(line.text for line in lines[i : i + HEADER_WINDOW]))
     return window.find("一级指标") != -1 and "二级指标" in window and window.find("一级") < 8
 
