@@ -216,5 +216,11 @@ def test_sample_report_renders(tmp_path):
     done = _run_chromium(report.as_uri(), tmp_path, "--dump-dom")
     assert done.returncode == 0
     assert _console_messages(done.stderr) == []
+    dom = done.stdout
     for name in ("000_a19997e405ff60dc.txt", "004_ecf4f4267058fbb0.txt"):
-        assert name in done.stdout
+        assert name in dom
+    # the four jurisdictions of the comparison, with their real spending (万元) and unit costs (元)
+    for figure in ("218.56 万元", "194.59 万元", "1.99 万元", "48.83 万元", "17.68 元", "5.25 元", "271.43 元"):
+        assert figure in dom, figure
+    # the 景德镇市 volume links to the line that prints it
+    assert re.search(r'href="sources/[0-9a-f]{16}\.html#L618"', dom)
