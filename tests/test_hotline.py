@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, parsed
 
-from ingest.model import PerfIndicator
-from ingest.parsers.service_volume import measure_of, volume_from_indicator
+from ingest.model import Line, PerfIndicator
+from ingest.parsers.service_volume import measure_of, volume_from_indicator, volumes_in_sentence
 
 
 def _indicator(level3: str, target: str | None, actual: str | None, project_key: int = 1) -> PerfIndicator:
@@ -105,3 +105,11 @@ def test_documents_without_a_hotline_volume():
     # 002 prints 热线接通率 99.35% and 群众满意率 99.8%: rates, not volumes; 001 no hotline count
     assert _volumes(DOC_002) == []
     assert _volumes(DOC_001) == []
+
+
+def test_counts_printed_in_wan():
+    # 万 multiplies a count; a count must still carry a count unit (2万 alone is money).
+    volumes = volumes_in_sentence(Line("12345热线全年接听来电3.2万个，接通率99%。", 7), "x.txt")
+    assert [(v.measure, v.value, v.unit, v.printed) for v in volumes] == [("calls_accepted", 32000, "个", "3.2万个")]
+    assert volumes_in_sentence(Line("12345热线运行经费2万元", 8), "x.txt") == []
+    assert volume_from_indicator(_indicator("全年受理来电量", "10万个", "12.5万个")).value == 125000

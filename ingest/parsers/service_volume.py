@@ -62,14 +62,17 @@ COUNT_UNITS = ("件", "个", "次", "通", "单", "条", "人", "名")
 # A rate, a share or money is never a volume (热线接通率 99.35%, 按期办结率 100%).
 NOT_A_VOLUME = re.compile(r"率|满意|占比|比例|金额|资金|经费|费用|万元|元")
 
-_NUMBER_WITH_UNIT = re.compile(r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>" + "|".join(COUNT_UNITS) + ")?")
+# "1799件", "110083", "12.5万件" (万 multiplies: 全年受理来电12.5万件 is 125000 calls).
+_NUMBER_WITH_UNIT = re.compile(
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*(?P<unit>" + "|".join(COUNT_UNITS) + ")?"
+)
 
 # Prose: a verb of handling, the thing handled, then the count.
 # "共办理12345政务热线交办件3794件" -> verb 办理, object 12345政务热线交办件, 3794 件.
 _PROSE = re.compile(
     r"(?P<verb>办理|受理|接听|完成|处理|办结|接收|接到|接入|转办)"
     r"(?P<object>[^，。；;,、！!？?]{0,30}?)(?:量|数)?(?:共|达|为|计|约)?\s*"
-    r"(?P<value>\d[\d,]*)\s*(?P<unit>件|个|次|通|单|条)(?![\d.%])"
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)\s*(?P<wan>万)?\s*(?P<unit>件|个|次|通|单|条)(?![\d.%])"
 )
 # A sentence states a hotline volume only when it speaks of the hotline.
 HOTLINE_WORDS = re.compile(r"12345|热线")
@@ -173,7 +176,7 @@ def volumes_in_sentence(line: Line, file_name: str) -> list[ServiceVolume]:
                 project_key=None,
                 measure=measure.measure,
                 label=label,
-                value=Decimal(match["value"].replace(",", "")),
+                value=_count_value(match),
                 unit=match["unit"],
                 printed=match.group(0)[len(match["verb"]) + len(match["object"]) :].strip(),
                 line_no=line.line_no,
@@ -193,7 +196,14 @@ def _count_in(text: str | None) -> tuple[Decimal, str, str | None] | None:
     match = _NUMBER_WITH_UNIT.fullmatch(compact)
     if match is None:
         return None
-    return Decimal(match["value"].replace(",", "")), text.strip(), match["unit"]
+    if match["wan"] and not match["unit"]:
+        return None  # "2万" alone is money more often than a count
+    return _count_value(match), text.strip(), match["unit"]
+
+
+def _count_value(match: re.Match[str]) -> Decimal:
+    value = Decimal(match["value"].replace(",", "")) * (10000 if match["wan"] else 1)
+    return value.to_integral_value() if value == value.to_integral_value() else value
 
 
 def _clean_label(label: str) -> str:
