@@ -396,3 +396,12 @@ def test_flattened_rows_with_a_deviation_note_and_units_in_their_own_fragment():
         ("培训人次", "100人次", "95人次", 10, 9, "受疫情影响延期"),
         ("会议次数", "4次", "4次", 10, 10, None),
     ]
+
+
+def test_a_grade_written_out_is_read_and_a_row_of_options_is_not():
+    from ingest.parsers.performance.common import stated_grade
+
+    assert stated_grade("评价等级：优") == "优"
+    assert stated_grade("", "总分 100 96 优秀") == "优"
+    assert stated_grade("评价等次 优 良 中 □ 差□") is None  # 000: the options, boxes lost
+    assert stated_grade("90-100 优 80-90 良") is None  # score bands, not a grade

@@ -10,6 +10,7 @@ table, are read as prose (prose.py), as are lists of self-evaluated projects and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -32,6 +33,7 @@ from ingest.parsers.performance.common import (
     grade_from_bands,
     score_bands,
     squash,
+    stated_grade,
     year_in,
 )
 from ingest.parsers.performance.header import (
@@ -183,11 +185,12 @@ def _totals(region: TableRegion, draft: ProjectDraft) -> None:
 def _grade_and_bands(region: TableRegion, draft: ProjectDraft, issues: list[IngestIssue]) -> None:
     text = " ".join(line.text.replace("\t", " ") for line in [*region.total, *region.post])
     draft.score_bands = score_bands(text)
-    draft.grade = checked_grade(text)
-    if draft.grade is None and "评价等次" in squash(text):
+    total_row = " ".join(line.text.replace("\t", " ") for line in region.total).strip()
+    draft.grade = checked_grade(text) or stated_grade(text, total_row)
+    if draft.grade is None and re.search(r"评价等[次级]", squash(text)):
         draft.grade = grade_from_bands(draft.score_bands, draft.total_score)
         if draft.grade:
-            line = next(x for x in region.post if "评价等次" in squash(x.text))
+            line = next((x for x in region.post if re.search(r"评价等[次级]", squash(x.text))), region.body[0])
             issues.append(
                 IngestIssue(
                     STAGE,

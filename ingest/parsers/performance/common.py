@@ -197,6 +197,19 @@ def checked_grade(text: str) -> str | None:
     return None
 
 
+# A grade written out, not a row of options: "评价等级：优", "总分 100 96 优秀". 000 "评价等次 优 良 中 □ 差□"
+# lists the options (their boxes lost) and states none.
+_STATED_GRADE = re.compile(
+    r"等[级次][：:为]?\s*[“\"]?(?P<grade>优秀|良好|优|良|中|差)[”\"]?(?!\s*[□☐■☑√]?\s*(?:优|良|中|差))"
+)
+_TOTAL_ROW_GRADE = re.compile(r"\d\s+(?P<grade>优秀|良好|优|良|中|差)\s*$")
+
+
+def stated_grade(text: str, total_row: str = "") -> str | None:
+    match = _TOTAL_ROW_GRADE.search(total_row) or _STATED_GRADE.search(text)
+    return normalize_grade(match.group("grade")) if match else None
+
+
 _BAND = re.compile(
     r"(?P<a>\d+)\s*(?P<a_incl>[(（]含[)）])?\s*(?:分)?\s*[-~－—至到]\s*(?P<b>\d+)\s*分?\s*(?P<b_incl>[(（]含[^)）]*[)）])?\s*分?\s*"
     r"(?:为|[→\s]+)?\s*(?P<grade>优秀|良好|优|良|中|差)"
