@@ -73,6 +73,7 @@ def parse_performance(
     drafts.sort(key=lambda d: position(d.line))
     for draft in drafts:
         draft.fiscal_year = draft.fiscal_year or meta.fiscal_year
+        draft.name = draft.name or draft.table  # a table that names no project is known by its title
     return _records(drafts, doc, meta, issues)
 
 
@@ -225,6 +226,7 @@ def read_report(
     if own:
         for draft in own:
             draft.fiscal_year = draft.fiscal_year or year
+            draft.name = draft.name or name
             scored = any(row.score is not None for row in draft.indicators)
             if kind == "overall_department":
                 figures = {k: v for k, v in figures.items() if k not in ("budget", "executed", "rate")}
