@@ -189,8 +189,8 @@ _LEVEL3_HEADING = re.compile(r"^\s*[（(]\d+[）)]\s*(?P<name>[^，。；]{2,24}
 # "分值共 24 分，绩效评价得分 24 分" / "共 20 分，自评得分 20 分"
 _SECTION_SCORE = re.compile(r"(?:分值)?共(?P<w>\d+(?:\.\d+)?)分[，,](?:绩效评价|自评)?得分(?P<s>\d+(?:\.\d+)?)分")
 # "该指标得满分 4 分" / "该指标满分 4 分" (a scoring sentence: full marks) / "该指标得 3.33 分"
-_FULL_MARKS = re.compile(r"该指标得?满分(?P<v>\d+(?:\.\d+)?)分")
-_SCORE = re.compile(r"该指标得(?:分)?(?P<v>\d+(?:\.\d+)?)分")
+_FULL_MARKS = re.compile(r"(?:该|此|本)(?:指标|项指标|项)得?满分(?:为)?(?P<v>\d+(?:\.\d+)?)分")
+_SCORE = re.compile(r"(?:该|此|本)(?:指标|项指标|项)得(?:分)?(?:为)?(?P<v>\d+(?:\.\d+)?)分")
 _QUANTITY = r"\d+(?:\.\d+)?\s*(?:万件|件|家|类|人|天|台/套|万元|个|项|次|%)"
 _TARGET = re.compile(rf"(?:年初计划|预算资金为|计划)[^，。；\d]*?(?P<v>{_QUANTITY})")
 _RATE = re.compile(r"(?:率|度)(?:为|达)\s*(?P<v>\d+(?:\.\d+)?%)|(?:率)\s*(?P<w>\d+(?:\.\d+)?%)")
