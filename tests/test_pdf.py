@@ -270,3 +270,45 @@ def test_partly_scanned_pdf_keeps_its_text_pages_and_names_the_lost_ones(tmp_pat
     issue = loaded.issues[0]
     assert (issue.stage, issue.severity, issue.page_no) == ("load", "error", 2)
     assert "pages 2, 3" in issue.message and "no text layer" in issue.message
+
+
+# ---- table cell normalization (layouts the two PDFs do not print) ------------------------------
+
+
+def test_code_over_class_section_item_columns_becomes_one_code():
+    from ingest.loading.pdf import _normalize_grid
+
+    grid = [
+        ["类", "款", "项", "科目名称", "本年支出合计"],
+        ["201", "", "", "一般公共服务支出", "2,940.05"],
+        ["201", "06", "", "财政事务", "1,000.00"],
+        ["201", "06", "01", "行政运行", "1,000.00"],
+        ["合计", "", "", "", "2,940.05"],
+    ]
+    assert _normalize_grid(grid) == [
+        ["科目编码", "科目名称", "本年支出合计"],
+        ["201", "一般公共服务支出", "2940.05"],
+        ["20106", "财政事务", "1000.00"],
+        ["2010601", "行政运行", "1000.00"],
+        ["合计", "", "2940.05"],
+    ]
+
+
+def test_wrapped_cell_text_and_vertical_headers_are_joined():
+    from ingest.loading.pdf import _join_wrapped
+
+    assert _join_wrapped(["机关事业单位", "基本养老保险", "缴费支出"]) == "机关事业单位基本养老保险缴费支出"
+    assert _join_wrapped(["栏", "次"]) == "栏次"
+    assert _join_wrapped(["Total", "amount"]) == "Total amount"
+
+
+def test_page_numbers_alone_at_page_edges_are_dropped():
+    from ingest.loading.pdf import _drop_page_numbers, _Item
+
+    items = [
+        _Item(10, 0, "- 3 -"),
+        _Item(20, 0, "增长 13.95%。"),
+        _Item(30, 0, "2024"),
+        _Item(800, 0, "第 3 页 共 24 页"),
+    ]
+    assert [i.text for i in _drop_page_numbers(items)] == ["增长 13.95%。", "2024"]
