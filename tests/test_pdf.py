@@ -312,3 +312,11 @@ def test_page_numbers_alone_at_page_edges_are_dropped():
         _Item(800, 0, "第 3 页 共 24 页"),
     ]
     assert [i.text for i in _drop_page_numbers(items)] == ["增长 13.95%。", "2024"]
+
+
+def test_page_printed_sideways_is_named_not_silently_dropped(tmp_path):
+    sideways = b"BT /F1 12 Tf 0 1 -1 0 300 100 Tm (Budget 2024 final accounts) Tj ET"
+    loaded = load_document(_write(tmp_path, "sideways.pdf", _pages_pdf([TEXT_PAGE, sideways])))
+    assert [line.page_no for line in loaded.lines] == [1]
+    (issue,) = loaded.issues
+    assert issue.page_no == 2 and "sideways" in issue.message

@@ -79,6 +79,7 @@ class _PageContent:
     edges: list[dict]  # horizontal and vertical ruling segments
     images: int
     unmapped: int  # glyphs the font does not map to Unicode
+    rotated: int  # glyphs not upright on the page (a stamp, a watermark, or a page printed sideways)
     bbox: tuple[float, float, float, float]
 
 
@@ -160,12 +161,14 @@ def _page_lines(content: _PageContent, page_no: int) -> list[Line]:
 
 def _check_text_layer(content: _PageContent) -> None:
     visible = [c for c in content.chars if c["text"].strip()]
-    if not visible and not content.unmapped:
+    if not visible and not content.unmapped and not content.rotated:
         if content.images:
             raise _UnreadablePage("no text layer, only images: a scan? ingest does no OCR")
         return  # a blank page
     if content.unmapped > len(visible):
         raise _UnreadablePage("its fonts do not map glyphs to Unicode characters")
+    if content.rotated > len(visible):
+        raise _UnreadablePage("its text is printed sideways (rotated), which ingest does not read")
 
 
 def _find_tables(content: _PageContent) -> list:
@@ -185,21 +188,21 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageContent:
         height = top - bottom
         textpage = page.get_textpage()
         try:
-            chars, unmapped = _chars(textpage, left, top)
+            chars, unmapped, rotated = _chars(textpage, left, top)
         finally:
             textpage.close()
         edges: list[dict] = []
         images = _walk_objects(page, edges, left, top)
-        return _PageContent(chars, edges, images, unmapped, (0.0, 0.0, right - left, height))
+        return _PageContent(chars, edges, images, unmapped, rotated, (0.0, 0.0, right - left, height))
     finally:
         page.close()
 
 
-def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> tuple[list[dict], int]:
+def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> tuple[list[dict], int, int]:
     """Printed characters with their boxes (font ascent to descent), upright text only."""
     raw = textpage.raw
     chars: list[dict] = []
-    unmapped = 0
+    unmapped = rotated = 0
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue  # spaces and line breaks pdfium infers; we infer our own from positions
@@ -211,10 +214,11 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> tuple[list[
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
         if angle > 0.01 and abs(angle - 2 * math.pi) > 0.01:
-            continue  # rotated text (a stamp, a vertical watermark)
+            rotated += 1
+            continue
         x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
         chars.append({"text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0})
-    return chars, unmapped
+    return chars, unmapped, rotated
 
 
 def _walk_objects(page: pdfium.PdfPage, edges: list[dict], left: float, top: float) -> int:
