@@ -1,5 +1,7 @@
 -- Every stated comparison ("决算数较全年预算数增加/减少/持平", "大于/小于 年初预算") agrees with the two
 -- figures it compares. comparison figures carry the sign the word asserts (+1 / -1 / 0).
+-- A change against the prior year says its direction twice ("减少 11.15 万元，下降 100%", 000 line 44):
+-- the amount's word and the rate's word must agree.
 with comparisons as (
     select
         c.*,
@@ -47,3 +49,23 @@ select
     source_ref,
     '“' || word || '”: 决算 ' || final_value::double || ' vs 预算 ' || budget_value::double || ' yuan' as message
 from pairs
+
+union all
+
+select
+    r.document_id,
+    r.metric || case when r.subject <> '' then ' ' || r.subject else '' end || ' 增减方向 (line ' || r.line_no || ')',
+    a.value,
+    r.value,
+    0,
+    'given',
+    case when sign(a.value) = sign(r.value) then 0 else 1 end,
+    r.source_ref,
+    '增减额 ' || a.value::double || ' yuan and 增减率 ' || r.value::double || '% must go the same way'
+from dq_na as r
+inner join dq_na_money as a
+    on a.document_id = r.document_id and a.metric = r.metric and a.subject = r.subject and a.measure = 'change_amount'
+where r.measure = 'change_rate' and r.value <> 0 and a.value <> 0
+qualify row_number() over (
+    partition by r.document_id, r.metric, r.subject, r.line_no, r.value order by abs(a.line_no - r.line_no), a.line_no
+) = 1
