@@ -320,3 +320,36 @@ def test_page_printed_sideways_is_named_not_silently_dropped(tmp_path):
     assert [line.page_no for line in loaded.lines] == [1]
     (issue,) = loaded.issues
     assert issue.page_no == 2 and "sideways" in issue.message
+
+
+def _sideways_text(dx: float, dtop: float, text: bytes) -> bytes:
+    """Text that reads upright on a /Rotate 90 page, at (dx, dtop) of the displayed page."""
+    return b"BT /F1 10 Tf 0 1 -1 0 %.1f %.1f Tm (" % (dtop, dx) + text + b") Tj ET\n"
+
+
+def test_landscape_page_made_with_rotate_90_reads_like_a_portrait_one(tmp_path):
+    # displayed (x, top) -> page (top, x): a 2 x 2 ruled grid at x 100..300..500, top 100..130..160
+    content = _sideways_text(100, 60, b"Table A")
+    for top in (100, 130, 160):
+        content += b"%d 100 m %d 500 l S\n" % (top, top)
+    for x in (100, 300, 500):
+        content += b"100 %d m 160 %d l S\n" % (x, x)
+    for dx, dtop, text in ((110, 120, b"Item"), (310, 120, b"Amount"), (110, 150, b"Total"), (310, 150, b"9746.50")):
+        content += _sideways_text(dx, dtop, text)
+    data = _minimal_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(content),
+            FONT,
+        ]
+    )
+    loaded = load_document(_write(tmp_path, "landscape.pdf", data))
+    assert not loaded.issues
+    assert [(line.line_no, line.text, line.cells) for line in loaded.lines] == [
+        (1, "Table A", None),
+        (2, "Item\tAmount", ("Item", "Amount")),
+        (3, "Total\t9746.50", ("Total", "9746.50")),
+    ]

@@ -181,25 +181,67 @@ def _find_tables(content: _PageContent) -> list:
 # ---- reading a page with pdfium ---------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _View:
+    """Page space (PDF units, y up) -> the page as displayed (y down from its top-left corner).
+
+    /Rotate turns the displayed page clockwise by 0/90/180/270 degrees: a landscape table is often
+    a portrait page with /Rotate 90 whose text is drawn sideways so that it reads upright.
+    """
+
+    rotation: int
+    left: float
+    bottom: float
+    width: float  # of the unrotated page
+    height: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x - self.left, y - self.bottom
+        if self.rotation == 90:
+            return y, x
+        if self.rotation == 180:
+            return self.width - x, y
+        if self.rotation == 270:
+            return self.height - y, self.width - x
+        return x, self.height - y
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) on the displayed page of a page-space rectangle."""
+        (ax, ay), (bx, by) = self.point(x0, y0), self.point(x1, y1)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    def upright(self, angle: float) -> bool:
+        """Whether a glyph at pdfium's angle (radians, clockwise in page space) reads upright when displayed."""
+        expected = math.radians((360 - self.rotation) % 360)
+        difference = abs(angle - expected) % (2 * math.pi)
+        return min(difference, 2 * math.pi - difference) < 0.01
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        if self.rotation in (90, 270):
+            return 0.0, 0.0, self.height, self.width
+        return 0.0, 0.0, self.width, self.height
+
+
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _PageContent:
     page = pdf[index]
     try:
         left, bottom, right, top = page.get_bbox()
-        height = top - bottom
+        view = _View(page.get_rotation() % 360, left, bottom, right - left, top - bottom)
         textpage = page.get_textpage()
         try:
-            chars, unmapped, rotated = _chars(textpage, left, top)
+            chars, unmapped, rotated = _chars(textpage, view)
         finally:
             textpage.close()
         edges: list[dict] = []
-        images = _walk_objects(page, edges, left, top)
-        return _PageContent(chars, edges, images, unmapped, rotated, (0.0, 0.0, right - left, height))
+        images = _walk_objects(page, edges, view)
+        return _PageContent(chars, edges, images, unmapped, rotated, view.bbox)
     finally:
         page.close()
 
 
-def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> tuple[list[dict], int, int]:
-    """Printed characters with their boxes (font ascent to descent), upright text only."""
+def _chars(textpage: pdfium.PdfTextPage, view: _View) -> tuple[list[dict], int, int]:
+    """Printed characters with their boxes (font ascent to descent) on the displayed page, upright text only."""
     raw = textpage.raw
     chars: list[dict] = []
     unmapped = rotated = 0
@@ -212,33 +254,32 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> tuple[list[
             continue
         if code < 32 or 0xD800 <= code <= 0xDFFF:
             continue
-        angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
-        if angle > 0.01 and abs(angle - 2 * math.pi) > 0.01:
+        if not view.upright(pdfium_c.FPDFText_GetCharAngle(raw, i)):
             rotated += 1
             continue
-        x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
-        chars.append({"text": chr(code), "x0": x0 - left, "x1": x1 - left, "top": top - y1, "bottom": top - y0})
+        x0, top, x1, bottom = view.box(*textpage.get_charbox(i, loose=True))
+        chars.append({"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom})
     return chars, unmapped, rotated
 
 
-def _walk_objects(page: pdfium.PdfPage, edges: list[dict], left: float, top: float) -> int:
+def _walk_objects(page: pdfium.PdfPage, edges: list[dict], view: _View) -> int:
     """Collect the ruling segments of every path (inside forms too); return the number of images."""
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
     objects = [pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(count)]
-    return _walk(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), edges, left, top)
+    return _walk(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), edges, view)
 
 
-def _walk(objects: list, outer: tuple[float, ...], edges: list[dict], left: float, top: float) -> int:
+def _walk(objects: list, outer: tuple[float, ...], edges: list[dict], view: _View) -> int:
     images = 0
     for obj in objects:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _path_edges(obj, _compose(_matrix(obj), outer), edges, left, top)
+            _path_edges(obj, _compose(_matrix(obj), outer), edges, view)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             inner = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-            images += _walk(inner, _compose(_matrix(obj), outer), edges, left, top)
+            images += _walk(inner, _compose(_matrix(obj), outer), edges, view)
     return images
 
 
@@ -256,7 +297,7 @@ def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float,
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _path_edges(obj, matrix: tuple[float, ...], edges: list[dict], left: float, top: float) -> None:
+def _path_edges(obj, matrix: tuple[float, ...], edges: list[dict], view: _View) -> None:
     """Straight horizontal and vertical segments of a path, as pdfplumber's edge dicts."""
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -264,7 +305,7 @@ def _path_edges(obj, matrix: tuple[float, ...], edges: list[dict], left: float, 
     for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        point = (a * x.value + c * y.value + e - left, top - (b * x.value + d * y.value + f))
+        point = view.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
