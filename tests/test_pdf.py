@@ -353,3 +353,16 @@ def test_landscape_page_made_with_rotate_90_reads_like_a_portrait_one(tmp_path):
         (2, "Item\tAmount", ("Item", "Amount")),
         (3, "Total\t9746.50", ("Total", "9746.50")),
     ]
+
+
+def test_running_header_and_footer_are_dropped_and_lines_renumbered(tmp_path):
+    def page(n: int) -> bytes:
+        header = b"BT /F1 9 Tf 72 800 Td (Annual final accounts 2024) Tj ET\n"
+        body = b"BT /F1 12 Tf 72 700 Td (Body text of page %d) Tj ET\n" % n
+        footer = b"BT /F1 9 Tf 72 40 Td (Page %d of 4) Tj ET\n" % n
+        return header + body + footer
+
+    loaded = load_document(_write(tmp_path, "running.pdf", _pages_pdf([page(n) for n in range(1, 5)])))
+    assert [(line.page_no, line.line_no, line.text) for line in loaded.lines] == [
+        (n, 1, f"Body text of page {n}") for n in range(1, 5)
+    ]

@@ -29,7 +29,8 @@ import ctypes
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -50,6 +51,7 @@ TABLE_SETTINGS = {
 LINE_TOLERANCE = 3.0  # chars whose tops differ by at most this share a text line (points)
 WORD_GAP = 3.0  # a horizontal gap wider than this between two chars is a space (pdfplumber's x_tolerance)
 STRAIGHT = 0.5  # a path segment within this of horizontal/vertical is a ruling line (points)
+RUNNING_MIN_PAGES = 3  # a header or footer counts as running when printed on at least this many pages
 MIN_TABLE_CELLS = 4  # a ruled box with fewer cells is a frame or a text box, not a table
 EOF_MARKER_WINDOW = 1024  # a PDF starts with %PDF- and, when complete, ends with %%EOF within this many bytes
 
@@ -114,15 +116,16 @@ def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
     page_count = len(pdf)
     doc.page_count = page_count
     unreadable: dict[str, list[int]] = {}  # reason -> pages: one issue per reason, not one per page
-    lines: list[Line] = []
+    pages: list[list[Line]] = []
     for page_no in range(1, page_count + 1):
         try:
-            lines.extend(_page_lines(_read_page(pdf, page_no - 1), page_no))
+            pages.append(_page_lines(_read_page(pdf, page_no - 1), page_no))
         except _UnreadablePage as exc:
             unreadable.setdefault(str(exc), []).append(page_no)
         except Exception as exc:
             reason = f"the page failed to parse (damaged?): {type(exc).__name__}: {exc}"
             unreadable.setdefault(reason, []).append(page_no)
+    lines = [line for page in _drop_running_lines(pages) for line in page]
     lost = sorted(p for page_nos in unreadable.values() for p in page_nos)
     if not page_count:
         doc.issues.append(_error("the PDF has no pages"))
@@ -136,6 +139,32 @@ def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
         for reason, page_nos in unreadable.items():
             doc.issues.append(_error(f"{_pages_label(page_nos)} cannot be read as text: {reason}", page_nos[0]))
     doc.lines = lines
+
+
+def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """A running header or footer (the same words at the top or bottom of most pages, page numbers
+    aside) is not text of the page: dropped, so prose and tables read on across page breaks."""
+    with_text = [page for page in pages if page]
+    if len(with_text) < RUNNING_MIN_PAGES:
+        return pages
+    counts: Counter[str] = Counter()
+    for page in with_text:
+        counts.update({_running_key(line) for line in (page[0], page[-1]) if line.cells is None})
+    running = {key for key, n in counts.items() if n >= max(RUNNING_MIN_PAGES, len(with_text) // 2)}
+    if not running:
+        return pages
+    kept_pages = []
+    for page in pages:
+        kept = list(page)
+        for index in (len(kept) - 1, 0):
+            if kept and kept[index].cells is None and _running_key(kept[index]) in running:
+                del kept[index]
+        kept_pages.append([replace(line, line_no=i) for i, line in enumerate(kept, start=1)])
+    return kept_pages
+
+
+def _running_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text))
 
 
 def _pages_label(page_nos: list[int]) -> str:
