@@ -14,6 +14,7 @@ no verdict, so nothing can be published.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -59,6 +60,7 @@ def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root
     out.mkdir(parents=True, exist_ok=True)
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
         (out / stale_output).unlink(missing_ok=True)
+    shutil.rmtree(out / "data_docs", ignore_errors=True)  # pages of an earlier build must not linger
     con = duckdb.connect(str(db))
     try:
         checks = compute_checks(con, source_root)
