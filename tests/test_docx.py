@@ -108,3 +108,18 @@ def test_damaged_docx_is_one_clear_error(tmp_path):
     (issue,) = result.loaded.issues
     assert (issue.stage, issue.severity) == ("load", "error")
     assert "not a readable .docx" in issue.message
+
+
+def test_paragraphs_inside_content_controls_are_read(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    document.add_paragraph("第一段")
+    sdt = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(1, sdt)
+    document.add_paragraph("末段")
+    document.save(tmp_path / "sdt.docx")
+    assert [line.text for line in load_document(tmp_path / "sdt.docx").lines] == ["第一段", "控件中的段落", "末段"]

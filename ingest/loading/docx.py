@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -42,14 +43,23 @@ def load_docx(doc: LoadedDocument, data: bytes) -> None:
         doc.issues.append(IngestIssue("load", "error", f"not a readable .docx file: {type(exc).__name__}: {exc}"))
         return
     texts: list[tuple[str, tuple[str, ...] | None]] = []
-    for element in document.element.body.iterchildren():
+    for element in _body_blocks(document.element.body):
         if element.tag == qn("w:p"):
             texts.extend((line, None) for line in _paragraph_lines(element))
-        elif element.tag == qn("w:tbl"):
+        else:
             texts.extend(("\t".join(cells), cells) for cells in table_rows(element))
     doc.lines = [Line(text=text, line_no=i, cells=cells) for i, (text, cells) in enumerate(texts, start=1)]
     if not any(line.text.strip() for line in doc.lines):
         doc.issues.append(IngestIssue("load", "error", "the .docx document has no text"))
+
+
+def _body_blocks(parent) -> Iterator:
+    """Paragraphs and tables in body order, including those inside content controls (w:sdt)."""
+    for element in parent.iterchildren():
+        if element.tag in (qn("w:p"), qn("w:tbl")):
+            yield element
+        elif element.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            yield from _body_blocks(element)
 
 
 def _paragraph_lines(p) -> list[str]:
