@@ -94,7 +94,8 @@ MUTATIONS: tuple[Mutation, ...] = (
         "FA-10 财政拨款总表 资金来源列",
         DOC_002,
         ((146, "外交支出\t34\t0.00\t", "外交支出\t34\t1.00\t"),),
-        (("FA-10", "二、外交支出 合计 = Σ 资金来源"),),
+        # the 合计 column of the 类 rows also adds up to 本年支出合计 (FA-05 on this table)
+        (("FA-10", "二、外交支出 合计 = Σ 资金来源"), ("FA-05", "财政拨款收入支出决算总表 [支出/合计]")),
     ),
     Mutation(
         "FA-11 一般公共预算支出表 行",
