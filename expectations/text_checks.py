@@ -33,7 +33,7 @@ YEAR_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 # DOC-03: template text left in a published document.
 TEMPLATE_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
     # the template's placeholders: "上海市 XX 局", "××部门"
-    (re.compile(r"(?<![A-Za-z])(?:XX|ＸＸ|××)(?![A-Za-z])"), "placeholder"),
+    (re.compile(r"(?<![A-Za-z])(?:X{2,}|Ｘ{2,}|×{2,})(?![A-Za-z])"), "placeholder"),
     (re.compile(r"待填写|待补充|（部门名称）"), "placeholder"),
     # 002 line 544 "一、2022 年度部门名称整体绩效评价报告"
     (re.compile(r"年度部门名称"), "placeholder"),

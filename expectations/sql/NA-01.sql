@@ -99,7 +99,7 @@ item_rows as (
 select
     document_id,
     metric || case when measure <> 'amount' then ' ' || measure else '' end
-        || case when subject <> '' then ' ' || subject else '' end || ' (line ' || line_no || ') = ' || table_title
+        || case when subject <> '' then ' ' || subject else '' end || ' (' || dq_at(page_no, line_no) || ') = ' || table_title
         as subject,
     value as lhs_value,
     table_amount as rhs_value,

@@ -9,7 +9,7 @@ with decompositions as (
 ),
 
 stated as (
-    select document_id, metric, measure, value, tol, line_no, source_ref, 0 as derived
+    select document_id, metric, measure, value, tol, line_no, page_no, source_ref, 0 as derived
     from dq_na_money
     where metric <> 'category_budget_vs_final' and measure in ('amount', 'budget', 'budget_initial', 'final')
 ),
@@ -22,6 +22,7 @@ derived as (
         sum(s.value) as value,
         sum(s.tol) as tol,
         min(s.line_no) as line_no,
+        min(s.page_no) as page_no,
         min(s.source_ref) as source_ref,
         1 as derived
     from stated as s
@@ -45,11 +46,13 @@ candidates as (
         w.value as whole_value,
         w.tol as whole_tol,
         w.line_no as whole_line,
+        w.page_no as whole_page,
         w.source_ref as whole_ref,
         p.metric as part_key,
         p.value,
         p.tol,
-        p.line_no
+        p.line_no,
+        p.page_no
     from stated as w
     inner join decompositions as d on d.whole = w.metric
     inner join figures as p on p.document_id = w.document_id and p.metric = d.part and p.measure = w.measure
@@ -61,9 +64,9 @@ candidates as (
         w.metric || '#categories',
         w.metric,
         w.measure,
-        w.value, w.tol, w.line_no, w.source_ref,
+        w.value, w.tol, w.line_no, w.page_no, w.source_ref,
         c.category,
-        c.value, c.tol, c.line_no
+        c.value, c.tol, c.line_no, c.page_no
     from stated as w
     inner join dq_na_money as c
         on c.document_id = w.document_id and c.metric = 'category_budget_vs_final' and not c.is_item_level
@@ -75,14 +78,15 @@ nearest as (
     select *
     from candidates
     qualify row_number() over (
-        partition by document_id, group_id, whole_line, whole_value, part_key
-        order by abs(line_no - whole_line), line_no desc, value
+        partition by document_id, group_id, whole_page, whole_line, whole_value, part_key
+        order by abs(coalesce(page_no, 0) - coalesce(whole_page, 0)) * 10000 + abs(line_no - whole_line),
+            line_no desc, value
     ) = 1
 )
 
 select
     document_id,
-    whole || case when measure <> 'amount' then ' ' || measure else '' end || ' (line ' || whole_line || ') = Σ '
+    whole || case when measure <> 'amount' then ' ' || measure else '' end || ' (' || dq_at(whole_page, whole_line) || ') = Σ '
         || string_agg(part_key, ' + ' order by line_no, part_key) as subject,
     whole_value as lhs_value,
     sum(value) as rhs_value,
@@ -90,5 +94,5 @@ select
     'eq' as kind,
     whole_ref || ' = Σ parts (lines ' || min(line_no) || '-' || max(line_no) || ')' as source_ref
 from nearest
-group by document_id, group_id, whole, measure, whole_value, whole_tol, whole_line, whole_ref
+group by document_id, group_id, whole, measure, whole_value, whole_tol, whole_line, whole_page, whole_ref
 having count(*) >= 2

@@ -31,6 +31,7 @@ pairs as (
         s.value as share,
         s.tol as share_tol,
         s.line_no,
+        s.page_no,
         s.source_ref,
         part.value as part_value,
         part.tol as part_tol,
@@ -46,14 +47,14 @@ pairs as (
         on whole.document_id = s.document_id and whole.metric = s.whole_metric and whole.measure = 'amount'
     where whole.value <> 0
     qualify row_number() over (
-        partition by s.document_id, s.metric, s.subject, s.line_no, s.value
-        order by abs(part.line_no - s.line_no), abs(whole.line_no - s.line_no), whole.line_no desc
+        partition by s.document_id, s.metric, s.subject, s.page_no, s.line_no, s.value
+        order by abs(coalesce(part.page_no, 0) - coalesce(s.page_no, 0)) * 10000 + abs(part.line_no - s.line_no), abs(coalesce(whole.page_no, 0) - coalesce(s.page_no, 0)) * 10000 + abs(whole.line_no - s.line_no), whole.line_no desc
     ) = 1
 )
 
 select
     document_id,
-    metric || case when subject <> '' then ' ' || subject else '' end || ' 占比 (line ' || line_no || ')' as subject,
+    metric || case when subject <> '' then ' ' || subject else '' end || ' 占比 (' || dq_at(page_no, line_no) || ')' as subject,
     share as lhs_value,
     cast(part_value / whole_value * 100 as decimal(38, 6)) as rhs_value,
     share_tol + 100 * (part_tol + abs(part_value / whole_value) * whole_tol) / abs(whole_value) as tolerance,

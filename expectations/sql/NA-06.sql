@@ -2,40 +2,26 @@
 -- figures it compares. comparison figures carry the sign the word asserts (+1 / -1 / 0).
 -- A change against the prior year says its direction twice ("减少 11.15 万元，下降 100%", 000 line 44):
 -- the amount's word and the rate's word must agree.
-with comparisons as (
+with pairs as (
     select
-        c.*,
-        case when c.metric = 'category_budget_vs_final' then 'final' else 'amount' end as final_measure,
-        case
-            when c.metric = 'category_budget_vs_final' then 'budget_initial'
-            when c.metric = 'fiscal_final' then 'amount'
-            else 'budget'
-        end as budget_measure,
-        case when c.metric = 'fiscal_final' then 'fiscal_budget_initial' else c.metric end as budget_metric
-    from dq_na as c
-    where c.measure = 'comparison'
-),
-
-pairs as (
-    select
-        c.document_id, c.metric, c.subject, c.value as asserted, c.printed as word, c.line_no, c.source_ref,
+        c.document_id, c.metric, c.subject, c.value as asserted, c.printed as word, c.line_no, c.page_no, c.source_ref,
         f.value as final_value, f.tol as final_tol, b.value as budget_value, b.tol as budget_tol
-    from comparisons as c
-    inner join dq_na_money as f
-        on f.document_id = c.document_id and f.metric = c.metric and f.measure = c.final_measure
-        and f.subject = c.subject
-    inner join dq_na_money as b
-        on b.document_id = c.document_id and b.metric = c.budget_metric and b.measure = c.budget_measure
-        and b.subject = c.subject
+    from dq_na as c
+    inner join dq_na_finals as f on f.document_id = c.document_id and f.metric = c.metric and f.subject = c.subject
+    inner join dq_na_budgets as b on b.document_id = c.document_id and b.metric = c.metric and b.subject = c.subject
+    where c.measure = 'comparison'
+    -- the budget the sentence names; else the full-year budget (what 决算 is compared with, 000 line 180)
     qualify row_number() over (
-        partition by c.document_id, c.metric, c.subject, c.line_no
-        order by abs(f.line_no - c.line_no), abs(b.line_no - c.line_no)
+        partition by c.document_id, c.metric, c.subject, c.page_no, c.line_no
+        order by
+            b.basis is not distinct from coalesce(dq_named_basis(c.context), 'full') desc,
+            abs(coalesce(f.page_no, 0) - coalesce(c.page_no, 0)) * 10000 + abs(f.line_no - c.line_no), abs(coalesce(b.page_no, 0) - coalesce(c.page_no, 0)) * 10000 + abs(b.line_no - c.line_no)
     ) = 1
 )
 
 select
     document_id,
-    metric || case when subject <> '' then ' ' || subject else '' end || ' 决算与预算比较 (line ' || line_no || ')'
+    metric || case when subject <> '' then ' ' || subject else '' end || ' 决算与预算比较 (' || dq_at(page_no, line_no) || ')'
         as subject,
     final_value as lhs_value,
     budget_value as rhs_value,
@@ -54,7 +40,7 @@ union all
 
 select
     r.document_id,
-    r.metric || case when r.subject <> '' then ' ' || r.subject else '' end || ' 增减方向 (line ' || r.line_no || ')',
+    r.metric || case when r.subject <> '' then ' ' || r.subject else '' end || ' 增减方向 (' || dq_at(r.page_no, r.line_no) || ')',
     a.value,
     r.value,
     0,
@@ -67,5 +53,5 @@ inner join dq_na_money as a
     on a.document_id = r.document_id and a.metric = r.metric and a.subject = r.subject and a.measure = 'change_amount'
 where r.measure = 'change_rate' and r.value <> 0 and a.value <> 0
 qualify row_number() over (
-    partition by r.document_id, r.metric, r.subject, r.line_no, r.value order by abs(a.line_no - r.line_no), a.line_no
+    partition by r.document_id, r.metric, r.subject, r.page_no, r.line_no, r.value order by abs(coalesce(a.page_no, 0) - coalesce(r.page_no, 0)) * 10000 + abs(a.line_no - r.line_no), a.line_no
 ) = 1

@@ -99,3 +99,41 @@ from raw.perf_projects as p;
 -- Names of indicator levels without whitespace and a printed weight: "产出指标 (40分)" -> "产出指标".
 create or replace temp macro dq_level_name(x) as
     regexp_replace(regexp_replace(coalesce(x, ''), '[（(]\s*[0-9.]+\s*[分份]?\s*[）)]', '', 'g'), '\s', '', 'g');
+
+-- The budgets a completion rate or a comparison can be measured against, per stated metric:
+-- 年初预算 (initial) and 全年预算 (full, after adjustments). 财政拨款支出 states its budgets as separate
+-- metrics (fiscal_budget_initial / fiscal_budget_full, putuo_social_work_dept_2024.pdf p.18 l.9-10).
+create or replace temp view dq_na_budgets as
+select
+    document_id,
+    case when metric in ('fiscal_budget_initial', 'fiscal_budget_full') then 'fiscal_final' else metric end as metric,
+    subject,
+    case
+        when metric = 'fiscal_budget_initial' or measure = 'budget_initial' then 'initial'
+        else 'full'
+    end as basis,
+    value,
+    tol,
+    line_no,
+    page_no
+from dq_na_money
+where (metric in ('fiscal_budget_initial', 'fiscal_budget_full') and measure = 'amount')
+    or (metric not in ('fiscal_budget_initial', 'fiscal_budget_full')
+        and measure in ('budget_initial', 'budget', 'budget_full'));
+
+-- The final figure a completion rate or comparison is about.
+create or replace temp view dq_na_finals as
+select * from dq_na_money
+where (metric = 'category_budget_vs_final' and measure = 'final')
+    or (metric <> 'category_budget_vs_final' and measure = 'amount');
+
+-- The budget a sentence names: "完成全年预算的" / "较全年预算数" -> full, "完成年初预算的" -> initial.
+create or replace temp macro dq_named_basis(context) as
+    case
+        when regexp_matches(context, '(完成|较|比|与)(全年|调整后)预算') then 'full'
+        when regexp_matches(context, '(完成|较|比|与)年初预算') then 'initial'
+    end;
+
+-- Where a figure is, for subjects: "line 54" in a text file, "p.18 line 10" in a PDF.
+create or replace temp macro dq_at(page_no, line_no) as
+    case when page_no is null then 'line ' || line_no else 'p.' || page_no || ' line ' || line_no end;
