@@ -366,3 +366,37 @@ def test_running_header_and_footer_are_dropped_and_lines_renumbered(tmp_path):
     assert [(line.page_no, line.line_no, line.text) for line in loaded.lines] == [
         (n, 1, f"Body text of page {n}") for n in range(1, 5)
     ]
+
+
+def _ruled_table(top: float, rows: list[tuple[bytes, ...]], widths: tuple[int, ...] = (80, 120, 80)) -> bytes:
+    """A ruled grid with one line of text per cell, its top `top` points below the top of an A4 page."""
+    xs = [72]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    ys = [842 - top - 20 * i for i in range(len(rows) + 1)]
+    content = b"".join(b"%d %d m %d %d l S\n" % (xs[0], y, xs[-1], y) for y in ys)
+    content += b"".join(b"%d %d m %d %d l S\n" % (x, ys[0], x, ys[-1]) for x in xs)
+    for row, y in zip(rows, ys, strict=False):
+        for text, x in zip(row, xs, strict=False):
+            content += b"BT /F1 10 Tf %d %d Td (%s) Tj ET\n" % (x + 4, y - 14, text)
+    return content
+
+
+def test_header_rows_repeated_on_continuation_pages_are_dropped(tmp_path):
+    header = (b"Code", b"Name", b"Total")
+    title = b"BT /F1 12 Tf 72 790 Td (Expenditure) Tj ET\n"
+    pages = [
+        title + _ruled_table(80, [header, (b"201", b"General", b"10.00"), (b"20101", b"Admin", b"10.00")]),
+        _ruled_table(60, [header, (b"221", b"Housing", b"5.00")]),
+        _ruled_table(60, [header, (b"22102", b"Reform", b"5.00")]) + b"BT /F1 10 Tf 72 600 Td (Note) Tj ET\n",
+    ]
+    loaded = load_document(_write(tmp_path, "continued.pdf", _pages_pdf(pages)))
+    assert [(line.page_no, line.line_no, line.cells or line.text) for line in loaded.lines] == [
+        (1, 1, "Expenditure"),
+        (1, 2, ("Code", "Name", "Total")),
+        (1, 3, ("201", "General", "10.00")),
+        (1, 4, ("20101", "Admin", "10.00")),
+        (2, 1, ("221", "Housing", "5.00")),
+        (3, 1, ("22102", "Reform", "5.00")),
+        (3, 2, "Note"),
+    ]

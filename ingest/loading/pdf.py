@@ -17,9 +17,10 @@ Reading with pdfium instead of pdfminer gives the same lines several times faste
 - amounts with thousands separators lose them ("2,940.05" -> "2940.05");
 - a function code printed over 类/款/项 columns ("201 | 06 | 01") becomes one code cell ("2010601").
 
-Rows of a table continued on the next page simply follow in reading order (the continuation page
-has no title). Page numbers printed alone at a page's top or bottom are dropped so prose reads on
-across pages. Pages without a text layer (scans) and files that cannot be opened (truncated,
+Rows of a table continued on the next page follow in reading order (the continuation page has no
+title); header rows that the continuation page prints again are dropped. Page numbers printed alone
+at a page's top or bottom, and running headers/footers repeated on most pages, are dropped so that
+prose and tables read on across pages. Pages without a text layer (scans) and files that cannot be opened (truncated,
 encrypted) give a 'load' IngestIssue instead of lines: ingest does no OCR and never guesses.
 """
 
@@ -51,6 +52,8 @@ TABLE_SETTINGS = {
 LINE_TOLERANCE = 3.0  # chars whose tops differ by at most this share a text line (points)
 WORD_GAP = 3.0  # a horizontal gap wider than this between two chars is a space (pdfplumber's x_tolerance)
 STRAIGHT = 0.5  # a path segment within this of horizontal/vertical is a ruling line (points)
+MAX_HEADER_ROWS = 4  # a table's header (column titles) spans at most this many rows
+FIGURE_OR_CODE = re.compile(r"^(?:-?\d[\d,]*\.\d+|\d{3,7})$")  # "9746.50", "2080505": the first data row
 RUNNING_MIN_PAGES = 3  # a header or footer counts as running when printed on at least this many pages
 MIN_TABLE_CELLS = 4  # a ruled box with fewer cells is a frame or a text box, not a table
 EOF_MARKER_WINDOW = 1024  # a PDF starts with %PDF- and, when complete, ends with %%EOF within this many bytes
@@ -125,7 +128,7 @@ def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
         except Exception as exc:
             reason = f"the page failed to parse (damaged?): {type(exc).__name__}: {exc}"
             unreadable.setdefault(reason, []).append(page_no)
-    lines = [line for page in _drop_running_lines(pages) for line in page]
+    lines = [line for page in _drop_repeated_headers(_drop_running_lines(pages)) for line in page]
     lost = sorted(p for page_nos in unreadable.values() for p in page_nos)
     if not page_count:
         doc.issues.append(_error("the PDF has no pages"))
@@ -161,6 +164,47 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
                 del kept[index]
         kept_pages.append([replace(line, line_no=i) for i, line in enumerate(kept, start=1)])
     return kept_pages
+
+
+def _drop_repeated_headers(pages: list[list[Line]]) -> list[list[Line]]:
+    """A table that runs on to the next page often prints its header rows again there: those rows
+    are dropped, so the continued table reads as one table with one header."""
+    out: list[list[Line]] = []
+    open_header: list[tuple[str, ...]] = []  # header rows of a table still running at the end of the page
+    for page in pages:
+        leading = _leading_rows(page)
+        n = len(open_header)
+        if n and len(leading) > n and [line.cells for line in leading[:n]] == open_header:
+            page = [replace(line, line_no=i) for i, line in enumerate(page[n:], start=1)]
+        out.append(page)
+        if not page or page[-1].cells is None:
+            open_header = []  # the page ends in prose: no table runs on
+        elif not (open_header and all(line.cells is not None for line in page)):
+            open_header = _header_rows(_trailing_rows(page))  # else: a whole page of the same table
+    return out
+
+
+def _leading_rows(page: list[Line]) -> list[Line]:
+    rows = []
+    for line in page:
+        if line.cells is None:
+            break
+        rows.append(line)
+    return rows
+
+
+def _trailing_rows(page: list[Line]) -> list[Line]:
+    return list(reversed(_leading_rows(list(reversed(page)))))
+
+
+def _header_rows(rows: list[Line]) -> list[tuple[str, ...]]:
+    """The rows of a table before its first row with a figure or a code (at most MAX_HEADER_ROWS)."""
+    header = []
+    for line in rows[:MAX_HEADER_ROWS]:
+        if any(FIGURE_OR_CODE.match(cell) for cell in line.cells or ()):
+            return header
+        header.append(line.cells)
+    return []  # no figure in the first rows: not a header we can recognize
 
 
 def _running_key(line: Line) -> str:
