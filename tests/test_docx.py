@@ -123,3 +123,39 @@ def test_paragraphs_inside_content_controls_are_read(tmp_path):
     document.add_paragraph("末段")
     document.save(tmp_path / "sdt.docx")
     assert [line.text for line in load_document(tmp_path / "sdt.docx").lines] == ["第一段", "控件中的段落", "末段"]
+
+
+def test_page_numbers_follow_the_page_breaks_the_file_records(tmp_path):
+    from docx.enum.text import WD_BREAK
+
+    document = Document()
+    document.add_paragraph("封面")
+    document.add_page_break()
+    document.add_paragraph("目录")
+    paragraph = document.add_paragraph("第一行")
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    paragraph.add_run("第二页的续行")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "合计", "218.56"
+    document.save(tmp_path / "pages.docx")
+    lines = load_document(tmp_path / "pages.docx").lines
+    assert [(line.page_no, line.line_no, line.text) for line in lines] == [
+        (1, 1, "封面"),
+        (2, 1, "目录"),
+        (2, 2, "第一行"),
+        (3, 1, "第二页的续行"),
+        (3, 2, "合计\t218.56"),
+    ]
+
+
+def test_word_rendered_page_breaks_are_preferred(tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document()
+    document.add_paragraph("第一页")
+    rendered = parse_xml(f"<w:p {nsdecls('w')}><w:r><w:lastRenderedPageBreak/><w:t>第二页</w:t></w:r></w:p>")
+    document.element.body.insert(1, rendered)
+    document.save(tmp_path / "rendered.docx")
+    lines = load_document(tmp_path / "rendered.docx").lines
+    assert [(line.page_no, line.text) for line in lines] == [(1, "第一页"), (2, "第二页")]

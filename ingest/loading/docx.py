@@ -12,7 +12,10 @@ grid order, as the PDF loader gives them:
 - a cell's paragraphs are joined like a wrapped PDF cell ("项目立项规范性" + "（1分）");
 - amounts keep their text; thousands separators are dropped as in PDFs ("2,940.05" -> "2940.05").
 
-Word has no fixed pages: page_no is None and line_no counts Lines from the start of the body.
+Pages: Word records where its layout broke the pages when it saved the file
+(w:lastRenderedPageBreak); page_no follows those, or explicit page breaks when there are none,
+and line_no counts Lines within the page. A file that records no page break at all (one written
+by a program) has page_no None and line_no counting from the start of the body.
 A file that is not a readable .docx gives a 'load' IngestIssue and no lines.
 """
 
@@ -29,6 +32,8 @@ from docx.oxml.ns import qn
 from ingest.loading.text import normalize_line
 from ingest.model import IngestIssue, Line, LoadedDocument
 
+TEXT, BR, CR, TAB = qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab")
+RENDERED_BREAK, PAGE_BREAK_BEFORE = qn("w:lastRenderedPageBreak"), qn("w:pageBreakBefore")
 THOUSANDS_SEPARATED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
@@ -42,15 +47,61 @@ def load_docx(doc: LoadedDocument, data: bytes) -> None:
     except Exception as exc:  # lxml and python-docx raise several kinds for damaged parts
         doc.issues.append(IngestIssue("load", "error", f"not a readable .docx file: {type(exc).__name__}: {exc}"))
         return
-    texts: list[tuple[str, tuple[str, ...] | None]] = []
-    for element in _body_blocks(document.element.body):
+    body = document.element.body
+    pages = _Pages(body)
+    texts: list[tuple[str, tuple[str, ...] | None, int | None]] = []
+    for element in _body_blocks(body):
         if element.tag == qn("w:p"):
-            texts.extend((line, None) for line in _paragraph_lines(element))
+            texts.extend((line, None, page) for line, page in _paragraph_lines(element, pages))
         else:
-            texts.extend(("\t".join(cells), cells) for cells in table_rows(element))
-    doc.lines = [Line(text=text, line_no=i, cells=cells) for i, (text, cells) in enumerate(texts, start=1)]
+            for tr, cells in table_rows(element):
+                page = pages.advance(tr)
+                texts.append(("\t".join(cells), cells, page))
+    doc.lines = _numbered(texts)
     if not any(line.text.strip() for line in doc.lines):
         doc.issues.append(IngestIssue("load", "error", "the .docx document has no text"))
+
+
+class _Pages:
+    """Page numbers from the page breaks the file records, or None when it records none.
+
+    Word writes w:lastRenderedPageBreak where its own layout broke the page when the file was
+    saved; those are used when present. Otherwise explicit breaks count (w:br w:type="page",
+    w:pageBreakBefore). A generated file with neither has no page numbers.
+    """
+
+    def __init__(self, body):
+        self.rendered = next(body.iter(RENDERED_BREAK), None) is not None
+        self.known = self.rendered or any(self.is_break(node) for node in body.iter(BR, PAGE_BREAK_BEFORE))
+        self.page = 1
+
+    def is_break(self, node) -> bool:
+        if self.rendered:
+            return node.tag == RENDERED_BREAK
+        if node.tag == BR:
+            return node.get(qn("w:type")) == "page"
+        return node.tag == PAGE_BREAK_BEFORE and node.get(qn("w:val")) not in ("0", "false")
+
+    def advance(self, element) -> int | None:
+        """Count the breaks inside `element`; return the page its text starts on."""
+        start = None
+        for node in element.iter(TEXT, BR, RENDERED_BREAK, PAGE_BREAK_BEFORE):
+            if node.tag == TEXT and node.text and start is None:
+                start = self.page
+            elif node.tag != TEXT and self.is_break(node):
+                self.page += 1
+        return (start or self.page) if self.known else None
+
+
+def _numbered(texts: list[tuple[str, tuple[str, ...] | None, int | None]]) -> list[Line]:
+    """Lines numbered within their page (from the start of the body when pages are unknown)."""
+    lines: list[Line] = []
+    line_no, last_page = 0, None
+    for text, cells, page in texts:
+        line_no = 1 if page != last_page else line_no + 1
+        last_page = page
+        lines.append(Line(text=text, line_no=line_no, page_no=page, cells=cells))
+    return lines
 
 
 def _body_blocks(parent) -> Iterator:
@@ -62,23 +113,37 @@ def _body_blocks(parent) -> Iterator:
             yield from _body_blocks(element)
 
 
-def _paragraph_lines(p) -> list[str]:
-    """The text of a w:p element, split at soft line breaks; an empty paragraph gives nothing."""
+def _paragraph_lines(p, pages: _Pages | None = None) -> list[tuple[str, int | None]]:
+    """The lines of a w:p element (split at soft line breaks) with the page each starts on."""
+    out: list[tuple[str, int | None]] = []
     parts: list[str] = []
-    for node in p.iter(qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab")):
-        if node.tag == qn("w:t"):
+    page = None
+    known = pages is not None and pages.known
+
+    def flush() -> None:
+        line = normalize_line("".join(parts)).strip()
+        if line:
+            out.append((line, page))
+        parts.clear()
+
+    for node in p.iter(TEXT, BR, CR, TAB, RENDERED_BREAK, PAGE_BREAK_BEFORE):
+        if pages is not None and node.tag != TEXT and pages.is_break(node):
+            pages.page += 1
+        if node.tag == TEXT:
+            if not parts and known:
+                page = pages.page
             parts.append(node.text or "")
-        elif node.tag == qn("w:tab"):
+        elif node.tag == TAB:
             parts.append(" ")
-        else:
-            parts.append("\n")
-    lines = [normalize_line(line).strip() for line in "".join(parts).split("\n")]
-    return [line for line in lines if line]
+        elif node.tag in (BR, CR):
+            flush()
+    flush()
+    return out
 
 
-def table_rows(tbl) -> list[tuple[str, ...]]:
-    """Rows of a w:tbl element as cell tuples in grid order (merged cells as described above)."""
-    rows: list[tuple[str, ...]] = []
+def table_rows(tbl) -> list[tuple[object, tuple[str, ...]]]:
+    """(w:tr element, cells) of a w:tbl's rows, cells in grid order (merged cells as described above)."""
+    rows: list[tuple[object, tuple[str, ...]]] = []
     for tr in tbl.iterchildren(qn("w:tr")):
         cells: list[str] = [""] * _grid_before(tr)
         for tc in tr.iterchildren(qn("w:tc")):
@@ -86,7 +151,7 @@ def table_rows(tbl) -> list[tuple[str, ...]]:
             cells.append("" if continues else _cell_text(tc))
             cells.extend([""] * (span - 1))
         if any(cells):
-            rows.append(tuple(cells))
+            rows.append((tr, tuple(cells)))
     return rows
 
 
@@ -113,7 +178,7 @@ def _cell_text(tc) -> str:
     """A cell's paragraphs (and nested tables' text) joined into one string."""
     parts: list[str] = []
     for p in tc.iter(qn("w:p")):
-        parts.extend(_paragraph_lines(p))
+        parts.extend(line for line, _ in _paragraph_lines(p))
     text = ""
     for part in parts:  # wrapped words of Latin text keep a space; Chinese and numbers join as printed
         text += (
