@@ -44,9 +44,12 @@ select
     cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6)) as difference,
     cast(tolerance as decimal(38, 6)) as tolerance,
     cast(case kind
-        when 'eq' then abs(cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6))) - tolerance
-        when 'le' then cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6)) - tolerance
-        when 'ge' then cast(rhs_value as decimal(38, 6)) - cast(lhs_value as decimal(38, 6)) - tolerance
+        when 'eq' then abs(cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6)))
+            - cast(tolerance as decimal(38, 6))
+        when 'le' then cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6))
+            - cast(tolerance as decimal(38, 6))
+        when 'ge' then cast(rhs_value as decimal(38, 6)) - cast(lhs_value as decimal(38, 6))
+            - cast(tolerance as decimal(38, 6))
         else {excess}
     end as double) as excess,
     {message} as message,
