@@ -400,3 +400,12 @@ def test_header_rows_repeated_on_continuation_pages_are_dropped(tmp_path):
         (3, 1, ("22102", "Reform", "5.00")),
         (3, 2, "Note"),
     ]
+
+
+def test_scanned_page_with_a_stamped_line_of_text_is_flagged(tmp_path):
+    stamped = b"q 560 0 0 800 17 21 cm /Im1 Do Q\nBT /F1 8 Tf 72 40 Td (Scanned 2024) Tj ET"
+    loaded = load_document(_write(tmp_path, "stamped.pdf", _pages_pdf([TEXT_PAGE, stamped])))
+    assert [line.text for line in loaded.lines] == ["Budget 2024", "Scanned 2024"]
+    (issue,) = loaded.issues
+    assert (issue.stage, issue.severity, issue.page_no) == ("load", "warn", 2)
+    assert "scanned page" in issue.message

@@ -55,6 +55,8 @@ STRAIGHT = 0.5  # a path segment within this of horizontal/vertical is a ruling 
 MAX_HEADER_ROWS = 4  # a table's header (column titles) spans at most this many rows
 FIGURE_OR_CODE = re.compile(r"^(?:-?\d[\d,]*\.\d+|\d{3,7})$")  # "9746.50", "2080505": the first data row
 RUNNING_MIN_PAGES = 3  # a header or footer counts as running when printed on at least this many pages
+SCAN_IMAGE_SHARE = 0.5  # a page whose images cover this share of it ...
+SCAN_MAX_CHARS = 40  # ... and that prints fewer characters than this is most likely a scan
 MIN_TABLE_CELLS = 4  # a ruled box with fewer cells is a frame or a text box, not a table
 EOF_MARKER_WINDOW = 1024  # a PDF starts with %PDF- and, when complete, ends with %%EOF within this many bytes
 
@@ -82,7 +84,7 @@ class _PageContent:
 
     chars: list[dict]  # text, x0, x1, top, bottom
     edges: list[dict]  # horizontal and vertical ruling segments
-    images: int
+    images: float  # area the page's images cover (square points; 0 when it has none)
     unmapped: int  # glyphs the font does not map to Unicode
     rotated: int  # glyphs not upright on the page (a stamp, a watermark, or a page printed sideways)
     bbox: tuple[float, float, float, float]
@@ -120,9 +122,13 @@ def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
     doc.page_count = page_count
     unreadable: dict[str, list[int]] = {}  # reason -> pages: one issue per reason, not one per page
     pages: list[list[Line]] = []
+    mostly_image: list[int] = []
     for page_no in range(1, page_count + 1):
         try:
-            pages.append(_page_lines(_read_page(pdf, page_no - 1), page_no))
+            content = _read_page(pdf, page_no - 1)
+            pages.append(_page_lines(content, page_no))
+            if _mostly_image(content):
+                mostly_image.append(page_no)
         except _UnreadablePage as exc:
             unreadable.setdefault(str(exc), []).append(page_no)
         except Exception as exc:
@@ -141,7 +147,23 @@ def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
     else:
         for reason, page_nos in unreadable.items():
             doc.issues.append(_error(f"{_pages_label(page_nos)} cannot be read as text: {reason}", page_nos[0]))
+    if mostly_image and lines:
+        doc.issues.append(
+            IngestIssue(
+                "load",
+                "warn",
+                f"{_pages_label(mostly_image)}: an image covers most of the page and little text is printed "
+                "(a scanned page?); what the image shows is not read",
+                page_no=mostly_image[0],
+            )
+        )
     doc.lines = lines
+
+
+def _mostly_image(content: _PageContent) -> bool:
+    x0, top, x1, bottom = content.bbox
+    visible = sum(1 for c in content.chars if c["text"].strip())
+    return content.images >= SCAN_IMAGE_SHARE * (x1 - x0) * (bottom - top) and visible < SCAN_MAX_CHARS
 
 
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
@@ -335,19 +357,20 @@ def _chars(textpage: pdfium.PdfTextPage, view: _View) -> tuple[list[dict], int, 
     return chars, unmapped, rotated
 
 
-def _walk_objects(page: pdfium.PdfPage, edges: list[dict], view: _View) -> int:
-    """Collect the ruling segments of every path (inside forms too); return the number of images."""
+def _walk_objects(page: pdfium.PdfPage, edges: list[dict], view: _View) -> float:
+    """Collect the ruling segments of every path (inside forms too); return the area images cover."""
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
     objects = [pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(count)]
     return _walk(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), edges, view)
 
 
-def _walk(objects: list, outer: tuple[float, ...], edges: list[dict], view: _View) -> int:
-    images = 0
+def _walk(objects: list, outer: tuple[float, ...], edges: list[dict], view: _View) -> float:
+    images = 0.0
     for obj in objects:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            images += 1
+            a, b, c, d, _, _ = _compose(_matrix(obj), outer)  # an image fills the unit square
+            images += max(abs(a * d - b * c), 1.0)
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             _path_edges(obj, _compose(_matrix(obj), outer), edges, view)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
