@@ -446,6 +446,8 @@ def _table_rows(table, chars: list[dict]) -> tuple[list[_Item], list[dict]]:
             continue
         if (key := _cell_of(rows, row_tops, cx, cy)) is not None:
             cell_chars.setdefault(key, []).append(char)
+        else:
+            outside.append(char)  # on the table's area but in no cell (a gap in the ruling): kept as text
     items: list[_Item] = []
     grid: list[list[str]] = []
     for r, row in enumerate(rows):
