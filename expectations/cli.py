@@ -14,6 +14,7 @@ def _format_failure(f: dict) -> str:
     return (
         f"  {f.get('document', f.get('document_id'))}  {f['rule_id']}  {f['subject']}: "
         f"{f['lhs_value']} vs {f['rhs_value']} (difference {f['difference']}, tolerance {f['tolerance']})"
+        + (f"\n      at {f['source_ref']}" if f.get("source_ref") else "")
     )
 
 
