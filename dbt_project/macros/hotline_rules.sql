@@ -35,10 +35,12 @@
 
 {#- Which evaluation of a project a spending line keeps: a self-evaluation (it carries the
     indicator table and the volume) before a department evaluation, a row with an executed amount
-    first, then a stable order. -#}
+    first, then a row that states its total score (子洲县 2021: the report's target table comes
+    before its scored table), then a stable order. -#}
 {% macro hotline_line_order() -%}
     case evaluation_kind when 'self_evaluation' then 0 when 'department_evaluation' then 1 else 2 end,
     case when executed_yuan is null then 1 else 0 end,
+    case when total_score is null then 1 else 0 end,
     document_id,
     project_name,
     evaluation_id
