@@ -51,6 +51,7 @@ PERFORMANCE_MARKERS = ("绩效评价报告", "绩效自评", "部门评价报告
 TEMPLATE_MARKERS = ("XX部门", "××部门", "（部门名称）", "部门名称：XX")
 # A placeholder where the template's department name goes: "上海市 XX 局", "XX 部门", "××单位".
 TEMPLATE_PLACEHOLDER = re.compile(r"(?:XX|××|ＸＸ)\s*(?:部门|单位|局|委员会|委|办公室|办|厅|中心)")
+PLACEHOLDER_IN_NAME = re.compile(r"XX|××|ＸＸ")
 # "第三部分 上海市普陀区规划和自然资源局 2024 年度部门决算" names the department after a part number.
 SECTION_PREFIX = re.compile(r"^第[一二三四五六七八九十]+部分")
 
@@ -68,16 +69,19 @@ def read_metadata(lines: list[Line], gazetteer: Gazetteer | None = None) -> Docu
     title = find_title(head)
     title_year = _title_year(head)
     fiscal_year = title_year or _majority_year(all_text)
-    jurisdiction, province = gazetteer.resolve(department or title or "")
-    if jurisdiction is None:
-        jurisdiction, province = gazetteer.resolve(" ".join(head[:10]))
-    unit = _money_unit(all_text)
     joined_head = "\n".join(head)
     is_template = (
         any(marker in joined_head for marker in TEMPLATE_MARKERS)
         or bool(TEMPLATE_PLACEHOLDER.search(joined_head))
         or (department is None and "决算" in joined_head and fiscal_year is None)
     )
+    if is_template:
+        # the blank template names no department: "上海市XX局" is where one goes
+        department = None
+    jurisdiction, province = gazetteer.resolve(department or title or "")
+    if jurisdiction is None:
+        jurisdiction, province = gazetteer.resolve(" ".join(head[:10]))
+    unit = _money_unit(all_text)
     return DocumentMeta(
         doc_type=doc_type,
         title=title,
@@ -123,6 +127,8 @@ def _plausible_department(name: str) -> bool:
     if len(name) < 4 or len(name) > 40:
         return False
     if re.search(r"[，。；、：:（(]|^(?:本|我|该|各|市直|全)", name):
+        return False
+    if PLACEHOLDER_IN_NAME.search(name):  # "上海市XX局": a template's placeholder, not a department
         return False
     return bool(re.search(r"[市县区州旗盟省]", name))
 

@@ -21,7 +21,9 @@ renamed as (
         money_unit,
         coalesce(is_template, false) as is_template,
         parse_status,
-        {{ department_key('department_name', 'jurisdiction_name') }} as department_id
+        -- no department name (the blank template, an unreadable file): no department
+        case when department_name is not null then {{ department_key('department_name', 'jurisdiction_name') }} end
+            as department_id
     from source
 )
 
