@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict, fields
-from decimal import Decimal
 from typing import Any
 
 from ingest.landing.schema import RAW_TABLES
@@ -66,7 +65,8 @@ def value_rows(result: DocumentResult) -> list[tuple]:
     return rows
 
 
-def _shallow(obj: TableValue | NarrativeFigure | PerfProject | PerfIndicator) -> dict[str, Any]:
+def _shallow(obj: Any) -> dict[str, Any]:
+    """The fields of a dataclass record, one level deep (nested values stay as they are)."""
     return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 
@@ -88,9 +88,3 @@ def rows_by_table(result: DocumentResult) -> dict[str, list[tuple]]:
         "perf_subtotals": simple_rows("perf_subtotals", result, result.subtotals),
         "service_volumes": simple_rows("service_volumes", result, result.service_volumes),
     }
-
-
-def as_decimal(value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    return value if isinstance(value, Decimal) else Decimal(str(value))
