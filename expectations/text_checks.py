@@ -8,6 +8,7 @@ exists for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,10 +58,6 @@ TEMPLATE_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
     # template s5: "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明"
     (re.compile(r"仍保留该表格式|不涉及的不列|如持平作持平表述"), "instruction to the author"),
 )
-
-
-# one pass over a line decides whether any template pattern needs a closer look
-ANY_TEMPLATE_TEXT = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in TEMPLATE_TEXT))
 
 
 @dataclass(frozen=True)
@@ -114,28 +111,44 @@ def year_findings(lines: list[Line], fiscal_year: int | None, file_name: str) ->
     return findings
 
 
-def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
-    """DOC-03: one failing row per line with template text; one passing row when there is none."""
-    findings = []
+def _joined_text(lines: list[Line]) -> tuple[str, list[int]]:
+    """The text with line breaks (and the spaces around them) removed, and where each line starts in it.
+
+    A phrase broken across lines is one phrase: 001 lines 390-392 "决算数较2021年增加（减" / "少）0万元".
+    """
+    starts = []
+    position = 0
     for line in lines:
-        if not ANY_TEMPLATE_TEXT.search(line.text):
-            continue
-        for pattern, what in TEMPLATE_TEXT:
-            match = pattern.search(line.text)
-            if not match:
-                continue
-            findings.append(
-                TextFinding(
-                    "DOC-03",
-                    _subject(line, _compact(line.text)),
-                    1.0,
-                    0.0,
-                    1.0,
-                    f"template text ({what}): “{match.group(0)}”",
-                    SourceRef(file_name, line.line_no, line.page_no, None, _compact(line.text)[:60]).render(),
-                )
+        starts.append(position)
+        position += len(line.text.strip())
+    return "".join(line.text.strip() for line in lines), starts
+
+
+def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
+    """DOC-03: one failing row per line where template text starts (the first pattern that matches
+    there); one passing row when there is none. Matched on the text with line breaks removed."""
+    text, starts = _joined_text(lines)
+    found: dict[int, tuple[str, str]] = {}
+    for pattern, what in TEMPLATE_TEXT:
+        for match in pattern.finditer(text):
+            # the last line starting at or before the match: a blank line before it has the same start
+            index = bisect_right(starts, match.start()) - 1
+            found.setdefault(index, (what, match.group(0)))
+    findings = []
+    for index in sorted(found):
+        line = lines[index]
+        what, matched = found[index]
+        findings.append(
+            TextFinding(
+                "DOC-03",
+                _subject(line, _compact(line.text)),
+                1.0,
+                0.0,
+                1.0,
+                f"template text ({what}): “{matched}”",
+                SourceRef(file_name, line.line_no, line.page_no, None, _compact(line.text)[:60]).render(),
             )
-            break
+        )
     if not findings:
         findings.append(TextFinding("DOC-03", "document text", 0.0, 0.0, 0.0, "no template text found", file_name))
     return findings
