@@ -92,6 +92,8 @@ TITLE_CANDIDATES = _title_candidates()
 
 def match_title(line: Line) -> tuple[TableSpec, str] | None:
     """The table a title line names, and the title as printed; None for other lines."""
+    if "表" not in line.text:  # every title and alias ends in 表: a cheap first filter
+        return None
     first = next((c for c in split_cells(line) if c.strip()), "") if _has_cells(line) else line.text
     text = normalize_label(LIST_MARKER.sub("", TABLE_LABEL_PREFIX.sub("", first.strip())))
     text = TITLE_UNIT_SUFFIX.sub("", TABLE_NO.sub("", text))
