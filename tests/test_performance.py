@@ -377,6 +377,19 @@ def test_pdf_line_numbers_restart_on_every_page():
     assert [r.level3_name for r in rows] == ["矫正人数"]
 
 
+def test_wrapped_flattened_rows_point_at_the_line_they_start_on():
+    """000 lines 617-622: "数量指标" / "指标 1：全年受理咨询量 100000个 110083" / "个" / "6 6" starts on 618;
+    lines 700-708: wrapped level labels above "指标 1：社会公众满意度 较好 较好 5 5" (line 708)."""
+    hotline = only(DOC_000, "self_evaluation", "“12345”政务服务热线运营费")
+    rows = indicators(DOC_000, hotline)
+    calls = by_name(rows, "全年受理咨询量")
+    assert calls.line_no == 618
+    assert calls.source_ref.startswith(f"{DOC_000} | line 618 |")
+    assert by_name(rows, "社会公众满意度").line_no == 708
+    assert by_name(rows, "严格按预算执行培训计划").line_no == 643  # "指标 2：严格按预算执行培" … "完成 6 6" (652)
+    assert by_name(rows, "话务员配备").line_no == 624  # a row on one line
+
+
 def test_flattened_rows_with_a_deviation_note_and_units_in_their_own_fragment():
     from ingest.parsers.performance.flattened import parse_self_rows
 
@@ -405,3 +418,132 @@ def test_a_grade_written_out_is_read_and_a_row_of_options_is_not():
     assert stated_grade("", "总分 100 96 优秀") == "优"
     assert stated_grade("评价等次 优 良 中 □ 差□") is None  # 000: the options, boxes lost
     assert stated_grade("90-100 优 80-90 良") is None  # score bands, not a grade
+
+
+# --- figures by the header's column labels (DOCX, ruled PDF, tab-separated text) ------------------
+
+
+def test_docx_scoring_table_reads_scores_from_the_score_column(tmp_path):
+    """The DOCX of 003's table: 指标分值 | 评价得分 | 扣分情况 | 扣分原因 after the names, 合计 merged over
+    five columns; the score is 评价得分 (not the last figure, 扣分情况) and the total 97 of 100."""
+    from fixtures.make_docx import scoring_table_docx
+
+    from ingest.pipeline import process_document
+
+    result = process_document(scoring_table_docx(tmp_path / "scoring_table.docx"))
+    (project,) = result.projects
+    assert (project.total_weight, project.total_score) == (100, 97)
+    assert [(i.level3_name, i.weight, i.score) for i in result.indicators] == [
+        ("项目立项规范性", 1, 1),
+        ("绩效目标合理性", 2, 2),
+        ("绩效指标明确性", 4, 4),
+        ("资金到位率", 1, 1),
+        ("到位及时率", 2, 2),
+    ]
+
+
+def _perf(lines: list[Line]):
+    from ingest.model import DocumentMeta, LoadedDocument
+    from ingest.parsers.performance import parse_performance
+
+    doc = LoadedDocument("x", "x.pdf", "x.pdf", "pdf", 1, lines)
+    meta = DocumentMeta("performance_evaluation", None, "某县信访局", "某县", None, 2024, None, "万元")
+    projects_, rows, _, _ = parse_performance(doc, meta)
+    return projects_, rows
+
+
+SCORE_HEADER = "一级指标\t二级指标\t三级指标\t扣分情况\t评价得分\t指标分值\t扣分原因"
+SCORE_ROWS = [
+    "决策(10分)\t项目立项(10分)\t项目立项规范性（4分）\t1\t3\t4\t一项不符合",
+    "\t\t绩效目标合理性（6分）\t\t6\t6\t",
+    "合计\t\t\t1\t9\t10\t",
+]
+
+
+def test_grid_rows_take_figures_from_the_columns_their_header_names():
+    """A ruled table whose columns are not in 003's order: 扣分情况 | 评价得分 | 指标分值."""
+    lines = _pdf_rows(["绩效评价指标体系及打分表", SCORE_HEADER, *SCORE_ROWS])
+    (project,), rows = _perf(lines)
+    assert (project.total_weight, project.total_score) == (10, 9)
+    assert [(r.level3_name, r.weight, r.score, r.deviation_note) for r in rows] == [
+        ("项目立项规范性", 4, 3, "一项不符合"),
+        ("绩效目标合理性", 6, 6, None),
+    ]
+
+
+def test_tab_separated_text_rows_take_figures_in_the_header_order():
+    """A text dump (cells unknown, blank cells may be lost): the figures of a row, in order, are the
+    header's figure columns in order (here 003's 指标分值 | 评价得分 | 扣分情况)."""
+    header = "一级指标\t二级指标\t三级指标\t指标解释\t评价标准\t指标分值\t评价得分\t扣分情况\t扣分原因"
+    texts = [
+        "绩效评价指标体系及打分表",
+        header,
+        "决策(10分)\t项目立项(10分)\t项目立项规范性（4分）\t是否规范\t一项不符合扣1分。\t4\t3\t1\t一项不符合",
+        "\t\t绩效目标合理性（6分）\t是否合理\t一项不符合扣1分。\t6\t6\t0\t",
+        "合计\t\t\t\t\t10\t9\t1\t",
+    ]
+    (project,), rows = _perf([Line(t, n) for n, t in enumerate(texts, start=1)])
+    assert (project.total_weight, project.total_score) == (10, 9)
+    assert [(r.level3_name, r.weight, r.score, r.deviation_note) for r in rows] == [
+        ("项目立项规范性", 4, 3, "一项不符合"),
+        ("绩效目标合理性", 6, 6, None),
+    ]
+
+
+def test_tab_separated_self_evaluation_with_weight_and_note_columns():
+    """Weights in the level names and also a 分值 column, then 偏差原因: the last run of figures is
+    分值, 得分 in the header's order, the text after it the note; a row ending in text has no score."""
+    texts = [
+        "项目支出绩效自评表",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+        "产出指标 (20分)\t数量指标 (20分)\t培训人次\t100\t95\t10\t9\t受疫情影响延期",
+        "效益指标 (10分)\t社会效益指标 (10分)\t社会稳定\t100\t稳定\t\t\t",
+    ]
+    _, rows = _perf([Line(t, n) for n, t in enumerate(texts, start=1)])
+    assert [(r.level3_name, r.target_text, r.actual_text, r.weight, r.score, r.deviation_note) for r in rows] == [
+        ("培训人次", "100", "95", 10, 9, "受疫情影响延期"),
+        ("社会稳定", "100", "稳定", 10, None, None),  # weight: the only indicator of 社会效益指标 (10分)
+    ]
+
+
+def test_ruled_table_without_level_weights_reads_the_indicator_weight_column():
+    """指标分值 (not a bare 分值 after a level column) is the indicator's weight; 扣分 is not the score."""
+    lines = _pdf_rows(
+        [
+            "项目支出绩效评价表",
+            "一级指标\t二级指标\t三级指标\t指标分值\t评价得分\t扣分情况",
+            "决策\t项目立项\t立项依据充分性\t4\t3\t1",
+            "\t\t立项程序规范性\t6\t6\t0",
+            "总分\t\t\t10\t9\t1",
+        ]
+    )
+    (project,), rows = _perf(lines)
+    assert (project.total_weight, project.total_score) == (10, 9)
+    assert [(r.level3_name, r.weight, r.score) for r in rows] == [("立项依据充分性", 4, 3), ("立项程序规范性", 6, 6)]
+
+
+def test_a_counted_budget_row_with_a_blank_score_fails_pe02(tmp_path):
+    """002 line 463: 预算执行情况 (20分) counts in 自评得分合计 100 (line 477) but its 得分 is blank; the
+    indicators score 80. PE-02 reports the table (acknowledged as a source error), not a pass."""
+    import duckdb
+
+    from expectations.acknowledgements import load_registry
+    from expectations.checks import compute_checks
+    from ingest.landing.duckdb_writer import write_raw
+    from ingest.landing.rows import rows_by_table
+
+    result = parsed(DOC_002)
+    db = tmp_path / "checked.duckdb"  # not raw.duckdb: its catalog would shadow the raw schema
+    write_raw(db, rows_by_table(result))
+    con = duckdb.connect(str(db))
+    try:
+        checks = compute_checks(con)
+    finally:
+        con.close()
+    pe02 = checks[checks["rule_id"] == "PE-02"].set_index("subject")
+    subject = "#4 12345政务服务热线相关经费: Σ 指标得分 = 总得分"
+    row = pe02.loc[subject]
+    assert (float(row["lhs_value"]), float(row["rhs_value"])) == (80, 100) and float(row["excess"]) > 0
+    assert "得分 is blank" in row["source_ref"]
+    assert float(pe02.loc["#3 12345政务服务热线相关经费: Σ 指标得分 = 总得分", "excess"]) <= 0
+    assert (result.loaded.document_id, "PE-02", subject) in {entry.key for entry in load_registry()}

@@ -4,6 +4,10 @@
 -- 预算执行情况 20分 + indicators 80 = 自评得分合计 100) and left out when it sits outside the 100
 -- points (000 line 457: 分值 10 beside 总分 100): the variant whose weights agree with the printed
 -- total is the table's own definition. Sums are checked only where every indicator prints the figure.
+-- A table that counts its budget-execution row but leaves that row's 得分 blank does not add up as
+-- printed (002 line 463: 得分 blank, indicators 80, 自评得分合计 100 on line 477): its score check is
+-- made with the printed scores only (a blank is not 0, and not the missing points either), so the
+-- disagreement is reported.
 with indicators as (
     select
         i.*,
@@ -44,7 +48,12 @@ described as (
     select
         *,
         source_ref || ' (indicator lines ' || first_line || '-' || last_line
-            || case when counts_execution then ', with the budget-execution row' else '' end || ')' as where_
+            || case
+                when counts_execution and execution_score is null
+                    then ', with the budget-execution row, whose 得分 is blank'
+                when counts_execution then ', with the budget-execution row'
+                else ''
+            end || ')' as where_
     from projects
 )
 
@@ -64,11 +73,10 @@ union all
 select
     document_id,
     project_label || ': Σ 指标得分 = 总得分',
-    score_sum + case when counts_execution then execution_score else 0 end,
+    score_sum + case when counts_execution then coalesce(execution_score, 0) else 0 end,
     total_score,
     score_tol + dq_points_tol(total_score) + case when counts_execution then dq_points_tol(execution_score) else 0 end,
     'eq',
     where_
 from described
 where total_score is not null and scores = rows_ and weights = rows_
-    and (execution_score is not null or not counts_execution)  -- a blank execution score is not 0 (002 line 463)

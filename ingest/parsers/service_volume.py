@@ -15,7 +15,7 @@ that they are visible, but they are not a service volume.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.model import DocumentMeta, IngestIssue, Line, LoadedDocument, PerfIndicator, ServiceVolume, SourceRef
@@ -84,9 +84,7 @@ def parse_service_volumes(
     doc: LoadedDocument, meta: DocumentMeta, indicators: list[PerfIndicator]
 ) -> tuple[list[ServiceVolume], list[IngestIssue]]:
     """Volumes from indicator rows first, then from prose lines that are not table rows."""
-    from_tables = [
-        relocated(volume, doc.lines) for volume in map(volume_from_indicator, indicators) if volume is not None
-    ]
+    from_tables = [volume for volume in map(volume_from_indicator, indicators) if volume is not None]
     table_lines = {i.line_no for i in indicators if i.line_no is not None}
     from_prose = [
         volume
@@ -132,31 +130,6 @@ def volume_from_indicator(indicator: PerfIndicator) -> ServiceVolume | None:
         context=" | ".join(t for t in (label, indicator.target_text, indicator.actual_text) if t),
         source_ref=indicator.source_ref,
     )
-
-
-def relocated(volume: ServiceVolume, lines: list[Line], reach: int = 8) -> ServiceVolume:
-    """Point at the line that prints the count when a wrapped indicator row spans several lines.
-
-    000: the row "指标 1：全年受理咨询量 100000个 110083" (line 618) ends with its "6 6" on line 622.
-    """
-    digits = re.compile(r"(?<![\d.])" + re.escape(str(int(volume.value))) + r"(?![\d.])")
-    near = [
-        line
-        for line in lines
-        if volume.line_no is not None
-        and abs(line.line_no - volume.line_no) <= reach
-        and line.page_no == volume.page_no
-        and digits.search(line.text)
-    ]
-    if not near:
-        return volume
-    best = min(
-        near, key=lambda line: (volume.label not in re.sub(r"\s+", "", line.text), abs(line.line_no - volume.line_no))
-    )
-    if best.line_no == volume.line_no:
-        return volume
-    source_ref = re.sub(r"\| line \d+ \|", f"| line {best.line_no} |", volume.source_ref, count=1)
-    return replace(volume, line_no=best.line_no, source_ref=source_ref)
 
 
 def volumes_in_sentence(line: Line, file_name: str) -> list[ServiceVolume]:

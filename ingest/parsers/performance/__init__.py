@@ -2,8 +2,9 @@
 
 Every indicator table is found by its header row and read with the grammar of its layout:
 - flattened (PDF text, 000/001): flattened.py
-- tab-separated (Markdown/HTML exports, 002/004): tabular.py
+- tab-separated (Markdown/HTML exports, 002/004; ruled PDF tables and DOCX tables): tabular.py
 - one cell per line (003): cell_lines.py
+Figures are read from the columns the header row names (columns.py), not from fixed positions.
 Reports (…评价报告) fill what their tables leave blank (budget, grade, total) or, when they have no
 table, are read as prose (prose.py), as are lists of self-evaluated projects and whole-department scores.
 """
@@ -24,7 +25,7 @@ from ingest.model import (
     PerfSubtotal,
     SourceRef,
 )
-from ingest.parsers.performance import cell_lines, flattened, prose, tabular
+from ingest.parsers.performance import cell_lines, columns, flattened, prose, tabular
 from ingest.parsers.performance.common import (
     IndicatorRow,
     ProjectDraft,
@@ -175,12 +176,22 @@ def _rows(region: TableRegion):
 
 def _totals(region: TableRegion, draft: ProjectDraft) -> None:
     if region.total:
-        totals = cell_lines.total_numbers if region.layout == "cell_lines" else flattened.total_numbers
-        draft.total_weight, draft.total_score = totals(region.total)
+        draft.total_weight, draft.total_score = _total_figures(region)
     if draft.total_weight is None:
         level1 = [s.weight for s in draft.subtotals if s.level == 1]
         if level1 and all(w is not None for w in level1):
             draft.total_weight = sum(level1, Decimal(0)) + (draft.execution_weight or Decimal(0))
+
+
+def _total_figures(region: TableRegion) -> tuple[Decimal | None, Decimal | None]:
+    """(total weight, total score) of the total row, by the header's columns where it names them."""
+    if region.layout == "cell_lines":
+        return cell_lines.total_numbers(region.total, cell_lines.header_roles(region.body))
+    if region.layout == "tabular" and len(region.total) == 1:
+        by_header = columns.total_figures(tabular.header_roles(region.body), region.total[0])
+        if by_header is not None:
+            return by_header
+    return flattened.total_numbers(region.total)
 
 
 def _grade_and_bands(region: TableRegion, draft: ProjectDraft, issues: list[IngestIssue]) -> None:

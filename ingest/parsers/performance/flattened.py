@@ -109,9 +109,33 @@ def _self_row(lines: list[Line], with_values: bool) -> _SelfRow | None:
     else:
         name_parts = rest
     name, level1, level2, marker = _strip_labels(squash("".join(name_parts)))
-    end_line = next(line for line in reversed(lines) if line.text.strip())
-    row = IndicatorRow(None, None, clean_name(name), target, actual, weight, score, note, end_line)
+    row = IndicatorRow(None, None, clean_name(name), target, actual, weight, score, note, _first_line(lines))
     return _SelfRow(level1, level2, marker, row)
+
+
+def _first_line(lines: list[Line]) -> Line:
+    """The line an indicator row starts on: the first line past the level labels printed above it (merged
+    level cells, themselves wrapped). 000 lines 617-622 "数量指标" / "指标 1：全年受理咨询量 100000个 110083"
+    / "个" / "6 6" starts on line 618; lines 700-708 "满 意 度" / "指 标" / "服务对象" / "满意度指" / "标" /
+    "指标 1：社会公众满意度 较好 较好 5 5" on line 708."""
+    printed = [line for line in lines if line.text.strip()]
+    labels = _label_prefix_length(squash("".join(line.text for line in printed)))
+    seen = 0
+    for line in printed:
+        seen += len(squash(line.text))
+        if seen > labels:
+            return line
+    return printed[0]
+
+
+def _label_prefix_length(text: str) -> int:
+    """How many characters of a row's squashed text are level labels ("经济效益指标指标1：…" -> 6)."""
+    rest = text
+    while True:
+        label = next((x for x in _SELF_LABELS if rest.startswith(x) and len(rest) > len(x)), None)
+        if label is None:
+            return len(text) - len(rest)
+        rest = rest[len(label) :]
 
 
 def _assign_levels(rows: list[_SelfRow]) -> None:
