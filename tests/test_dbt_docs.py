@@ -1,5 +1,6 @@
 """Every dbt model is documented in the yml beside it: the model and each of its columns has a
-description, and the documented columns are the columns the model builds."""
+description, and the documented columns are the columns the model builds. The raw sources list
+exactly the columns ingest lands (ingest/landing/schema.py), each described."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import duckdb
 import pytest
 import yaml
 from conftest import ROOT
+
+from ingest.landing.schema import RAW_TABLES
 
 MODELS = ROOT / "dbt_project" / "models"
 # the schema each top-level folder builds into (dbt_project.yml)
@@ -52,6 +55,28 @@ def test_every_documented_model_exists_and_every_documented_column_is_described(
         assert len(names) == len(set(names)), f"{name}: a column is documented twice"
         undescribed = [column["name"] for column in columns if not _described(column)]
         assert not undescribed, f"{name}: columns without a description: {undescribed}"
+        said_nothing = [c["name"] for c in columns if not _says_more_than_its_name(c["name"], c["description"])]
+        assert not said_nothing, f"{name}: descriptions that only repeat the column name: {said_nothing}"
+
+
+def _says_more_than_its_name(name: str, description: str) -> bool:
+    """ "Table key." for table_key says nothing."""
+    return description.strip().rstrip(".").lower() != name.replace("_", " ").lower()
+
+
+def test_raw_sources_list_the_landed_columns_each_described():
+    sources = yaml.safe_load((MODELS / "staging" / "raw" / "_raw__sources.yml").read_text(encoding="utf-8"))
+    tables = {table["name"]: table for table in sources["sources"][0]["tables"]}
+    assert set(tables) == set(RAW_TABLES)
+    for name, table in tables.items():
+        assert _described(table), f"raw.{name} has no description"
+        columns = [column["name"] for column in table.get("columns") or []]
+        assert columns == [column for column, _ in RAW_TABLES[name]], f"raw.{name}: columns differ from schema.py"
+        for column in table["columns"]:
+            description = str(column.get("description") or "")
+            assert _says_more_than_its_name(column["name"], description), (
+                f"raw.{name}.{column['name']}: {description!r}"
+            )
 
 
 def _built_columns(warehouse: Path) -> dict[tuple[str, str], list[str]]:
