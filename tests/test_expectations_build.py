@@ -14,6 +14,7 @@ from conftest import DOC_002, DOC_004, ROOT, SAMPLES
 from sample_build import sample_warehouse
 from test_expectations_rules import MUTATIONS, mutate
 
+from expectations.acknowledgements import load_registry
 from ingest.loading import document_id_for
 
 pytestmark = pytest.mark.build
@@ -24,6 +25,16 @@ RESULT_COLUMNS = [
 ]  # fmt: skip
 # two real errors planted in copies of the samples: an `error` rule each
 PLANTED = {m.name: m for m in MUTATIONS if m.name in ("FA-01 年初结转和结余", "PE-03 资金投入分值")}
+
+
+def _acknowledged_in_its_sample(failure: dict) -> bool:
+    """A real source error the planted copy inherits from its sample, acknowledged for the sample only
+    (acknowledgements are bound to a document_id): 002 line 463, PE-02 of its third 项目绩效自评表."""
+    sample = SAMPLES / failure["document"].split("_", 1)[-1]
+    if not sample.is_file():
+        return False
+    key = (document_id_for(sample.read_bytes()), failure["rule_id"], failure["subject"])
+    return key in {entry.key for entry in load_registry()}
 
 
 def make(*args: str) -> subprocess.CompletedProcess:
@@ -81,7 +92,8 @@ def test_a_failing_build_keeps_its_candidate_and_report(failing_build):
     html = (out / "dq" / "failures.html").read_text(encoding="utf-8")
     assert (out / "dq" / "data_docs" / "index.html").exists()
     verdict = json.loads((out / "dq" / "verdict.json").read_text(encoding="utf-8"))
-    blocking = {(f["rule_id"], f["document"][:9]) for f in verdict["blocking_failures"]}
+    planted = [f for f in verdict["blocking_failures"] if not _acknowledged_in_its_sample(f)]
+    blocking = {(f["rule_id"], f["document"][:9]) for f in planted}
     assert blocking == {("FA-01", "planted0_"), ("PE-03", "planted1_")}
     for failure in verdict["blocking_failures"]:
         assert failure["subject"] in text and failure["subject"] in html
