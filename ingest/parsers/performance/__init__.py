@@ -161,12 +161,11 @@ def _year_issues(region: TableRegion, draft: ProjectDraft, meta: DocumentMeta, i
 
 def _rows(region: TableRegion):
     header = squash(" ".join(line.text for line in region.body[:8]))
-    header_row = squash(" ".join(line.text for line in region.body[:2]))
     if region.layout == "cell_lines":
         return cell_lines.parse_cell_rows(region.body)
     if region.layout == "tabular":
         if tabular.is_labelled(region.body):
-            with_target = "指标值" in header_row or "完成值" in header_row
+            with_target = bool({"target", "actual"} & set(tabular.header_roles(region.body)))
             return tabular.parse_labelled(region.body, with_target=with_target)
         return tabular.parse_positional(region.body)
     if "分值二级指标" in header:

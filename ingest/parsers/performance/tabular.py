@@ -3,8 +3,10 @@
 Two kinds:
 - positional (004): the header names each column (一级指标 分值 二级指标 分值 三级指标 分值 得分, or
   … 全年目标值 全年完成值) and rows keep their cells in place;
-- labelled (002): weights are written into the level names ("数量指标 (30分)", "投入 (15)") and rows lose
-  their empty cells or shift, so cells are read by what they contain, not where they are.
+- labelled (002; the DOCX of 003's table): weights are written into the level names ("数量指标 (30分)",
+  "投入 (15)"). Text rows lose their empty cells or shift, so names are read by what they contain and
+  figures in the order the header lists its figure columns; rows whose cells the loader knows (DOCX,
+  ruled PDF) take each figure from the column the header names (columns.py).
 """
 
 from __future__ import annotations
