@@ -57,6 +57,7 @@ def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None
 
 def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root: Path | None = None) -> int:
     started = time.perf_counter()
+    out = out.resolve()  # Great Expectations' Data Docs store needs an absolute folder
     out.mkdir(parents=True, exist_ok=True)
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
         (out / stale_output).unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -37,7 +38,8 @@ def built(tmp_path_factory) -> Path:
     for name, data in UNREADABLE.items():
         (raw / name).write_bytes(data)
     warehouse = tmp / "out" / "warehouse.duckdb"
-    done = make_build(raw, warehouse)
+    # Relative paths, as a user types them (`make build WAREHOUSE=warehouse/warehouse.duckdb`).
+    done = make_build(Path(os.path.relpath(raw, ROOT)), Path(os.path.relpath(warehouse, ROOT)))
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return warehouse
 
