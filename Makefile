@@ -21,7 +21,7 @@ DBT_ENV := WAREHOUSE_DB=$(abspath $(CANDIDATE)) DBT_TARGET_PATH=$(abspath $(BUIL
 	DBT_LOG_PATH=$(abspath $(BUILD_DIR))/dbt_logs DBT_SEND_ANONYMOUS_USAGE_STATS=false
 DBT_ARGS := --project-dir dbt_project --profiles-dir dbt_project
 
-.PHONY: setup build ingest dbt expectations report docs publish exports test test-all lint format bench clean
+.PHONY: setup build build-steps ingest dbt expectations report docs publish exports test test-all lint format bench clean
 
 setup:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,16 @@ setup:
 
 # ingest -> dbt build -> expectations -> report -> publish. Everything is written to a candidate
 # file first; the published $(WAREHOUSE) is replaced atomically only when the candidate passes.
-build: ingest dbt expectations report docs exports publish
+# One build at a time per warehouse: a second one (say, a scheduled run overlapping a manual one)
+# stops at once with exit code 75 instead of writing into the same candidate.
+build:
+	mkdir -p $(BUILD_DIR)
+	rc=0; flock --nonblock --conflict-exit-code 75 $(BUILD_DIR)/build.lock \
+		$(MAKE) --no-print-directory build-steps || rc=$$?; \
+	if [ $$rc = 75 ]; then echo "another build of $(WAREHOUSE) is running; nothing was done" >&2; fi; \
+	exit $$rc
+
+build-steps: ingest dbt expectations report docs exports publish
 
 ingest:
 	mkdir -p $(BUILD_DIR)

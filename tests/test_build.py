@@ -93,3 +93,17 @@ def test_same_inputs_give_the_same_warehouse(built):
 
 def _sample_ids(warehouse: Path) -> set[str]:
     return {r[0] for r in _query(warehouse, "select document_id from marts.dim_document")}
+
+
+def test_a_second_build_of_the_same_warehouse_stops_at_once(tmp_path):
+    import fcntl
+
+    warehouse = tmp_path / "out" / "warehouse.duckdb"
+    lock_path = warehouse.parent / ".build" / "build.lock"
+    lock_path.parent.mkdir(parents=True)
+    with open(lock_path, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running build holds it
+        done = make_build(SAMPLES, warehouse)
+    assert done.returncode != 0
+    assert "another build of" in done.stderr and "is running" in done.stderr
+    assert not warehouse.exists() and not (warehouse.parent / ".build" / "candidate.duckdb").exists()
