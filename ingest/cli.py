@@ -43,6 +43,8 @@ def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) ->
         cache = RowCache(cache_dir) if cache_dir else None
         rows, summary = collect(process_paths(paths, workers, cache), on_document=advance)
     write_raw(db, rows)
+    if cache is not None:
+        cache.prune_other_versions()  # entries of older parser code can never be read again
     elapsed = time.perf_counter() - started
     _print_summary(summary, raw_dir, db, elapsed)
     return 0

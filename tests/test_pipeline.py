@@ -59,3 +59,26 @@ def test_cli_run_lands_raw_tables(tmp_path):
 def test_cli_rejects_a_missing_folder(tmp_path, capsys):
     assert ingest_main(["run", "--raw-dir", str(tmp_path / "nope"), "--db", str(tmp_path / "c.duckdb")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_cache_entries_of_other_code_versions_are_pruned(tmp_path):
+    cache = RowCache(tmp_path / "cache")
+    old = cache.folder.parent / "0123456789ab"
+    old.mkdir(parents=True)
+    (old / "x.pickle").write_bytes(b"")
+    assert (
+        ingest_main(
+            [
+                "run",
+                "--raw-dir",
+                str(SAMPLES),
+                "--db",
+                str(tmp_path / "c.duckdb"),
+                "--cache-dir",
+                str(tmp_path / "cache"),
+            ]
+        )
+        == 0
+    )
+    assert not old.exists()
+    assert len(list(cache.folder.glob("*.pickle"))) == 5

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,3 +55,12 @@ class RowCache:
         with open(partial, "wb") as handle:
             pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)  # atomic: a concurrent reader never sees half an entry
+
+    def prune_other_versions(self) -> int:
+        """Remove the entries written by other versions of the ingest code; return how many folders."""
+        if not self.folder.parent.is_dir():
+            return 0
+        stale = [p for p in self.folder.parent.iterdir() if p.is_dir() and p != self.folder]
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
+        return len(stale)
