@@ -3,7 +3,8 @@
 A cache entry is keyed by the document's content hash (its document_id) and by a fingerprint of
 the ingest code, so an edited document or an edited parser both miss the cache. Entries are
 independent files, so many processes — or machines sharing the folder — can fill one cache and a
-single landing step can then load them all.
+single landing step can then load them all (processes sharing a cache run the same code: a run
+removes the entries of other code versions when it is done).
 """
 
 from __future__ import annotations
