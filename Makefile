@@ -21,12 +21,23 @@ DBT_ENV := WAREHOUSE_DB=$(abspath $(CANDIDATE)) DBT_TARGET_PATH=$(abspath $(BUIL
 	DBT_LOG_PATH=$(abspath $(BUILD_DIR))/dbt_logs DBT_SEND_ANONYMOUS_USAGE_STATS=false
 DBT_ARGS := --project-dir dbt_project --profiles-dir dbt_project
 
-.PHONY: setup build build-steps ingest dbt expectations report docs publish exports test test-all lint format bench clean
+.PHONY: setup lock build build-steps ingest dbt expectations report docs publish exports test test-all lint format bench clean
 
+# The environment is installed from requirements.lock (every package pinned, with hashes), so every
+# machine gets the same set. pyproject.toml lists the direct dependencies; `make lock` re-pins.
+UV_VERSION := 0.13.9
 setup:
+	@echo "creating $(VENV) and installing the locked dependencies (requirements.lock)..."
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	$(VENV)/bin/pip install --quiet uv==$(UV_VERSION)
+	$(VENV)/bin/uv pip sync --python $(VENV)/bin/python requirements.lock
+	$(VENV)/bin/uv pip install --python $(VENV)/bin/python --no-deps -e .
+	@echo "set-up done: .venv is ready (make build, make test)"
+
+lock:
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --extra ray --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu --generate-hashes --custom-compile-command "make lock" \
+		-q -o requirements.lock
 
 # ingest -> dbt build -> expectations -> report -> publish. Everything is written to a candidate
 # file first; the published $(WAREHOUSE) is replaced atomically only when the candidate passes.

@@ -1,10 +1,13 @@
-"""Shared fixtures: the sample corpus in the project and the published PDFs in ../shared."""
+"""Shared fixtures: the sample corpus in the project and copies of published documents.
+
+`tests/fixtures/corpus/` holds copies of public documents the tests read (final-accounts PDFs and
+the blank template in `pdf/`, budget PDFs and workbooks in `budgets/`, web-published text in
+`more/`), so the suite runs the same with or without ../shared beside the project.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from ingest.model import DocumentResult
 from ingest.pipeline import process_document
@@ -12,7 +15,8 @@ from ingest.pipeline import process_document
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 SHARED = ROOT.parent / "shared"
-SHARED_PDF = SHARED / "corpus" / "pdf"
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+SHARED_PDF = CORPUS / "pdf"
 
 DOC_000 = "000_a19997e405ff60dc.txt"
 DOC_001 = "001_ba354a0d5473f1fe.txt"
@@ -31,7 +35,12 @@ def parsed(name: str) -> DocumentResult:
 
 
 def shared_pdf(name: str) -> Path:
-    path = SHARED_PDF / name
-    if not path.exists():
-        pytest.skip(f"{path} is not present: the published PDFs are read from ../shared/corpus/pdf beside the project")
+    """A published PDF kept in the test fixtures (corpus/pdf)."""
+    return corpus_file("pdf", name)
+
+
+def corpus_file(folder: str, name: str) -> Path:
+    """A public document kept in tests/fixtures/corpus/<folder>/."""
+    path = CORPUS / folder / name
+    assert path.exists(), f"{path} is missing from the test fixtures"
     return path
