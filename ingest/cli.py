@@ -24,7 +24,7 @@ def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) ->
         return 2
     paths = find_documents(raw_dir)
     if not paths:
-        console.print(f"[yellow]warning:[/] no .txt/.md/.pdf/.docx documents under {raw_dir}", soft_wrap=True)
+        console.print(f"[yellow]warning:[/] no files under {raw_dir}", soft_wrap=True)
     started = time.perf_counter()
     with Progress(
         TextColumn("ingest"),

@@ -24,6 +24,9 @@ class Line:
     page_no: int | None = None  # 1-based page for PDFs, None for text files
     # Cells when the loader knows them (PDF/DOCX tables, tab-separated text); None otherwise.
     cells: tuple[str, ...] | None = None
+    # Where the line is in its file when page and line numbers do not say it all: a workbook's
+    # "sheet!A5:H5", a web page's "table 2 row 5". Rendered in the figures' source_ref.
+    locator: str | None = None
 
 
 @dataclass
@@ -33,7 +36,7 @@ class LoadedDocument:
     document_id: str
     source_path: str
     file_name: str
-    file_format: str  # txt, md, pdf, docx
+    file_format: str  # the file's suffix: txt, md, pdf, docx, xlsx, xls, html, doc, …
     byte_size: int
     lines: list[Line]
     encoding: str | None = None
@@ -80,6 +83,12 @@ class SourceRef:
     page_no: int | None = None
     table: str | None = None
     row_label: str | None = None
+    locator: str | None = None  # Line.locator of the line read
+
+    @classmethod
+    def of_line(cls, file_name: str, line: Line, table: str | None = None, row_label: str | None = None) -> SourceRef:
+        """The place of a figure read from `line`."""
+        return cls(file_name, line.line_no, line.page_no, table, row_label, line.locator)
 
     def render(self) -> str:
         parts = [self.file_name]
@@ -87,6 +96,8 @@ class SourceRef:
             parts.append(f"p.{self.page_no}")
         if self.line_no is not None:
             parts.append(f"line {self.line_no}")
+        if self.locator:
+            parts.append(self.locator)
         if self.table:
             parts.append(self.table)
         if self.row_label:

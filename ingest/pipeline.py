@@ -17,7 +17,7 @@ from ingest.landing.cache import RowCache
 from ingest.landing.rows import rows_by_table
 from ingest.landing.schema import RAW_TABLES
 from ingest.layout.metadata import read_metadata
-from ingest.loading import SUPPORTED_SUFFIXES, document_id_for, load_document
+from ingest.loading import document_id_for, load_document
 from ingest.model import DocumentMeta, DocumentResult, IngestIssue
 from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
@@ -28,12 +28,8 @@ EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
 
 
 def find_documents(raw_dir: Path) -> list[Path]:
-    """Every supported document below raw_dir, in a stable order."""
-    return sorted(
-        p
-        for p in raw_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
-    )
+    """Every file below raw_dir, in a stable order: each is read, or its issue row says why not."""
+    return sorted(p for p in raw_dir.rglob("*") if p.is_file())
 
 
 def process_document(path: Path) -> DocumentResult:

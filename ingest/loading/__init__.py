@@ -16,7 +16,8 @@ from ingest.model import IngestIssue, LoadedDocument
 TEXT_SUFFIXES = {".txt", ".md"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | WORKBOOK_SUFFIXES
 
 
 def document_id_for(data: bytes) -> str:
@@ -46,8 +47,17 @@ def load_document(path: Path) -> LoadedDocument:
         from ingest.loading.docx import load_docx
 
         load_docx(doc, data)
+    elif suffix in WORKBOOK_SUFFIXES:
+        from ingest.loading.xlsx import load_workbook
+
+        load_workbook(doc, data)
     else:
-        doc.issues.append(IngestIssue("load", "error", f"unsupported file format {suffix!r}"))
+        formats = " ".join(sorted(SUPPORTED_SUFFIXES))
+        doc.issues.append(
+            IngestIssue(
+                "load", "error", f"unsupported file format {suffix or '(no suffix)'!r}: not read (read: {formats})"
+            )
+        )
     return doc
 
 

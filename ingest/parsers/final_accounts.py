@@ -599,7 +599,7 @@ def _emit_part(
     label = _printed_label(part.label)
     row_label = f"{part.code} {label}".strip() if part.code else label
     table_name = f"{block.table_no} {block.title}" if block.table_no else block.title
-    ref = SourceRef(file_name, line.line_no, line.page_no, table_name, row_label or None).render()
+    ref = SourceRef.of_line(file_name, line, table_name, row_label or None).render()
     value_unit = _row_unit(part.label, unit)
     figures = False
     for column, text in part.amounts:

@@ -348,7 +348,7 @@ class ParagraphReader:
         state: LabelState,
     ) -> NarrativeFigure:
         line = self.paragraph.line_at(offset)
-        ref = SourceRef(self.file_name, line.line_no, line.page_no, self.section.heading, state.printed)
+        ref = SourceRef.of_line(self.file_name, line, self.section.heading, state.printed)
         return NarrativeFigure(
             metric=metric,
             measure=measure,

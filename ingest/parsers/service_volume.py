@@ -143,7 +143,7 @@ def volumes_in_sentence(line: Line, file_name: str) -> list[ServiceVolume]:
         measure = measure_of(match["object"], match["unit"])
         if measure is None or measure.measure == "operators":
             continue
-        ref = SourceRef(file_name, line.line_no, line.page_no, "正文", label)
+        ref = SourceRef.of_line(file_name, line, "正文", label)
         volumes.append(
             ServiceVolume(
                 project_key=None,

@@ -276,7 +276,7 @@ def _records(drafts: list[ProjectDraft], doc: LoadedDocument, meta: DocumentMeta
     for key, draft in enumerate(drafts, start=1):
         projects.append(_project(key, draft, doc, meta))
         for seq, row in enumerate(draft.indicators, start=1):
-            ref = SourceRef(doc.file_name, row.line.line_no, row.line.page_no, draft.table, row.level3 or row.level2)
+            ref = SourceRef.of_line(doc.file_name, row.line, draft.table, row.level3 or row.level2)
             indicators.append(
                 PerfIndicator(
                     key,
@@ -295,7 +295,7 @@ def _records(drafts: list[ProjectDraft], doc: LoadedDocument, meta: DocumentMeta
                 )
             )
         for sub in draft.subtotals:
-            ref = SourceRef(doc.file_name, sub.line.line_no, sub.line.page_no, draft.table, sub.name)
+            ref = SourceRef.of_line(doc.file_name, sub.line, draft.table, sub.name)
             subtotals.append(
                 PerfSubtotal(
                     key, sub.level, sub.name, sub.weight, sub.score, sub.line.line_no, sub.line.page_no, ref.render()
@@ -305,7 +305,7 @@ def _records(drafts: list[ProjectDraft], doc: LoadedDocument, meta: DocumentMeta
 
 
 def _project(key: int, draft: ProjectDraft, doc: LoadedDocument, meta: DocumentMeta) -> PerfProject:
-    ref = SourceRef(doc.file_name, draft.line.line_no, draft.line.page_no, draft.table, draft.name)
+    ref = SourceRef.of_line(doc.file_name, draft.line, draft.table, draft.name)
     return PerfProject(
         project_key=key,
         project_name=draft.name or "",

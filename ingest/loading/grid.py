@@ -1,0 +1,49 @@
+"""Cells of a grid (a workbook sheet, an HTML table, a scanned table) -> the text the table reader expects.
+
+Every loader hands the table reader the same thing as the PDF and DOCX loaders: a row's cells by
+column position, blank cells "", a merged cell's text once in its first row and column. A cell's
+text is normalized the same way in every format:
+
+- its wrapped lines are joined ("事业单位\\n经营收入" -> "事业单位经营收入"; Latin words keep a space);
+- full-width digits and number punctuation are folded, control characters dropped (text.normalize_line);
+- an amount's thousands separators are dropped ("2,940.05" -> "2940.05").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.loading.text import normalize_line
+from ingest.model import Line
+
+THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_START = re.compile(r"^[A-Za-z]")
+
+
+def cell_text(text: str) -> str:
+    """A cell's printed text as the table reader reads it."""
+    if "\n" not in text and "\r" not in text:
+        joined = normalize_line(text).strip()
+        return joined.replace(",", "") if "," in joined and THOUSANDS.match(joined) else joined
+    joined = ""
+    for part in text.splitlines():
+        part = normalize_line(part).strip()
+        if not part:
+            continue
+        if joined and _LATIN_END.search(joined) and _LATIN_START.search(part):
+            joined += " "
+        joined += part
+    if THOUSANDS.match(joined):
+        return joined.replace(",", "")
+    return joined
+
+
+def prose_lines(text: str) -> list[str]:
+    """The non-blank lines of a text block (a paragraph cell, a web page's paragraph), normalized."""
+    return [line for line in (normalize_line(part).strip() for part in text.splitlines()) if line]
+
+
+def row_line(cells: list[str], line_no: int, page_no: int | None, locator: str | None) -> Line:
+    """A table row as a Line: cells by position, text the cells joined by tabs."""
+    return Line(text="\t".join(cells), line_no=line_no, page_no=page_no, cells=tuple(cells), locator=locator)
