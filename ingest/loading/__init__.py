@@ -17,7 +17,9 @@ TEXT_SUFFIXES = {".txt", ".md"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | WORKBOOK_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+OFFICE_SUFFIXES = {".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".et", ".ett"}  # converted with LibreOffice
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES | WORKBOOK_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES
 
 
 def document_id_for(data: bytes) -> str:
@@ -51,6 +53,14 @@ def load_document(path: Path) -> LoadedDocument:
         from ingest.loading.xlsx import load_workbook
 
         load_workbook(doc, data)
+    elif suffix in HTML_SUFFIXES:
+        from ingest.loading.html import load_html
+
+        load_html(doc, data)
+    elif suffix in OFFICE_SUFFIXES:
+        from ingest.loading.office import load_office
+
+        load_office(doc, data, suffix)
     else:
         formats = " ".join(sorted(SUPPORTED_SUFFIXES))
         doc.issues.append(
