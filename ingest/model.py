@@ -27,6 +27,8 @@ class Line:
     # Where the line is in its file when page and line numbers do not say it all: a workbook's
     # "sheet!A5:H5", a web page's "table 2 row 5". Rendered in the figures' source_ref.
     locator: str | None = None
+    # The text as printed when ``text`` was converted to simplified characters; None otherwise.
+    printed: str | None = None
 
 
 @dataclass
@@ -63,15 +65,18 @@ class IngestIssue:
 class DocumentMeta:
     """Classification and identity of a document, read from its text."""
 
-    doc_type: str  # final_accounts / performance_evaluation / unknown
+    doc_type: str  # final_accounts / budget / performance_evaluation / unknown
     title: str | None
     department_name: str | None
-    jurisdiction_name: str | None  # city or county as printed (e.g. 景德镇市, 富民县)
-    province_name: str | None  # only when the text prints it; otherwise the dbt seed supplies it
+    jurisdiction_name: str | None  # the official name of the national list (红河哈尼族彝族自治州 for 红河州)
+    province_name: str | None  # the jurisdiction's province
     fiscal_year: int | None
     title_year: int | None  # the year printed in the title, for DOC-01
     money_unit: str | None  # 万元 / 元: the document's prevailing unit
     is_template: bool = False
+    jurisdiction_code: str | None = None  # division code of the national list (seed ref_jurisdictions)
+    printed_title: str | None = None  # the title as printed, when the document was read converted
+    issues: list[IngestIssue] = field(default_factory=list)  # what reading the identity met
 
 
 @dataclass(frozen=True)

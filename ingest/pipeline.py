@@ -39,13 +39,14 @@ def process_document(path: Path) -> DocumentResult:
         return DocumentResult(loaded=loaded, meta=EMPTY_META, parse_status="unreadable")
     meta = read_metadata(loaded.lines)
     result = DocumentResult(loaded=loaded, meta=meta, parse_status="parsed")
+    result.issues.extend(meta.issues)
     _run_stage(result, "parse_tables", lambda: _tables(result))
     _run_stage(result, "parse_narrative", lambda: _narrative(result))
     _run_stage(result, "parse_performance", lambda: _performance(result))
     _run_stage(result, "parse_service_volumes", lambda: _service_volumes(result))
     if meta.doc_type == "unknown":
         result.issues.append(
-            IngestIssue("layout", "warn", "not recognized as final accounts or a performance evaluation")
+            IngestIssue("layout", "warn", "not recognized as final accounts, a budget or a performance evaluation")
         )
     return result
 

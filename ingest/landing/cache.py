@@ -16,15 +16,17 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.seeds import INGEST_SEEDS, seed_path
+
 INGEST_ROOT = Path(__file__).resolve().parents[1]
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of every source file of the ingest package and of the jurisdiction seed it reads."""
+    """Hash of every source file of the ingest package and of the seeds it reads."""
     digest = hashlib.sha256()
     files = sorted(INGEST_ROOT.rglob("*.py"))
-    files.append(INGEST_ROOT.parent / "dbt_project" / "seeds" / "ref_jurisdictions.csv")
+    files.extend(seed_path(name) for name in INGEST_SEEDS)
     for path in files:
         if path.exists():
             digest.update(str(path.relative_to(INGEST_ROOT.parent)).encode())

@@ -1,6 +1,7 @@
 """Loading: a file's bytes -> LoadedDocument (normalized lines with line/page numbers).
 
-One loader per file format; ``load_document`` picks it by the file's suffix. A loader never
+One loader per file format; ``load_document`` picks it by the file's suffix, then a document printed
+in traditional characters is converted to simplified ones (``simplified.to_simplified``). A loader never
 raises for a bad document: it returns a LoadedDocument with no lines and an IngestIssue saying
 why, so that one unreadable file never stops the others.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ingest.loading.simplified import to_simplified
 from ingest.loading.text import UnreadableText, decode_bytes, text_to_lines
 from ingest.model import IngestIssue, LoadedDocument
 
@@ -67,6 +69,11 @@ def load_document(path: Path) -> LoadedDocument:
             IngestIssue(
                 "load", "error", f"unsupported file format {suffix or '(no suffix)'!r}: not read (read: {formats})"
             )
+        )
+    doc.lines, converted = to_simplified(doc.lines)
+    if converted:
+        doc.issues.append(
+            IngestIssue("load", "info", "printed in traditional characters: read in simplified characters (OpenCC t2s)")
         )
     return doc
 

@@ -122,8 +122,11 @@ class LabelState:
 
 
 def parse_narrative(doc: LoadedDocument, meta: DocumentMeta) -> tuple[list[NarrativeFigure], list[IngestIssue]]:
-    """Figures stated in the prose of a final-accounts document (see the module docstring)."""
-    if meta.doc_type == "performance_evaluation":
+    """Figures stated in the prose of a final-accounts document (see the module docstring).
+
+    A budget's or a performance evaluation's prose is not read: its 预算数 are not final figures.
+    """
+    if meta.doc_type in ("performance_evaluation", "budget"):
         return [], []
     figures: list[NarrativeFigure] = []
     issues: list[IngestIssue] = []

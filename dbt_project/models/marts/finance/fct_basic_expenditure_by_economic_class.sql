@@ -5,8 +5,10 @@ with economic_values as (
         and column_key = 'amount'
 ),
 
+-- final-accounts figures only: a budget's figures never land here (they go to the budget marts)
 documents as (
     select * from {{ ref('dim_document') }}
+    where doc_type <> 'budget'
 ),
 
 final as (

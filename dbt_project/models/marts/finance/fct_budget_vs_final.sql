@@ -7,8 +7,10 @@ with categories as (
     select * from {{ ref('int_finance_budget_vs_final') }}
 ),
 
+-- final-accounts figures only: a budget's figures never land here (they go to the budget marts)
 documents as (
     select * from {{ ref('dim_document') }}
+    where doc_type <> 'budget'
 ),
 
 final as (

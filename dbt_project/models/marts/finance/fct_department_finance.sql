@@ -6,8 +6,10 @@ narrative_metrics as (
     select * from {{ ref('int_finance_narrative_metrics') }}
 ),
 
+-- final-accounts figures only: a budget's figures never land here (they go to the budget marts)
 documents as (
     select * from {{ ref('dim_document') }}
+    where doc_type <> 'budget'
 ),
 
 metrics as (

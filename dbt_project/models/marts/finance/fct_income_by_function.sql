@@ -3,8 +3,10 @@ with function_rows as (
     where table_key = 'income'
 ),
 
+-- final-accounts figures only: a budget's figures never land here (they go to the budget marts)
 documents as (
     select * from {{ ref('dim_document') }}
+    where doc_type <> 'budget'
 ),
 
 function_classes as (

@@ -15,11 +15,13 @@ renamed as (
         title,
         department_name,
         jurisdiction_name,
+        jurisdiction_code,
         province_name,
         fiscal_year,
         title_year,
         money_unit,
         coalesce(is_template, false) as is_template,
+        printed_title,
         parse_status,
         -- no department name (the blank template, an unreadable file): no department
         case when department_name is not null then {{ department_key('department_name', 'jurisdiction_name') }} end
