@@ -81,6 +81,7 @@ DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
 # Words that make a candidate not a department name: a web page's banner ("欢迎来到南县政协网站"),
 # navigation ("首页 > …"), a template's placeholder ("上海市XX局").
 NOT_A_NAME = re.compile(r"欢迎|网站|首页|当前位置|>|XX|××|ＸＸ")
+PLACEHOLDER_IN_NAME = re.compile(r"XX|××|ＸＸ")
 # Labels of the unit that carries out a project: printed beside 主管部门 in performance tables.
 FIELD_LABELS_NOT_NAMING_THE_DEPARTMENT = ("实施单位",)
 NOT_A_NAME_START = re.compile(r"^(?:本|我|该|各|市直|全|[省市县区州])")
@@ -160,9 +161,9 @@ def read_metadata(lines: list[Line], gazetteer: Gazetteer | None = None) -> Docu
     if is_template:
         # the blank template names no department: "上海市XX局" is where one goes
         department = None
-    located, issues = (
-        (Located(None), []) if is_template else locate_jurisdiction(gazetteer, department, title, joined_head)
-    )
+    located, issues = locate_jurisdiction(gazetteer, department, title, joined_head)
+    if located.division and PLACEHOLDER_IN_NAME.match(located.rest):
+        located = Located(None)  # "上海市XX局": the place of a template's placeholder department
     division = located.division
     return DocumentMeta(
         doc_type=doc_type,
