@@ -72,7 +72,7 @@ docs:
 	cp $(BUILD_DIR)/dbt_target/static_index.html $(OUT_DIR)/docs/index.html
 
 exports:
-	$(PY) -m report.exports --db "$(READ_DB)" --out "$(OUT_DIR)/exports"
+	$(PY) -m report.exports --db "$(READ_DB)" --out "$(OUT_DIR)/exports" $(if $(EXPORT_LABELS),--labels $(EXPORT_LABELS))
 
 publish:
 	ALLOW_FAILURES=$(ALLOW_FAILURES) $(PY) -m expectations publish --candidate "$(CANDIDATE)" \

@@ -26,13 +26,15 @@ from expectations.acknowledgements import REGISTRY, apply_acknowledgements, load
 from expectations.checks import RESULT_COLUMNS, compute_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
 
+# The table dbt created (described, its comments kept) is emptied and refilled; created when missing.
 IDENTITY_RESULTS_DDL = """
 create schema if not exists dq;
-create or replace table dq.identity_results (
+create table if not exists dq.identity_results (
     document_id varchar, rule_id varchar, severity varchar, subject varchar,
     lhs_value decimal(24, 6), rhs_value decimal(24, 6), difference decimal(24, 6), tolerance decimal(24, 6),
     status varchar, message varchar, source_ref varchar
-)
+);
+delete from dq.identity_results;
 """
 
 

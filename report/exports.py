@@ -1,60 +1,88 @@
-"""``python -m report.exports --db <warehouse> --out <folder>``: the analyst marts as Parquet and CSV.
+"""``python -m report.exports --db <warehouse> --out <folder> [--labels zh]``: the analyst tables as
+Parquet and CSV, described by ``datapackage.json``.
 
-Exported: the marts of the warehouse contract and the hotline comparison (not the seeds, staging
-or intermediate tables). CSV files are UTF-8 with a byte-order mark so that Excel opens Chinese
-text correctly; Parquet keeps the column types (money as DECIMAL(20,2)).
+Exported: the marts of the warehouse contract, the analyst marts and views, the hotline comparison,
+and the data-quality tables dq.ingest_issues and dq.identity_results (as ``dq_<name>``); not the
+seeds, staging or intermediate tables. Parquet keeps the column types (money as DECIMAL(20,2)) and
+every value as it is. The CSV files are for Excel (report/excel_csv.py): UTF-8 with a byte-order mark,
+text cells that would run as formulas written with a leading apostrophe, and with ``--labels zh``
+the Chinese label of each column as its header. ``datapackage.json`` (report/datapackage.py) gives
+every column's type, description and label.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 import duckdb
 
-# The marts the warehouse contract names, then the hotline comparison (one row per jurisdiction-year).
-EXPORTED_MARTS: tuple[str, ...] = (
-    "dim_document",
-    "dim_department",
-    "dim_function_class",
-    "fct_expenditure_by_function",
-    "fct_income_by_function",
-    "fct_basic_expenditure_by_economic_class",
-    "fct_department_finance",
-    "fct_budget_vs_final",
-    "fct_project_performance",
-    "fct_indicator_scores",
-    "mart_hotline_spending",
-    "mart_hotline_comparison",
+from report.datapackage import ExportedTable, package
+from report.excel_csv import write_excel_csv
+from report.table_docs import column_labels, read_table_doc, relation_exists
+
+# (schema, table): the contract's marts, the analyst marts, the hotline comparison, the dq tables.
+EXPORTED_TABLES: tuple[tuple[str, str], ...] = (
+    ("marts", "dim_document"),
+    ("marts", "dim_department"),
+    ("marts", "dim_function_class"),
+    ("marts", "fct_expenditure_by_function"),
+    ("marts", "fct_income_by_function"),
+    ("marts", "fct_basic_expenditure_by_economic_class"),
+    ("marts", "fct_department_finance"),
+    ("marts", "fct_budget_vs_final"),
+    ("marts", "fct_project_performance"),
+    ("marts", "fct_indicator_scores"),
+    ("marts", "fct_three_public_expenditure"),
+    ("marts", "fct_prior_year_changes"),
+    ("marts", "mart_department_spending_by_function"),
+    ("marts", "mart_hotline_spending"),
+    ("marts", "mart_hotline_comparison"),
+    ("dq", "ingest_issues"),
+    ("dq", "identity_results"),
 )
-
-UTF8_BOM = "\ufeff".encode()
-
-
-def existing_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
-    present = {
-        r[0]
-        for r in con.execute("select table_name from information_schema.tables where table_schema = 'marts'").fetchall()
-    }
-    return [name for name in EXPORTED_MARTS if name in present]
+EXPORTED_MARTS: tuple[str, ...] = tuple(name for schema, name in EXPORTED_TABLES if schema == "marts")
+LABEL_LANGUAGES = ("zh",)
 
 
-def export_marts(db: Path, out: Path) -> list[str]:
-    """Write <mart>.parquet and <mart>.csv for every exported mart the warehouse holds."""
+def resource_name(schema: str, table: str) -> str:
+    return table if schema == "marts" else f"{schema}_{table}"
+
+
+def export_marts(db: Path, out: Path, labels: str | None = None) -> list[str]:
+    """Write <name>.parquet and <name>.csv for every exported table the warehouse holds, and
+    datapackage.json; return the resource names written."""
     out.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        tables = existing_marts(con)
-        for table in tables:
-            query = f"select * from marts.{table} order by all"  # stable: same build, same files
-            con.execute(f"copy ({query}) to {_quoted(out / f'{table}.parquet')} (format parquet)")
-            csv_path = out / f"{table}.csv"
-            con.execute(f"copy ({query}) to {_quoted(csv_path)} (format csv, header true)")
-            csv_path.write_bytes(UTF8_BOM + csv_path.read_bytes())
+        label_of = column_labels(con)
+        exported = []
+        for schema, table in EXPORTED_TABLES:
+            if not relation_exists(con, schema, table):
+                continue
+            doc = read_table_doc(con, schema, table, label_of)
+            name = resource_name(schema, table)
+            parquet = out / f"{name}.parquet"
+            query = f"select * from {schema}.{table} order by all"  # stable: same build, same files
+            con.execute(f"copy ({query}) to {_quoted(parquet)} (format parquet)")
+            headers = {c.name: (c.label_zh or c.name) if labels == "zh" else c.name for c in doc.columns}
+            write_excel_csv(parquet, out / f"{name}.csv", headers)
+            exported.append(ExportedTable(doc, name, headers))
+        fiscal_years = _fiscal_years(con)
     finally:
         con.close()
-    return tables
+    descriptor = package(exported, fiscal_years)
+    (out / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return [t.resource_name for t in exported]
+
+
+def _fiscal_years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    if not relation_exists(con, "marts", "dim_document"):
+        return []
+    query = "select distinct fiscal_year from marts.dim_document where fiscal_year is not null order by 1"
+    return [r[0] for r in con.execute(query).fetchall()]
 
 
 def _quoted(path: Path) -> str:
@@ -65,11 +93,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m report.exports", description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument(
+        "--labels", choices=LABEL_LANGUAGES, default=None, help="CSV headers in this language instead of column names"
+    )
     args = parser.parse_args(argv)
-    tables = export_marts(Path(args.db), Path(args.out))
-    missing = [name for name in EXPORTED_MARTS if name not in tables]
+    written = export_marts(Path(args.db), Path(args.out), args.labels)
+    expected = [resource_name(schema, table) for schema, table in EXPORTED_TABLES]
+    missing = [name for name in expected if name not in written]
     print(
-        f"exported {len(tables)} marts to {args.out} (Parquet and CSV with BOM): {', '.join(tables)}", file=sys.stderr
+        f"exported {len(written)} tables to {args.out} (Parquet, CSV with BOM, datapackage.json): {', '.join(written)}",
+        file=sys.stderr,
     )
     if missing:
         print(f"not in this warehouse, not exported: {', '.join(missing)}", file=sys.stderr)

@@ -33,8 +33,8 @@ def run(number: int) -> list[dict]:
         con.close()
 
 
-def test_the_guide_has_five_queries():
-    assert sorted(guide_queries()) == [1, 2, 3, 4, 5]
+def test_the_guide_has_its_queries():
+    assert sorted(guide_queries()) == [1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
 def test_cross_city_hotline_comparison():
@@ -91,3 +91,50 @@ def test_indicators_that_lost_points():
     assert all(r["score"] < r["weight"] for r in rows)
     lost = {(r["jurisdiction_name"], r["level3_name"], r["weight"], r["score"]) for r in rows}
     assert ("子洲县", "配套设施完善率", 10, 8) in lost  # 004: 产出质量 配套设施完善率 10 分, 得 8 分
+
+
+def test_three_public_by_department_with_budget_final_and_change():
+    rows = {(r["department_name"], r["item_name"]): r for r in run(6)}
+    total = rows[("景德镇市委信访局", "“三公”经费")]  # 000 line 134: 全年预算数为4.59万元，决算数为7.28万元
+    assert (total["budget_wan"], total["budget_basis"], total["final_wan"]) == (4.59, "full_year", 7.28)
+    assert (total["completion_pct"], total["change_wan"], total["change_pct"]) == (158.61, 2.69, 58.61)
+    assert (total["compared_year"], total["final_source"]) == (2021, "narrative")
+    # 001 prints 公开09: the table wins; the change is the narrative's, signed (减少0.2万元，下降28.57%)
+    reception = rows[("景德镇市人民政府行政服务中心管理委员会", "公务接待费")]
+    assert (reception["budget_wan"], reception["final_wan"], reception["final_source"]) == (2.4, 0.7, "table")
+    assert (reception["change_wan"], reception["change_pct"]) == (-0.2, -28.57)
+    assert reception["source_ref"].startswith("001_ba354a0d5473f1fe.txt | line 193 | 公开09")
+    # a change printed without its rate ("增加4.23万元，增长%") keeps the amount, not a guessed rate
+    operation = rows[("景德镇市委信访局", "公务用车运行维护费")]
+    assert (operation["change_wan"], operation["change_pct"], operation["completion_pct"]) == (4.23, None, 261.39)
+
+
+def test_budget_against_final_by_function_class():
+    rows = {(r["department_name"], r["function_code"]): r for r in run(7)}
+    general = rows[("景德镇市委信访局", "201")]  # 000 line 76: 年初预算数为562.41万元，决算数为808.79万元
+    assert (general["budget_initial_wan"], general["final_wan"], general["completion_pct"]) == (562.41, 808.79, 143.81)
+    assert general["stated_completion_pct"] == 143.81
+    # 001 prints 108.68% where 1707.45 / 1571.75 is 108.63% (NA-04 reports it)
+    stated = rows[("景德镇市人民政府行政服务中心管理委员会", "201")]
+    assert (stated["completion_pct"], stated["stated_completion_pct"]) == (108.63, 108.68)
+
+
+def test_department_expenditure_by_class_item_and_sub_item():
+    rows = run(8)
+    assert [(r["function_code"], r["function_level"], r["final_wan"]) for r in rows][:3] == [
+        ("201", 1, 216.73),
+        ("20103", 2, 216.73),
+        ("2010301", 3, 91.42),
+    ]
+    assert {r["figure_source"] for r in rows} == {"table"}
+    assert rows[0]["source_ref"].startswith("002_17f0692d4eecb2d0.txt | line 129 | 支出决算表")
+
+
+def test_documents_read_in_part_say_why():
+    rows = run(9)
+    why = {(r["file_name"], r["kind"], r["detail"]) for r in rows}
+    assert ("000_a19997e405ff60dc.txt", "standard table not found (acknowledged)", "公开表: 收入支出决算总表") in why
+    warned = [r for r in rows if r["file_name"] == "003_206130ca332d3ec9.txt"]
+    assert [r["kind"] for r in warned] == ["ingest warn"]
+    assert "caption says 2025, table title says 2024" in warned[0]["detail"]
+    assert "002_17f0692d4eecb2d0.txt" not in {r["file_name"] for r in rows}  # read whole
