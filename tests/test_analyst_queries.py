@@ -34,7 +34,7 @@ def run(number: int) -> list[dict]:
 
 
 def test_the_guide_has_its_queries():
-    assert sorted(guide_queries()) == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert sorted(guide_queries()) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 
 
 def test_cross_city_hotline_comparison():
@@ -138,3 +138,20 @@ def test_documents_read_in_part_say_why():
     assert [r["kind"] for r in warned] == ["ingest warn"]
     assert "caption says 2025, table title says 2024" in warned[0]["detail"]
     assert "002_17f0692d4eecb2d0.txt" not in {r["file_name"] for r in rows}  # read whole
+
+
+def test_indicators_that_missed_their_targets():
+    rows = run(10)
+    missed = {(r["jurisdiction_name"], r["level3_name"]): r for r in rows}
+    # 004 prints targets and points in two tables: one row carries both
+    satisfaction = missed[("子洲县", "社会公众或服务对象满意度")]
+    assert (satisfaction["target_text"], satisfaction["actual_text"]) == ("≥95%", "90%")
+    assert (satisfaction["comparison_operator"], satisfaction["comparison_operator_basis"]) == (">=", "printed")
+    assert (satisfaction["weight"], satisfaction["score"]) == (10, 8)
+    assert satisfaction["target_source_ref"].startswith("004_ecf4f4267058fbb0.txt | line 78 |")
+    # 000: 100% asked, 99.30% reached: missed although the table gives full points
+    reported = missed[("景德镇市", "省级案件化解上报率")]
+    assert (reported["actual_text"], reported["weight"], reported["score"]) == ("99.30%", 6, 6)
+    # "≤49万元" against "48.83万元" is met, not a miss
+    assert ("子洲县", "投入资金≤49万元") not in missed and ("子洲县", "预算编制科学性") not in missed
+    assert ("子洲县", "全年完成工单") not in missed  # ≥300件, 1799件

@@ -118,6 +118,7 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("weight", "DECIMAL(12,4)"),
         ("score", "DECIMAL(12,4)"),
         ("deviation_note", "VARCHAR"),
+        ("header_unit", "VARCHAR"),
         ("line_no", "INTEGER"),
         ("page_no", "INTEGER"),
         ("source_ref", "VARCHAR"),

@@ -43,6 +43,7 @@ from ingest.parsers.performance.header import (
     execution_block,
     investment_block,
     money_unit,
+    printed_money_unit,
     project_name,
     table_year,
 )
@@ -105,6 +106,7 @@ def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue
                 draft.execution_score,
                 None,
                 line,
+                header_unit=printed_money_unit(region),  # "项目资金（万元）": 000 prints "42" for 42 万元
             ),
         )
     investment = investment_block(region)
@@ -289,6 +291,7 @@ def _records(drafts: list[ProjectDraft], doc: LoadedDocument, meta: DocumentMeta
                     row.weight,
                     row.score,
                     row.note,
+                    row.header_unit,
                     row.line.line_no,
                     row.line.page_no,
                     ref.render(),

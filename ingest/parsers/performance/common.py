@@ -28,6 +28,7 @@ class IndicatorRow:
     score: Decimal | None
     note: str | None
     line: Line
+    header_unit: str | None = None  # unit the table's header prints for the target / actual cells
 
 
 @dataclass

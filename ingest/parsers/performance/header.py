@@ -157,8 +157,15 @@ _WAN_UNIT = re.compile(r"[(（]万元[)）]")
 
 
 def money_unit(region: TableRegion) -> str:
+    return printed_money_unit(region) or "万元"
+
+
+def printed_money_unit(region: TableRegion) -> str | None:
+    """The money unit the table's header block prints ("项目资金（万元）" -> 万元), or None when it prints none."""
     text = squash(" ".join(line.text for line in region.pre))
-    return "元" if _YUAN_UNIT.search(text) and not _WAN_UNIT.search(text) else "万元"
+    if _WAN_UNIT.search(text):
+        return "万元"
+    return "元" if _YUAN_UNIT.search(text) else None
 
 
 def investment_block(region: TableRegion) -> tuple[Decimal | None, Decimal | None, Decimal | None] | None:

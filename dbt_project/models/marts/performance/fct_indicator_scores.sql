@@ -1,8 +1,10 @@
 {#- One row per indicator of an evaluated project: its level names as printed, its canonical level-1
-    category, target and actual as printed and as numbers, weight and score. -#}
+    category, target and actual as printed and as numbers, the comparison the target states and
+    whether it was met, weight and score. An indicator printed across two tables (targets in one,
+    points in the other) is one row (int_performance_indicators_merged). -#}
 
 with indicators as (
-    select * from {{ ref('int_performance_indicators_parsed') }}
+    select * from {{ ref('int_performance_indicators_merged') }}
 ),
 
 projects as (
@@ -29,10 +31,15 @@ final as (
         cast(indicators.target_value as decimal(24, 6)) as target_value,
         cast(indicators.actual_value as decimal(24, 6)) as actual_value,
         indicators.value_unit,
+        indicators.comparison_operator,
+        indicators.comparison_operator_basis,
+        indicators.target_met,
+        indicators.target_met_basis,
         cast(indicators.weight as decimal(12, 4)) as weight,
         cast(indicators.score as decimal(12, 4)) as score,
         indicators.deviation_note,
-        indicators.source_ref
+        indicators.source_ref,
+        indicators.target_source_ref
     from indicators
     inner join projects
         on indicators.document_id = projects.document_id

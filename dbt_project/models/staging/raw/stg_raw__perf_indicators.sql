@@ -14,6 +14,7 @@ select
     weight,
     score,
     deviation_note,
+    header_unit,
     line_no,
     page_no,
     source_ref
