@@ -21,16 +21,19 @@ DBT_ENV := WAREHOUSE_DB=$(abspath $(CANDIDATE)) DBT_TARGET_PATH=$(abspath $(BUIL
 	DBT_LOG_PATH=$(abspath $(BUILD_DIR))/dbt_logs DBT_SEND_ANONYMOUS_USAGE_STATS=false
 DBT_ARGS := --project-dir dbt_project --profiles-dir dbt_project
 
-.PHONY: setup lock build build-steps ingest dbt expectations report docs publish exports test test-all lint format bench clean
+.PHONY: setup lock build build-steps where ingest dbt expectations report docs publish exports shell test test-all lint format bench clean
 
 # The environment is installed from requirements.lock (every package pinned, with hashes), so every
 # machine gets the same set. pyproject.toml lists the direct dependencies; `make lock` re-pins.
 UV_VERSION := 0.13.9
 setup:
-	@echo "creating $(VENV) and installing the locked dependencies (requirements.lock)..."
+	@echo "[1/4] creating $(VENV)..."
 	$(PYTHON) -m venv $(VENV)
+	@echo "[2/4] installing uv $(UV_VERSION) (the installer)..."
 	$(VENV)/bin/pip install --quiet uv==$(UV_VERSION)
+	@echo "[3/4] installing the $$(grep -c '^[a-z]' requirements.lock) locked packages of requirements.lock..."
 	$(VENV)/bin/uv pip sync --python $(VENV)/bin/python requirements.lock
+	@echo "[4/4] installing this project (editable)..."
 	$(VENV)/bin/uv pip install --python $(VENV)/bin/python --no-deps -e .
 	@echo "set-up done: .venv is ready (make build, make test)"
 
@@ -48,7 +51,17 @@ build:
 	rc=0; flock --nonblock --conflict-exit-code 75 $(BUILD_DIR)/build.lock \
 		$(MAKE) --no-print-directory build-steps || rc=$$?; \
 	if [ $$rc = 75 ]; then echo "another build of $(WAREHOUSE) is running; nothing was done" >&2; fi; \
+	if [ $$rc = 0 ]; then $(MAKE) --no-print-directory where; fi; \
 	exit $$rc
+
+# Where a build's outputs are, printed at the end of `make build`.
+where:
+	@echo ""
+	@echo "warehouse  $(WAREHOUSE)   (query it: make shell, or .venv/bin/python -m report.query \"select ...\")"
+	@echo "report     $(OUT_DIR)/report/index.html"
+	@echo "dbt docs   $(OUT_DIR)/docs/index.html"
+	@echo "exports    $(OUT_DIR)/exports/   (Parquet, CSV for Excel, datapackage.json)"
+	@echo "checks     $(OUT_DIR)/dq/failures.txt, $(OUT_DIR)/dq/data_docs/"
 
 build-steps: ingest dbt expectations report docs exports publish
 
@@ -58,7 +71,7 @@ ingest:
 	$(PY) -m ingest run --raw-dir "$(RAW_DIR)" --db "$(CANDIDATE)" --workers $(WORKERS) --cache-dir "$(BUILD_DIR)/parsed"
 
 dbt:
-	$(DBT_ENV) $(DBT) build $(DBT_ARGS) --quiet
+	$(DBT_ENV) $(DBT) build $(DBT_ARGS)
 
 expectations:
 	$(PY) -m expectations run --db "$(CANDIDATE)" --out "$(OUT_DIR)/dq"
@@ -67,12 +80,17 @@ report:
 	$(PY) -m report --db "$(READ_DB)" --out "$(OUT_DIR)/report"
 
 docs:
+	@echo "dbt docs generate (the catalog of every model and column)..."
 	$(DBT_ENV) $(DBT) docs generate $(DBT_ARGS) --quiet --static
 	mkdir -p $(OUT_DIR)/docs
 	cp $(BUILD_DIR)/dbt_target/static_index.html $(OUT_DIR)/docs/index.html
 
 exports:
 	$(PY) -m report.exports --db "$(READ_DB)" --out "$(OUT_DIR)/exports" $(if $(EXPORT_LABELS),--labels $(EXPORT_LABELS))
+
+# The published warehouse, read-only: an interactive SQL prompt (statements end with ;).
+shell:
+	$(PY) -m report.query --db "$(WAREHOUSE)"
 
 publish:
 	ALLOW_FAILURES=$(ALLOW_FAILURES) $(PY) -m expectations publish --candidate "$(CANDIDATE)" \

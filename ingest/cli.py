@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from ingest.landing.cache import RowCache
 from ingest.landing.duckdb_writer import write_raw
+from ingest.landing.provenance import build_run_row, source_file_rows
 from ingest.pipeline import collect, find_documents, process_paths
 
 console = Console(stderr=True)
@@ -26,6 +28,7 @@ def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) ->
     if not paths:
         console.print(f"[yellow]warning:[/] no files under {raw_dir}", soft_wrap=True)
     started = time.perf_counter()
+    build_started = datetime.now(UTC)
     with Progress(
         TextColumn("ingest"),
         BarColumn(),
@@ -42,6 +45,10 @@ def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) ->
 
         cache = RowCache(cache_dir) if cache_dir else None
         rows, summary = collect(process_paths(paths, workers, cache), on_document=advance)
+    files, manifest_issues = source_file_rows(raw_dir, paths)
+    rows["source_files"] = files
+    rows.setdefault("ingest_issues", []).extend(manifest_issues)
+    rows["build_runs"] = [build_run_row(raw_dir, build_started)]
     write_raw(db, rows)
     if cache is not None:
         cache.prune_other_versions()  # entries of older parser code can never be read again

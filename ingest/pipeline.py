@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from ingest.landing.cache import RowCache
+from ingest.landing.provenance import MANIFEST_NAME
 from ingest.landing.rows import rows_by_table
 from ingest.landing.schema import RAW_TABLES
 from ingest.layout.metadata import read_metadata
@@ -28,8 +29,10 @@ EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
 
 
 def find_documents(raw_dir: Path) -> list[Path]:
-    """Every file below raw_dir, in a stable order: each is read, or its issue row says why not."""
-    return sorted(p for p in raw_dir.rglob("*") if p.is_file())
+    """Every file below raw_dir, in a stable order: each is read, or its issue row says why not. The
+    publication manifest (RAW_DIR/publications.csv) describes the documents and is not one."""
+    manifest = raw_dir / MANIFEST_NAME
+    return sorted(p for p in raw_dir.rglob("*") if p.is_file() and p != manifest)
 
 
 def process_document(path: Path) -> DocumentResult:

@@ -1,22 +1,16 @@
-"""Inline SVG bar charts, drawn in Python: the report needs no script and no network.
+"""Horizontal bar charts as data for the report's templates: rows of labelled bars drawn with HTML
+and CSS, so that they reflow from a phone (390 px) to a wide screen and need no script.
 
-Every text placed in a chart goes through ``html.escape``: labels come from documents.
+A bar's length is its value over the largest value of its chart; every bar and every value links
+to the line of the document the number was read from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 
 PALETTE = ("#2f6db5", "#e08a1e", "#3a9a5b", "#b5452f", "#7a56b0", "#5f6b73")
-
-LABEL_WIDTH = 400
-BAR_AREA = 360
-VALUE_WIDTH = 120
-BAR_HEIGHT = 14
-ROW_GAP = 12
-MAX_LABEL_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -26,65 +20,72 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Badge:
+    text: str
+    kind: str  # css modifier: year, basis, warn …
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    """One value of a chart row: None when the document states none."""
+
+    value: float | None
+    href: str | None = None
+    source: str = ""  # the source_ref, shown on hover
+
+
+@dataclass(frozen=True)
 class ChartRow:
     label: str
-    values: tuple[float | None, ...]  # one per series; None: not stated
+    points: tuple[Point, ...]  # one per series
+    badges: tuple[Badge, ...] = ()
     note: str = ""  # shown after the values (e.g. what a volume counts)
 
 
+@dataclass(frozen=True)
+class Bar:
+    series: Series
+    width_pct: float  # 0–100 of the chart's largest value
+    text: str  # the value as shown
+    href: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class DrawnRow:
+    label: str
+    badges: tuple[Badge, ...]
+    bars: tuple[Bar | None, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    chart_id: str
+    title: str
+    series: tuple[Series, ...]
+    rows: tuple[DrawnRow, ...]
+
+
 def bar_chart(
-    title: str, series: list[Series], rows: list[ChartRow], value_text: Callable[[float], str], chart_id: str
-) -> str:
-    """A horizontal (grouped) bar chart as an inline <svg>; empty rows give a short note instead."""
-    if not rows:
-        return f'<p class="empty">{escape(title)}: nothing to show.</p>'
-    top = 28 if len(series) > 1 else 8
-    row_height = BAR_HEIGHT * len(series) + ROW_GAP
-    height = top + row_height * len(rows) + 8
-    width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH + 200
-    scale = max((v for r in rows for v in r.values if v is not None), default=0) or 1
-    parts = [
-        f'<svg class="chart" id="{escape(chart_id)}" role="img" '
-        f'aria-label="{escape(title)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-        f"<title>{escape(title)}</title>",
-    ]
-    if len(series) > 1:
-        parts.extend(_legend(series))
-    for index, row in enumerate(rows):
-        parts.extend(_row(row, series, top + index * row_height, scale, value_text))
-    parts.append("</svg>")
-    return "\n".join(parts)
-
-
-def _legend(series: list[Series]) -> list[str]:
-    items = []
-    x = LABEL_WIDTH
-    for s in series:
-        items.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{escape(s.color)}"/>')
-        items.append(f'<text x="{x + 16}" y="16" class="legend">{escape(s.name)}</text>')
-        x += 40 + 14 * len(s.name)
-    return items
-
-
-def _row(row: ChartRow, series: list[Series], y: int, scale: float, value_text: Callable[[float], str]) -> list[str]:
-    label = row.label if len(row.label) <= MAX_LABEL_CHARS else row.label[: MAX_LABEL_CHARS - 1] + "…"
-    middle = y + BAR_HEIGHT * len(series) / 2 + 4
-    parts = [
-        f'<text x="{LABEL_WIDTH - 8}" y="{middle:.0f}" text-anchor="end" class="label">'
-        f"<title>{escape(row.label)}</title>{escape(label)}</text>"
-    ]
-    texts = []
-    for offset, (s, value) in enumerate(zip(series, row.values, strict=True)):
-        bar_y = y + offset * BAR_HEIGHT
-        if value is None:
-            texts.append("—")
-            continue
-        bar_width = max(1.0, BAR_AREA * value / scale) if value > 0 else 0
-        parts.append(
-            f'<rect class="bar" x="{LABEL_WIDTH}" y="{bar_y}" width="{bar_width:.1f}" height="{BAR_HEIGHT - 2}" '
-            f'fill="{escape(s.color)}"><title>{escape(row.label)}: {escape(value_text(value))}</title></rect>'
+    chart_id: str,
+    title: str,
+    series: list[Series],
+    rows: list[ChartRow],
+    value_text: Callable[[float], str],
+) -> BarChart:
+    """Each point as a bar scaled to the largest value of the chart (a zero is a bar of no length)."""
+    scale = max((p.value for r in rows for p in r.points if p.value is not None), default=0) or 1
+    drawn = []
+    for row in rows:
+        bars = tuple(
+            None
+            if point.value is None
+            else Bar(
+                s, max(0.0, min(100.0, 100 * point.value / scale)), value_text(point.value), point.href, point.source
+            )
+            for s, point in zip(series, row.points, strict=True)
         )
-        texts.append(value_text(value))
-    value_label = " / ".join(texts) + (f"  {row.note}" if row.note else "")
-    parts.append(f'<text x="{LABEL_WIDTH + BAR_AREA + 8}" y="{middle:.0f}" class="value">{escape(value_label)}</text>')
-    return parts
+        drawn.append(DrawnRow(row.label, row.badges, bars, row.note))
+    return BarChart(chart_id, title, tuple(series), tuple(drawn))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from report.excel_csv import DATETIME_FORMAT
 from report.table_docs import ColumnDoc, TableDoc
 
 PACKAGE_NAME = "cn-public-finance-warehouse"
@@ -60,7 +61,7 @@ def field(column: ColumnDoc, header: str) -> dict[str, Any]:
         "description": column.description,
     }
     if descriptor["type"] == "datetime":
-        descriptor["format"] = "%Y-%m-%dT%H:%M:%S%z"
+        descriptor["format"] = DATETIME_FORMAT
     if column.name.endswith("_yuan") and descriptor["type"] == "number":
         descriptor.update(columnType="value", currency="CNY")
     elif column.name in FISCAL_COLUMN_TYPES:

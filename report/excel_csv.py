@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 FORMULA_START = r"^[=+\-@\t\r]"
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%S"  # timestamps of the warehouse are UTC without an offset
 
 
 def neutralized(column: str) -> pl.Expr:
@@ -32,4 +33,4 @@ def write_excel_csv(parquet: Path, csv: Path, headers: dict[str, str] | None = N
     frame = frame.with_columns([neutralized(name) for name, dtype in schema.items() if dtype == pl.String])
     if headers:
         frame = frame.rename({name: headers[name] for name in schema.names() if name in headers})
-    frame.sink_csv(csv, include_bom=True, datetime_format="%Y-%m-%dT%H:%M:%S%z")
+    frame.sink_csv(csv, include_bom=True, datetime_format=DATETIME_FORMAT)

@@ -71,9 +71,10 @@ def export_marts(db: Path, out: Path, labels: str | None = None) -> list[str]:
             write_excel_csv(parquet, out / f"{name}.csv", headers)
             exported.append(ExportedTable(doc, name, headers))
         fiscal_years = _fiscal_years(con)
+        provenance = _provenance(con)
     finally:
         con.close()
-    descriptor = package(exported, fiscal_years)
+    descriptor = package(exported, fiscal_years, provenance)
     (out / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return [t.resource_name for t in exported]
 
@@ -83,6 +84,49 @@ def _fiscal_years(con: duckdb.DuckDBPyConnection) -> list[int]:
         return []
     query = "select distinct fiscal_year from marts.dim_document where fiscal_year is not null order by 1"
     return [r[0] for r in con.execute(query).fetchall()]
+
+
+def _provenance(con: duckdb.DuckDBPyConnection) -> dict:
+    """The build (when, from which code) and every source file (hash, modification, publication) as
+    datapackage properties, where dim_document carries them."""
+    if not relation_exists(con, "marts", "dim_document"):
+        return {}
+    present = {
+        r[0]
+        for r in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'marts' and table_name = 'dim_document'"
+        ).fetchall()
+    }
+    if not {"built_at", "code_commit", "content_sha256"} <= present:
+        return {}
+    rows = con.execute(
+        "select file_name, source_path, content_sha256, file_modified_at, publication_url, publication_date, "
+        "built_at, code_commit from marts.dim_document order by file_name"
+    ).fetchall()
+    if not rows:
+        return {}
+    built_at, commit = rows[0][6], rows[0][7]
+    sources = []
+    for name, path, sha, modified, url, published in (r[:6] for r in rows):
+        source = {"title": name, "path": url or path}
+        source.update(
+            {
+                key: value
+                for key, value in (
+                    ("hash", f"sha256:{sha}" if sha else None),
+                    ("modified", modified.isoformat() if modified else None),
+                    ("published", published.isoformat() if published else None),
+                )
+                if value
+            }
+        )
+        sources.append(source)
+    return {
+        "created": built_at.isoformat(timespec="seconds") + "Z" if built_at else None,
+        "build": {"built_at_utc": built_at.isoformat() if built_at else None, "code_commit": commit},
+        "sources": sources,
+    }
 
 
 def _quoted(path: Path) -> str:

@@ -2,6 +2,7 @@
 
 A table may be absent when an upstream step has not run (``dq.identity_results`` is written by
 the expectations step) or when a build failed half way; the report then says so instead of failing.
+Columns that later builds add (a document's reading grade, its provenance) are read when present.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class ReportData:
     identity_summary: list[Row] | None = None
     identity_problems: list[Row] | None = None
     ingest_issues: list[Row] | None = None
+    build: Row = field(default_factory=dict)  # built_at, code_commit when dim_document carries them
 
 
 def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
@@ -30,6 +32,13 @@ def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> boo
         "select count(*) from information_schema.tables where table_schema = ? and table_name = ?", [schema, table]
     ).fetchone()
     return bool(found and found[0])
+
+
+def columns_of(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> set[str]:
+    rows = con.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ?", [schema, table]
+    ).fetchall()
+    return {r[0] for r in rows}
 
 
 def fetch(con: duckdb.DuckDBPyConnection, sql: str, needs: tuple[str, ...]) -> list[Row] | None:
@@ -43,12 +52,46 @@ def fetch(con: duckdb.DuckDBPyConnection, sql: str, needs: tuple[str, ...]) -> l
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-DOCUMENTS = """
-    select d.document_id, d.file_name, d.source_path, d.doc_type, d.fiscal_year, d.title, d.parse_status,
-           p.department_name, p.jurisdiction_name
-    from marts.dim_document d left join marts.dim_department p using (department_id)
-    order by d.file_name
-"""
+# Columns of dim_document the corpus view shows when the warehouse has them (null otherwise).
+OPTIONAL_DOCUMENT_COLUMNS = (
+    "quality_grade",
+    "template_tables_found",
+    "template_tables_missing",
+    "identities_closed",
+    "is_ocr",
+    "content_sha256",
+    "file_modified_at",
+    "publication_url",
+    "publication_date",
+    "built_at",
+    "code_commit",
+)
+
+
+def documents_query(con: duckdb.DuckDBPyConnection) -> str:
+    """Every document with its department, tables found and identities checked (the corpus view)."""
+    present = columns_of(con, "marts", "dim_document")
+    optional = ", ".join(f"d.{name}" if name in present else f"null as {name}" for name in OPTIONAL_DOCUMENT_COLUMNS)
+    tables_found = (
+        "(select count(*) from raw.fa_tables t where t.document_id = d.document_id and t.status = 'parsed')"
+        if table_exists(con, "raw", "fa_tables")
+        else "null"
+    )
+    checks = (
+        "(select count(*) filter (where r.status = 'pass') from dq.identity_results r "
+        "where r.document_id = d.document_id) as identities_passed, "
+        "(select count(*) from dq.identity_results r where r.document_id = d.document_id) as identities_checked"
+        if table_exists(con, "dq", "identity_results")
+        else "null as identities_passed, null as identities_checked"
+    )
+    return f"""
+        select d.document_id, d.file_name, d.source_path, d.doc_type, d.fiscal_year, d.title, d.parse_status,
+               p.department_name, p.jurisdiction_name, p.province,
+               {tables_found} as tables_parsed, {checks}, {optional}
+        from marts.dim_document d left join marts.dim_department p using (department_id)
+        order by d.file_name
+    """
+
 
 HOTLINE_COMPARISON = """
     select * from marts.mart_hotline_comparison order by province, jurisdiction_name, fiscal_year
@@ -62,7 +105,7 @@ HOTLINE_LINES = """
 # Every evaluation of a hotline project, including those inside a hotline unit's total.
 HOTLINE_EVALUATIONS = """
     select p.jurisdiction_name, f.fiscal_year, f.project_name, f.evaluation_kind, f.executed_yuan,
-           f.execution_rate, f.total_score, f.document_id
+           f.execution_rate, f.total_score, f.document_id, f.source_ref
     from marts.fct_project_performance f
     join marts.dim_department p using (department_id)
     where f.evaluation_kind <> 'overall_department'
@@ -89,15 +132,17 @@ IDENTITY_PROBLEMS = """
 """
 
 INGEST_ISSUES = """
-    select document_id, source_path, stage, severity, message
+    select document_id, source_path, stage, severity, message, line_no, page_no
     from dq.ingest_issues
     order by case severity when 'error' then 0 when 'warn' then 1 else 2 end, source_path, stage
 """
 
 
 def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
+    has_documents = table_exists(con, "marts", "dim_document") and table_exists(con, "marts", "dim_department")
+    documents = fetch(con, documents_query(con), ()) if has_documents else []
     return ReportData(
-        documents=fetch(con, DOCUMENTS, ("marts.dim_document", "marts.dim_department")) or [],
+        documents=documents or [],
         hotline_comparison=fetch(con, HOTLINE_COMPARISON, ("marts.mart_hotline_comparison",)),
         hotline_lines=fetch(con, HOTLINE_LINES, ("marts.mart_hotline_spending",)),
         hotline_evaluations=fetch(
@@ -108,4 +153,13 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         identity_summary=fetch(con, IDENTITY_SUMMARY, ("dq.identity_results",)),
         identity_problems=fetch(con, IDENTITY_PROBLEMS, ("dq.identity_results", "marts.dim_document")),
         ingest_issues=fetch(con, INGEST_ISSUES, ("dq.ingest_issues",)),
+        build=_build_info(documents or []),
     )
+
+
+def _build_info(documents: list[Row]) -> Row:
+    """When and from which code the warehouse was built (the same on every dim_document row)."""
+    for document in documents:
+        if document.get("built_at") is not None:
+            return {"built_at": document["built_at"], "code_commit": document.get("code_commit")}
+    return {}

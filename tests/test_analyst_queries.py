@@ -97,26 +97,34 @@ def test_three_public_by_department_with_budget_final_and_change():
     rows = {(r["department_name"], r["item_name"]): r for r in run(6)}
     total = rows[("景德镇市委信访局", "“三公”经费")]  # 000 line 134: 全年预算数为4.59万元，决算数为7.28万元
     assert (total["budget_wan"], total["budget_basis"], total["final_wan"]) == (4.59, "full_year", 7.28)
-    assert (total["completion_pct"], total["change_wan"], total["change_pct"]) == (158.61, 2.69, 58.61)
+    assert (total["completion_pct"], total["change_wan"], total["change_pct"]) == (
+        Decimal("158.61"),
+        2.69,
+        Decimal("58.61"),
+    )
     assert (total["compared_year"], total["final_source"]) == (2021, "narrative")
     # 001 prints 公开09: the table wins; the change is the narrative's, signed (减少0.2万元，下降28.57%)
     reception = rows[("景德镇市人民政府行政服务中心管理委员会", "公务接待费")]
     assert (reception["budget_wan"], reception["final_wan"], reception["final_source"]) == (2.4, 0.7, "table")
-    assert (reception["change_wan"], reception["change_pct"]) == (-0.2, -28.57)
+    assert (reception["change_wan"], reception["change_pct"]) == (-0.2, Decimal("-28.57"))
     assert reception["source_ref"].startswith("001_ba354a0d5473f1fe.txt | line 193 | 公开09")
     # a change printed without its rate ("增加4.23万元，增长%") keeps the amount, not a guessed rate
     operation = rows[("景德镇市委信访局", "公务用车运行维护费")]
-    assert (operation["change_wan"], operation["change_pct"], operation["completion_pct"]) == (4.23, None, 261.39)
+    assert (operation["change_wan"], operation["change_pct"], operation["completion_pct"]) == (
+        4.23,
+        None,
+        Decimal("261.39"),
+    )
 
 
 def test_budget_against_final_by_function_class():
     rows = {(r["department_name"], r["function_code"]): r for r in run(7)}
     general = rows[("景德镇市委信访局", "201")]  # 000 line 76: 年初预算数为562.41万元，决算数为808.79万元
     assert (general["budget_initial_wan"], general["final_wan"], general["completion_pct"]) == (562.41, 808.79, 143.81)
-    assert general["stated_completion_pct"] == 143.81
+    assert general["stated_completion_pct"] == Decimal("143.81")
     # 001 prints 108.68% where 1707.45 / 1571.75 is 108.63% (NA-04 reports it)
     stated = rows[("景德镇市人民政府行政服务中心管理委员会", "201")]
-    assert (stated["completion_pct"], stated["stated_completion_pct"]) == (108.63, 108.68)
+    assert (stated["completion_pct"], stated["stated_completion_pct"]) == (108.63, Decimal("108.68"))
 
 
 def test_department_expenditure_by_class_item_and_sub_item():

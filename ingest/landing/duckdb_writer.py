@@ -17,7 +17,14 @@ _DECIMAL = re.compile(r"DECIMAL\((\d+),(\d+)\)")
 def _arrow_type(sql_type: str) -> pa.DataType:
     if m := _DECIMAL.fullmatch(sql_type):
         return pa.decimal128(int(m.group(1)), int(m.group(2)))
-    return {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "BOOLEAN": pa.bool_()}[sql_type]
+    return {
+        "VARCHAR": pa.string(),
+        "INTEGER": pa.int32(),
+        "BIGINT": pa.int64(),
+        "BOOLEAN": pa.bool_(),
+        "TIMESTAMP": pa.timestamp("us"),
+        "DATE": pa.date32(),
+    }[sql_type]
 
 
 def _column(values: list, sql_type: str) -> pa.Array:

@@ -134,6 +134,22 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("page_no", "INTEGER"),
         ("source_ref", "VARCHAR"),
     ],
+    # one row per build: when it ran and from which code (ingest/landing/provenance.py)
+    "build_runs": [
+        ("built_at", "TIMESTAMP"),
+        ("code_commit", "VARCHAR"),
+        ("raw_dir", "VARCHAR"),
+    ],
+    # one row per file read: its content and, where RAW_DIR/publications.csv says so, its publication
+    "source_files": [
+        ("document_id", "VARCHAR"),
+        ("source_path", "VARCHAR"),
+        ("content_sha256", "VARCHAR"),
+        ("byte_size", "BIGINT"),
+        ("modified_at", "TIMESTAMP"),
+        ("publication_url", "VARCHAR"),
+        ("publication_date", "DATE"),
+    ],
     "service_volumes": [
         ("document_id", "VARCHAR"),
         ("project_key", "INTEGER"),
