@@ -218,10 +218,10 @@ class PerfIndicator:
     weight: Decimal | None
     score: Decimal | None
     deviation_note: str | None
-    header_unit: str | None  # unit the header prints for target / actual ("项目资金（万元）"); None if none
     line_no: int | None
     page_no: int | None
     source_ref: str
+    header_unit: str | None = None  # unit the header prints for target / actual ("项目资金（万元）")
 
 
 @dataclass

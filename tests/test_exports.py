@@ -139,7 +139,7 @@ def test_sample_exports_read_back_equal_to_the_tables():
     exports = warehouse.parent / "exports"
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        present = {tuple(r) for r in con.execute("select table_schema, table_name from information_schema.tables")}
+        present = set(con.execute("select table_schema, table_name from information_schema.tables").fetchall())
         expected = [(s, t) for s, t in EXPORTED_TABLES if (s, t) in present]
         assert ("marts", "fct_three_public_expenditure") in expected and ("dq", "identity_results") in expected
         assert sorted(p.name for p in exports.iterdir()) == sorted(

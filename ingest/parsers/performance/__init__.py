@@ -291,10 +291,10 @@ def _records(drafts: list[ProjectDraft], doc: LoadedDocument, meta: DocumentMeta
                     row.weight,
                     row.score,
                     row.note,
-                    row.header_unit,
                     row.line.line_no,
                     row.line.page_no,
                     ref.render(),
+                    header_unit=row.header_unit,
                 )
             )
         for sub in draft.subtotals:
