@@ -7,8 +7,10 @@
     (same name, kind and year), one has target cells and no points, the other points and no target
     cells, they have as many rows, and at least 80% of their rows have the same indicator name at
     the same position (004 prints "2021年12月底前完成" in one and "2021年12月前完成" in the other).
-    Their rows then pair by position: the scored row keeps its key and takes the target, actual,
-    comparison and reason of its partner; the target-only rows are dropped. -#}
+    Their rows then pair by position where the indicator name is the same: the scored row keeps its
+    key and takes the target, actual, comparison and reason of its partner, and the target row is
+    dropped. A position whose names differ is not merged (both half rows stay): two names are not
+    taken for one indicator on their position alone. -#}
 
 with indicators as (
     select * from {{ ref('int_performance_indicators_parsed') }}
@@ -81,6 +83,23 @@ pairs as (
         and row_number() over (partition by document_id, target_key order by same_names desc, scored_key) = 1
 ),
 
+merged_rows as (
+    select
+        pairs.document_id,
+        pairs.scored_key,
+        pairs.target_key,
+        scored_rows.seq
+    from pairs
+    inner join indicators as scored_rows
+        on pairs.document_id = scored_rows.document_id
+        and pairs.scored_key = scored_rows.project_key
+    inner join indicators as target_rows
+        on pairs.document_id = target_rows.document_id
+        and pairs.target_key = target_rows.project_key
+        and scored_rows.seq = target_rows.seq
+    where replace(scored_rows.level3_name, ' ', '') = replace(target_rows.level3_name, ' ', '')
+),
+
 merged as (
     select
         scored_rows.document_id,
@@ -110,17 +129,19 @@ merged as (
         scored_rows.source_ref,
         coalesce(target_rows.source_ref, scored_rows.source_ref) as target_source_ref
     from indicators as scored_rows
-    left join pairs
-        on scored_rows.document_id = pairs.document_id
-        and scored_rows.project_key = pairs.scored_key
+    left join merged_rows
+        on scored_rows.document_id = merged_rows.document_id
+        and scored_rows.project_key = merged_rows.scored_key
+        and scored_rows.seq = merged_rows.seq
     left join indicators as target_rows
-        on pairs.document_id = target_rows.document_id
-        and pairs.target_key = target_rows.project_key
-        and scored_rows.seq = target_rows.seq
+        on merged_rows.document_id = target_rows.document_id
+        and merged_rows.target_key = target_rows.project_key
+        and merged_rows.seq = target_rows.seq
     where not exists (
-        select 1 from pairs as merged_away
+        select 1 from merged_rows as merged_away
         where merged_away.document_id = scored_rows.document_id
             and merged_away.target_key = scored_rows.project_key
+            and merged_away.seq = scored_rows.seq
     )
 )
 
