@@ -1,0 +1,35 @@
+"""The newcomer's path: the end of `make build` says where the report, the docs and the exports are,
+and the guide's query command needs nothing but the project's environment."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from conftest import ROOT
+
+
+def test_make_where_names_every_output_of_a_build(tmp_path):
+    warehouse = tmp_path / "out" / "warehouse.duckdb"
+    done = subprocess.run(
+        ["make", "--no-print-directory", "where", f"WAREHOUSE={warehouse}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = done.stdout
+    for path in ("report/index.html", "docs/index.html", "exports/", "dq/failures.txt"):
+        assert f"{tmp_path / 'out'}/{path}" in out, path
+    assert "make shell" in out
+
+
+def test_a_successful_build_ends_by_saying_where_its_outputs_are():
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1].split("\n\n", 1)[0]
+    assert re.search(r"if \[ \$\$rc = 0 \]; then \$\(MAKE\) --no-print-directory where; fi", recipe)
+
+
+def test_the_readme_queries_with_the_projects_own_tools():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "-readonly" not in readme  # the DuckDB command-line program is not installed
+    assert "make shell" in readme and "python -m report.query" in readme
