@@ -48,6 +48,7 @@ def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) ->
     files, manifest_issues = source_file_rows(raw_dir, paths)
     rows["source_files"] = files
     rows.setdefault("ingest_issues", []).extend(manifest_issues)
+    summary.issues += len(manifest_issues)
     rows["build_runs"] = [build_run_row(raw_dir, build_started)]
     write_raw(db, rows)
     if cache is not None:

@@ -7,8 +7,9 @@ document's text as ``sources/<document_id>.html`` with an anchor on every line (
 Some marts cite the row or table a figure belongs to rather than the figure's own line (a project's
 executed amount cites its table's title; the number is printed a few lines below, in the 年度资金总额
 row). ``figure_href`` then looks for the number as printed from the cited line on, within the
-next ``FIGURE_WINDOW`` lines, and links to the line that prints it; when the number is not found
-there, the link stays on the cited line.
+next ``FIGURE_WINDOW`` lines, then back from it within as many (a report's prose states a project's
+spending above its score table), and links to the nearest line that prints it; when the number is
+not found there, the link stays on the cited line.
 """
 
 from __future__ import annotations
@@ -87,7 +88,9 @@ class SourcePages:
         if start is None:
             return None
         patterns = [printed_pattern(p) for p in printed if p]
-        for line in lines[start : start + FIGURE_WINDOW]:
+        after = lines[start : start + FIGURE_WINDOW]
+        before = reversed(lines[max(0, start - FIGURE_WINDOW) : start])  # nearest first
+        for line in [*after, *before]:
             if any(p.search(line.text) for p in patterns):
                 return Location(line.page_no, line.line_no)
         return None

@@ -16,9 +16,9 @@ from sample_build import sample_warehouse
 
 from expectations.rules import RULES
 from report.charts import PALETTE
-from report.html import write_report
+from report.html import template_environment, write_report
 from report.rule_texts import EXPLANATIONS, rule_texts
-from report.sources import parse_location, printed_pattern
+from report.sources import SourcePages, parse_location, printed_pattern
 from report.view import count_forms, money_forms, percent_forms
 
 EVIL = '<script>alert("x")</script>'
@@ -388,3 +388,12 @@ def test_sample_report_fits_the_screen(tmp_path, width):
     index = sample_warehouse().parent / "report" / "index.html"
     found = _probe(index, width, tmp_path)
     assert found["scroll-width"] <= found["client-width"], f"the sample report overflows sideways at {width} px"
+
+
+def test_a_figure_printed_above_its_cited_line_is_found_there(tmp_path):
+    """003 cites its score table (line 51) for a project whose spending its prose states (line 37)."""
+    source = SAMPLES / "003_206130ca332d3ec9.txt"
+    pages = SourcePages(tmp_path, {"d3": str(source)}, template_environment())
+    href = pages.figure_href("d3", f"{source.name} | line 51 | 打分表", money_forms(19900))
+    assert href == "sources/d3.html#L37"
+    assert pages.figure_href("d3", f"{source.name} | line 51", ["987654.32"]) == "sources/d3.html#L51"
