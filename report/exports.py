@@ -43,7 +43,6 @@ EXPORTED_TABLES: tuple[tuple[str, str], ...] = (
     ("dq", "ingest_issues"),
     ("dq", "identity_results"),
 )
-EXPORTED_MARTS: tuple[str, ...] = tuple(name for schema, name in EXPORTED_TABLES if schema == "marts")
 LABEL_LANGUAGES = ("zh",)
 
 
