@@ -28,6 +28,7 @@ RESULT_COLUMNS = [
     "difference",
     "tolerance",
     "status",
+    "finding",
     "message",
     "source_ref",
 ]

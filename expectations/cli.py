@@ -19,9 +19,14 @@ def _format_failure(f: dict) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from expectations.acknowledgements import RegistryError
     from expectations.runner import run_expectations  # heavy imports only for this command
 
-    return run_expectations(Path(args.db), Path(args.out))
+    try:
+        return run_expectations(Path(args.db), Path(args.out))
+    except RegistryError as exc:
+        print(f"identity checks NOT run: {exc}", file=sys.stderr)
+        return 2
 
 
 def cmd_publish(args: argparse.Namespace) -> int:

@@ -32,6 +32,7 @@ def failure_records(results: pd.DataFrame, file_names: dict[str, str]) -> list[d
                 "rule_id": row.rule_id,
                 "severity": row.severity,
                 "status": row.status,
+                "finding": row.finding if isinstance(row.finding, str) else None,
                 "subject": row.subject,
                 "lhs_value": _fmt(row.lhs_value),
                 "rhs_value": _fmt(row.rhs_value),
@@ -67,6 +68,10 @@ def _stale_record(entry: Acknowledgement) -> dict:
     }
 
 
+def _acknowledged(records: list[dict], finding: str) -> list[dict]:
+    return [r for r in records if r["status"] == "acknowledged" and r["finding"] == finding]
+
+
 def _line(record: dict) -> str:
     return (
         f"{record['document']}  {record['rule_id']} [{record['severity']}/{record['status']}]  {record['subject']}: "
@@ -82,7 +87,11 @@ def write_text_report(out: Path, records: list[dict], stale: list[Acknowledgemen
             "Warnings (warn, not acknowledged)",
             [r for r in records if r["status"] == "fail" and r["severity"] == "warn"],
         ),
-        ("Acknowledged source errors", [r for r in records if r["status"] == "acknowledged"]),
+        ("Acknowledged source errors", _acknowledged(records, "source_error")),
+        (
+            "Incomplete copies (acknowledged: content the copy lost, not errors of the documents)",
+            _acknowledged(records, "incomplete_copy"),
+        ),  # fmt: skip
     ]
     parts = [
         "Identity checks (勾稽关系): "
@@ -101,12 +110,12 @@ def write_text_report(out: Path, records: list[dict], stale: list[Acknowledgemen
 
 
 def write_html_report(out: Path, records: list[dict], stale: list[Acknowledgement], counts: dict) -> None:
-    columns = ["document", "rule_id", "severity", "status", "subject", "lhs_value", "rhs_value", "difference",
+    columns = ["document", "rule_id", "severity", "status", "finding", "subject", "lhs_value", "rhs_value", "difference",
                "tolerance", "source_ref", "message"]  # fmt: skip
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(
-        f"<tr class='{r['status']} {r['severity']}'>"
-        + "".join(f"<td>{html.escape(str(r[c]))}</td>" for c in columns)
+        f"<tr class='{r['status']} {r['severity']} {r['finding'] or ''}'>"
+        + "".join(f"<td>{html.escape(str(r[c] or ''))}</td>" for c in columns)
         + "</tr>"
         for r in records
     )
@@ -123,6 +132,7 @@ body {{ font-family: sans-serif; margin: 1.5em; }}
 table {{ border-collapse: collapse; font-size: 13px; }}
 td, th {{ border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }}
 tr.fail.error {{ background: #fdd; }} tr.fail.warn {{ background: #ffd; }} tr.acknowledged {{ background: #eef; }}
+tr.incomplete_copy {{ background: #eee; color: #555; }}
 </style></head><body>
 <h1>Identity check failures</h1>
 <p>{summary}. Amounts in yuan; rates in percent; performance figures in points.

@@ -3,7 +3,8 @@
 1. every rule's SQL runs on the candidate (checks.py), plus the text checks of DOC-01/DOC-03;
 2. Great Expectations validates those rows (validation.py): a row fails when GE finds its
    ``excess`` above 0; Data Docs go to ``<out>/data_docs``;
-3. the acknowledgement registry turns reviewed source errors into ``acknowledged``;
+3. the acknowledgement registry turns reviewed failures into ``acknowledged``, with their finding
+   (``source_error``: the document is wrong; ``incomplete_copy``: the copy read lost content);
 4. ``dq.identity_results`` is (re)written in the candidate, and ``<out>/verdict.json``,
    ``failures.txt`` and ``failures.html`` are written. The verdict decides publication.
 
@@ -32,7 +33,7 @@ create schema if not exists dq;
 create table if not exists dq.identity_results (
     document_id varchar, rule_id varchar, severity varchar, subject varchar,
     lhs_value decimal(24, 6), rhs_value decimal(24, 6), difference decimal(24, 6), tolerance decimal(24, 6),
-    status varchar, message varchar, source_ref varchar
+    status varchar, finding varchar, message varchar, source_ref varchar
 );
 delete from dq.identity_results;
 """
@@ -42,6 +43,7 @@ def judge(checks: pd.DataFrame, failing_rows: set[int]) -> pd.DataFrame:
     """The identity_results rows: status from the validation, values as computed."""
     results = checks.copy()
     results["status"] = ["fail" if i in failing_rows else "pass" for i in results.index]
+    results["finding"] = None  # set by an acknowledgement
     return results[RESULT_COLUMNS]
 
 
@@ -51,14 +53,15 @@ def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None
                             "tolerance": "float64"})  # fmt: skip
     con.register("identity_rows", frame)
     con.execute(
-        "insert into dq.identity_results select document_id, rule_id, severity, subject, "
-        "lhs_value, rhs_value, difference, tolerance, status, message, source_ref from identity_rows"
+        "insert into dq.identity_results by name select document_id, rule_id, severity, subject, "
+        "lhs_value, rhs_value, difference, tolerance, status, finding, message, source_ref from identity_rows"
     )
     con.unregister("identity_rows")
 
 
 def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root: Path | None = None) -> int:
     started = time.perf_counter()
+    entries = load_registry(registry)  # a registry that cannot be read stops the step before any work
     out = out.resolve()  # Great Expectations' Data Docs store needs an absolute folder
     out.mkdir(parents=True, exist_ok=True)
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
@@ -72,7 +75,7 @@ def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root
 
         outcome = validate_checks(checks, out / "data_docs")
         _cross_check(checks, outcome.failing_rows)
-        results, stale = apply_acknowledgements(judge(checks, outcome.failing_rows), load_registry(registry))
+        results, stale = apply_acknowledgements(judge(checks, outcome.failing_rows), entries)
         write_results(con, results)
         file_names = dict(con.execute("select document_id, file_name from raw.documents").fetchall())
     finally:

@@ -236,6 +236,7 @@ class PerfSubtotal:
     line_no: int | None
     page_no: int | None
     source_ref: str
+    spans: int = 1  # consecutive same-level groups the printed figures cover: 2+ for a merged cell
 
 
 @dataclass

@@ -123,7 +123,9 @@ IDENTITY_SUMMARY = """
 """
 
 IDENTITY_PROBLEMS = """
-    select r.rule_id, r.severity, r.status, r.subject, r.lhs_value, r.rhs_value, r.difference, r.tolerance,
+    select r.rule_id, r.severity,
+           -- a copy that lost content is not an error of the document: shown as what it is
+           case when r.finding = 'incomplete_copy' then 'incomplete copy' else r.status end as status, r.subject, r.lhs_value, r.rhs_value, r.difference, r.tolerance,
            r.message, r.source_ref, r.document_id, d.file_name
     from dq.identity_results r left join marts.dim_document d using (document_id)
     where r.status in ('fail', 'acknowledged')

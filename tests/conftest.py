@@ -34,6 +34,14 @@ def parsed(name: str) -> DocumentResult:
     return _cache[name]
 
 
+def parsed_corpus(folder: str, name: str) -> DocumentResult:
+    """The full ingest result of one public document of tests/fixtures/corpus (parsed once per session)."""
+    key = f"{folder}/{name}"
+    if key not in _cache:
+        _cache[key] = process_document(corpus_file(folder, name))
+    return _cache[key]
+
+
 def shared_pdf(name: str) -> Path:
     """A published PDF kept in the test fixtures (corpus/pdf)."""
     return corpus_file("pdf", name)

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, SAMPLES
+from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, SAMPLES, parsed_corpus
 
 from expectations.checks import compute_checks
 from expectations.rules import RULES
@@ -153,6 +153,18 @@ MUTATIONS: tuple[Mutation, ...] = (
         (("NA-02", "current_income (line 287)"),),
     ),
     Mutation(
+        "NA-02 其他收入 below a complete list",
+        DOC_001,
+        ((297, "他收入0.47万元", "他收入0.37万元"),),
+        (("NA-02", "current_income (line 287)"),),
+    ),
+    Mutation(
+        "NA-02 类 listed after 其中 beyond the whole",
+        DOC_001,
+        ((333, "决算数为1707.45万元", "决算数为4707.45万元"),),
+        (("NA-02", "fiscal_final (line 327) ≥"),),
+    ),
+    Mutation(
         "NA-03 基本支出占比",
         DOC_000,
         ((64, "占 52.3 %", "占 53.3 %"),),
@@ -178,6 +190,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     Mutation(
         "PE-03 资金投入分值", DOC_004, ((149, "资金投入\t7\t", "资金投入\t8\t"),), (("PE-03", "2级指标 资金投入 分值"),)
     ),
+    Mutation("PE-03 merged 决策 weight", DOC_000, ((943, "40", "41"),), (("PE-03", "1级指标 决策"),)),
     Mutation(
         "PE-04 执行率",
         DOC_001,
@@ -264,27 +277,77 @@ def test_every_rule_has_a_mutation():
     assert {m.target[0] for m in MUTATIONS} == {rule.rule_id for rule in RULES}
 
 
-@pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name for m in MUTATIONS])
-def test_mutation_fails_exactly_the_expected_rule(checked, mutation: Mutation):
-    checks, ids = checked
+def mutation_problems(checks: pd.DataFrame, ids: dict[str, str], mutation: Mutation) -> list[str]:
+    """What is wrong with the checks of a mutated copy: the expected rule must check it, pass on the same
+    subject in the unchanged document and fail on the mutated one, and nothing else may newly fail."""
     original = document_id_for((SAMPLES / mutation.document).read_bytes())
     rule_id, part = mutation.target
     base_rows = checks[(checks["document_id"] == original) & (checks["rule_id"] == rule_id)]
     mutated_rows = checks[(checks["document_id"] == ids[mutation.name]) & (checks["rule_id"] == rule_id)]
     if mutated_rows.empty:
-        pytest.skip(f"{rule_id}: the parsers extract none of its inputs from {mutation.document} as mutated")
+        return [f"{rule_id} returns no row for {mutation.document} as mutated"]
+    problems = []
     if rule_id != "DOC-03" and not (base_rows.empty and rule_id == "FA-14"):
-        # the unchanged document passes on the subject the mutation breaks (FA-14: 002 prints no 三公 row)
+        # the unchanged document passes on the subject the mutation breaks (FA-14: 002 prints no 三公 row;
+        # test_fa14_checks_a_published_document shows it on a real one)
         base = base_rows[[_names(subject, part) for subject in base_rows["subject"]]]
-        assert len(base) == 1, (
-            f"{rule_id} {part!r} not checked once in {mutation.document}: {list(base_rows['subject'])}"
-        )
-        assert float(base["excess"].iloc[0]) <= 0, base.iloc[0].to_dict()
+        if len(base) != 1:
+            problems.append(f"{rule_id} {part!r} not checked once in {mutation.document}: {list(base_rows['subject'])}")
+        elif float(base["excess"].iloc[0]) > 0:
+            problems.append(f"the unchanged document fails: {base.iloc[0].to_dict()}")
     new = _failing(checks, ids[mutation.name]) - _failing(checks, original)
     for expected_rule, expected_part in mutation.expected:
-        assert len(_matching(new, expected_rule, expected_part)) == 1, (expected_rule, expected_part, sorted(new))
+        if len(_matching(new, expected_rule, expected_part)) != 1:
+            problems.append(f"{expected_rule} {expected_part!r} does not newly fail once: {sorted(new)}")
     unexpected = {row for row in new if not any(_matching({row}, r, p) for r, p in mutation.expected)}
-    assert not unexpected, f"{mutation.name} also broke {sorted(unexpected)}"
+    if unexpected:
+        problems.append(f"{mutation.name} also broke {sorted(unexpected)}")
+    return problems
+
+
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name for m in MUTATIONS])
+def test_mutation_fails_exactly_the_expected_rule(checked, mutation: Mutation):
+    checks, ids = checked
+    assert mutation_problems(checks, ids, mutation) == []
+
+
+def switched_off(checks: pd.DataFrame, rule_id: str, how: str) -> pd.DataFrame:
+    """The checks as they would be with one rule broken: its query returning no row, or every row passing."""
+    if how == "returns no rows":
+        return checks[checks["rule_id"] != rule_id]
+    broken = checks.copy()
+    broken.loc[broken["rule_id"] == rule_id, "excess"] = 0.0
+    return broken
+
+
+@pytest.mark.parametrize("how", ["returns no rows", "always passes"])
+@pytest.mark.parametrize("rule_id", [rule.rule_id for rule in RULES])
+def test_a_rule_switched_off_fails_its_mutation_test(checked, rule_id: str, how: str):
+    """Every rule fires on some fixture: were it switched off, test_mutation_fails_exactly_the_expected_rule
+    would fail (not skip) for each of its mutations."""
+    checks, ids = checked
+    broken = switched_off(checks, rule_id, how)
+    own = [m for m in MUTATIONS if m.target[0] == rule_id]
+    assert own
+    for mutation in own:
+        assert mutation_problems(broken, ids, mutation), f"{mutation.name} would not notice {rule_id} {how}"
+
+
+def test_fa14_checks_a_published_document(tmp_path):
+    """putuo_planning_resources_2024.pdf prints the 基本支出 economic items (p.16) and the “三公” table (p.17):
+    each item is within its “三公” final figure, 30217 公务接待费 0.39 万元 exactly."""
+    db = tmp_path / "checked.duckdb"
+    write_raw(db, rows_by_table(parsed_corpus("pdf", "putuo_planning_resources_2024.pdf")))
+    con = duckdb.connect(str(db))
+    try:
+        checks = compute_checks(con)
+    finally:
+        con.close()
+    fa14 = checks[checks["rule_id"] == "FA-14"].set_index("subject")
+    assert len(fa14) == 4 and (fa14["excess"].astype(float) <= 0).all()
+    reception = fa14.loc["30217 公务接待费 ≤ “三公” 公务接待费"]
+    assert (reception["lhs_value"], reception["rhs_value"]) == (3900, 3900)
+    assert "p.16" in reception["source_ref"] and "p.17" in reception["source_ref"]
 
 
 def test_subjects_are_unique_per_document_and_rule(checked):

@@ -89,11 +89,14 @@ def _hotline_warehouse(db: Path, with_dq: bool, shared_measure: bool = False) ->
         con.execute("create schema dq")
         con.execute(
             """create table dq.identity_results as select * from (values
-            ('d0', 'FA-01', 'error', '收入支出决算总表', 100.0, 101.0, -1.0, 0.005, 'acknowledged', 'printed total is off', ?),
-            ('d0', 'FA-02', 'error', 'x', 1.0, 1.0, 0.0, 0.005, 'pass', 'ok', null),
-            ('d0', 'NA-05', 'warn', ?, 1.0, 2.0, -1.0, 0.005, 'fail', ?, null)
-            ) t(document_id, rule_id, severity, subject, lhs_value, rhs_value, difference, tolerance, status, message,
-                source_ref)""",
+            ('d0', 'FA-01', 'error', '收入支出决算总表', 100.0, 101.0, -1.0, 0.005, 'acknowledged', 'source_error',
+             'printed total is off', ?),
+            ('d0', 'DOC-02', 'warn', '公开表: 收入决算表', 0.0, 1.0, -1.0, 0.0, 'acknowledged', 'incomplete_copy',
+             'lines 71-120 are blank', null),
+            ('d0', 'FA-02', 'error', 'x', 1.0, 1.0, 0.0, 0.005, 'pass', null, 'ok', null),
+            ('d0', 'NA-05', 'warn', ?, 1.0, 2.0, -1.0, 0.005, 'fail', null, ?, null)
+            ) t(document_id, rule_id, severity, subject, lhs_value, rhs_value, difference, tolerance, status, finding,
+                message, source_ref)""",
             [f"{source.name} | line 80 | 收入支出决算总表 | 本年支出合计", EVIL, "a long message " * 12],
         )
         con.execute(
@@ -183,6 +186,8 @@ def test_data_quality_explains_every_rule_it_lists(report_page):
     assert "FA-01" in quality and "acknowledged" in quality and "printed total is off" in quality
     fa01 = rule_texts()["FA-01"]
     assert fa01.zh in quality and fa01.en.replace("'", "&#39;") in quality
+    copy_row = next(row for row in quality.split("<tr") if "lines 71-120 are blank" in row)
+    assert "incomplete copy" in copy_row and "acknowledged" not in copy_row  # not an error of the document
     assert "bad.txt" in quality and "the file is empty" in quality
     assert 'href="sources/d0.html#L3"' in quality  # the ingest issue's line
 
@@ -204,7 +209,7 @@ def test_corpus_view_lists_every_document_with_filters(report_page):
     for option in ("<option>江西省</option>", "<option>陕西省</option>", "<option>2021</option>"):
         assert option in corpus
     assert '<option value="performance_evaluation">' in corpus
-    assert "1 / 3" in corpus  # identities of d0 that passed / were checked
+    assert "1 / 4" in corpus  # identities of d0 that passed / were checked
 
 
 def test_header_and_corpus_say_when_and_from_what_the_warehouse_was_built(report_page):

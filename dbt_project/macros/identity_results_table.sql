@@ -7,7 +7,7 @@
     create table if not exists {{ target.database }}.dq.identity_results (
         document_id varchar, rule_id varchar, severity varchar, subject varchar,
         lhs_value decimal(24, 6), rhs_value decimal(24, 6), difference decimal(24, 6), tolerance decimal(24, 6),
-        status varchar, message varchar, source_ref varchar
+        status varchar, finding varchar, message varchar, source_ref varchar
     );
     {%- if execute %}
         {%- set described = graph.sources['source.finance_warehouse.dq.identity_results'] %}

@@ -1,6 +1,9 @@
 -- Parts the narrative lists under a whole ("其中 …", "具体构成为 …") sum to that whole.
--- Decompositions: narrative_patterns.PARTS_OF (+ 人员经费/公用经费 of 基本支出), and the 类 of
--- 财政拨款支出 (000 lines 72-98: 年初预算 654.52 = Σ 类 年初预算; 决算 900.56 = Σ 类 决算).
+-- Decompositions: narrative_patterns.PARTS_OF (+ 人员经费/公用经费 of 基本支出): every part of the
+-- whole, so the stated parts equal it (a part left unstated is nil). And the 类 of 财政拨款支出 the
+-- narrative lists after "其中" or "主要用于": a selection, which need not name every 类 the tables
+-- hold (001 lines 327-351: 决算 4744.92 其中 four 类 of 1834.19), so together they may not exceed
+-- the whole but need not reach it (000 lines 72-98: 决算 900.56, its four 类 906.37 exceed it).
 -- Each part is the statement of that part nearest the whole; a part the text does not state but
 -- whose own parts it states counts as their sum (000 line 164-174: 公务用车 budget = 购置 + 运行维护).
 -- Checked where at least two parts are stated.
@@ -52,7 +55,8 @@ candidates as (
         p.value,
         p.tol,
         p.line_no,
-        p.page_no
+        p.page_no,
+        false as is_selection
     from stated as w
     inner join decompositions as d on d.whole = w.metric
     inner join figures as p on p.document_id = w.document_id and p.metric = d.part and p.measure = w.measure
@@ -66,7 +70,8 @@ candidates as (
         w.measure,
         w.value, w.tol, w.line_no, w.page_no, w.source_ref,
         c.category,
-        c.value, c.tol, c.line_no, c.page_no
+        c.value, c.tol, c.line_no, c.page_no,
+        true
     from stated as w
     inner join dq_na_money as c
         on c.document_id = w.document_id and c.metric = 'category_budget_vs_final' and not c.is_item_level
@@ -86,13 +91,15 @@ nearest as (
 
 select
     document_id,
-    whole || case when measure <> 'amount' then ' ' || measure else '' end || ' (' || dq_at(whole_page, whole_line) || ') = Σ '
+    whole || case when measure <> 'amount' then ' ' || measure else '' end || ' (' || dq_at(whole_page, whole_line) || ') '
+        || case when is_selection then '≥' else '=' end || ' Σ '
         || string_agg(part_key, ' + ' order by line_no, part_key) as subject,
     whole_value as lhs_value,
     sum(value) as rhs_value,
     whole_tol + sum(tol) as tolerance,
-    'eq' as kind,
-    whole_ref || ' = Σ parts (lines ' || min(line_no) || '-' || max(line_no) || ')' as source_ref
+    case when is_selection then 'ge' else 'eq' end as kind,
+    whole_ref || case when is_selection then ' ≥ Σ listed 类 (lines ' else ' = Σ parts (lines ' end
+        || min(line_no) || '-' || max(line_no) || ')' as source_ref
 from nearest
-group by document_id, group_id, whole, measure, whole_value, whole_tol, whole_line, whole_page, whole_ref
+group by document_id, group_id, whole, measure, whole_value, whole_tol, whole_line, whole_page, whole_ref, is_selection
 having count(*) >= 2

@@ -130,6 +130,7 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("name", "VARCHAR"),
         ("weight", "DECIMAL(12,4)"),
         ("score", "DECIMAL(12,4)"),
+        ("spans", "INTEGER"),
         ("line_no", "INTEGER"),
         ("page_no", "INTEGER"),
         ("source_ref", "VARCHAR"),

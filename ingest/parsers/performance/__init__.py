@@ -5,6 +5,8 @@ Every indicator table is found by its header row and read with the grammar of it
 - tab-separated (Markdown/HTML exports, 002/004; ruled PDF tables and DOCX tables): tabular.py
 - one cell per line (003): cell_lines.py
 Figures are read from the columns the header row names (columns.py), not from fixed positions.
+A level-1 weight printed once for several consecutive groups (a merged cell) is read as spanning them
+(merged_weights.py).
 Reports (…评价报告) fill what their tables leave blank (budget, grade, total) or, when they have no
 table, are read as prose (prose.py), as are lists of self-evaluated projects and whole-department scores.
 """
@@ -25,7 +27,7 @@ from ingest.model import (
     PerfSubtotal,
     SourceRef,
 )
-from ingest.parsers.performance import cell_lines, columns, flattened, prose, tabular
+from ingest.parsers.performance import cell_lines, columns, flattened, merged_weights, prose, tabular
 from ingest.parsers.performance.common import (
     IndicatorRow,
     ProjectDraft,
@@ -76,6 +78,7 @@ def parse_performance(
     for draft in drafts:
         draft.fiscal_year = draft.fiscal_year or meta.fiscal_year
         draft.name = draft.name or draft.table  # a table that names no project is known by its title
+        merged_weights.mark_spanning_weights(draft)
     return _records(drafts, doc, meta, issues)
 
 
@@ -301,7 +304,15 @@ def _records(drafts: list[ProjectDraft], doc: LoadedDocument, meta: DocumentMeta
             ref = SourceRef.of_line(doc.file_name, sub.line, draft.table, sub.name)
             subtotals.append(
                 PerfSubtotal(
-                    key, sub.level, sub.name, sub.weight, sub.score, sub.line.line_no, sub.line.page_no, ref.render()
+                    key,
+                    sub.level,
+                    sub.name,
+                    sub.weight,
+                    sub.score,
+                    sub.line.line_no,
+                    sub.line.page_no,
+                    ref.render(),
+                    sub.spans,
                 )
             )
     return projects, indicators, subtotals, issues

@@ -38,6 +38,7 @@ class SubtotalRow:
     weight: Decimal | None
     score: Decimal | None
     line: Line
+    spans: int = 1  # consecutive same-level groups its figures cover (a merged cell: merged_weights.py)
 
 
 @dataclass

@@ -9,6 +9,7 @@ select
     name,
     weight,
     score,
+    spans,
     line_no,
     page_no,
     source_ref
