@@ -1,33 +1,8 @@
 -- 收入支出决算总表: 支出 总计 = 本年支出合计 + 结余分配 + 年末结转和结余
-with summary as (
-    select * from dq_fa where table_key = 'income_expenditure_summary' and side in ('expenditure', '')
-),
-
-total as (
-    select * from summary where row_key = 'expenditure_total'
-),
-
-parts as (
-    select
-        document_id,
-        sum(amount) as amount,
-        sum(tol) as tol,
-        min(line_no) as first_line,
-        max(line_no) as last_line
-    from summary
-    where row_key in ('current_expenditure', 'balance_distribution', 'carryover_end')
-    group by document_id
-    having count(*) filter (where row_key = 'current_expenditure') > 0
+select * from dq_summary_total(
+    'expenditure',
+    'expenditure_total',
+    ['current_expenditure', 'balance_distribution', 'carryover_end'],
+    '收入支出决算总表: 支出总计',
+    '本年支出合计 + 结余分配 + 年末结转和结余'
 )
-
-select
-    total.document_id,
-    '收入支出决算总表: 支出总计' as subject,
-    total.amount as lhs_value,
-    parts.amount as rhs_value,
-    total.tol + parts.tol as tolerance,
-    'eq' as kind,
-    total.source_ref || ' = 本年支出合计 + 结余分配 + 年末结转和结余 (lines '
-        || parts.first_line || '-' || parts.last_line || ')' as source_ref
-from total
-inner join parts using (document_id)

@@ -137,3 +137,71 @@ create or replace temp macro dq_named_basis(context) as
 -- Where a figure is, for subjects: "line 54" in a text file, "p.18 line 10" in a PDF.
 create or replace temp macro dq_at(page_no, line_no) as
     case when page_no is null then 'line ' || line_no else 'p.' || page_no || ' line ' || line_no end;
+
+-- A total of 收入支出决算总表 against the sum of its parts, on one side (FA-01 income, FA-02
+-- expenditure). Checked where the first part (本年收入合计 / 本年支出合计) is printed.
+create or replace temp macro dq_summary_total(summary_side, total_key, part_keys, subject, parts_said) as table
+with summary as (
+    select * from dq_fa where table_key = 'income_expenditure_summary' and side in (summary_side, '')
+),
+
+total as (
+    select * from summary where row_key = total_key
+),
+
+parts as (
+    select
+        document_id,
+        sum(amount) as amount,
+        sum(tol) as tol,
+        min(line_no) as first_line,
+        max(line_no) as last_line
+    from summary
+    where list_contains(part_keys, row_key)
+    group by document_id
+    having count(*) filter (where row_key = part_keys[1]) > 0
+)
+
+select
+    total.document_id,
+    subject as subject,
+    total.amount as lhs_value,
+    parts.amount as rhs_value,
+    total.tol + parts.tol as tolerance,
+    'eq' as kind,
+    total.source_ref || ' = ' || parts_said || ' (lines ' || parts.first_line || '-' || parts.last_line || ')'
+        as source_ref
+from total
+inner join parts using (document_id);
+
+-- Every row of one table: its total column = Σ its part columns (FA-06 收入决算表, FA-07 支出决算表).
+create or replace temp macro dq_row_total(row_table, part_columns, table_title, total_title, parts_said) as table
+with table_rows as (
+    select * from dq_fa where table_key = row_table
+),
+
+total as (
+    select * from table_rows where column_key = 'total'
+),
+
+parts as (
+    select
+        document_id,
+        row_no,
+        sum(amount) as amount,
+        sum(tol) as tol
+    from table_rows
+    where list_contains(part_columns, column_key)
+    group by document_id, row_no
+)
+
+select
+    total.document_id,
+    table_title || ': ' || concat_ws(' ', total.function_code, total.row_label) || ' ' || total_title as subject,
+    total.amount as lhs_value,
+    parts.amount as rhs_value,
+    total.tol + parts.tol as tolerance,
+    'eq' as kind,
+    total.source_ref || ' = Σ ' || parts_said || ' of the same row' as source_ref
+from total
+inner join parts using (document_id, row_no);
