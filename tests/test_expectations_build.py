@@ -21,7 +21,7 @@ pytestmark = pytest.mark.build
 
 RESULT_COLUMNS = [
     "document_id", "rule_id", "severity", "subject", "lhs_value", "rhs_value", "difference", "tolerance",
-    "status", "message", "source_ref",
+    "status", "finding", "message", "source_ref",
 ]  # fmt: skip
 # two real errors planted in copies of the samples: an `error` rule each
 PLANTED = {m.name: m for m in MUTATIONS if m.name in ("FA-01 年初结转和结余", "PE-03 资金投入分值")}
