@@ -18,6 +18,9 @@ INGEST_SEEDS: tuple[str, ...] = (
     "ref_jurisdiction_aliases",
     "ref_document_kind_markers",
     "ref_department_fields",
+    "ref_narrative_subjects",
+    "ref_narrative_clauses",
+    "hotline_project_patterns",
 )
 
 

@@ -11,7 +11,7 @@ How a document is read:
    explanations ("主要原因是：…", "主要用于：…") and parenthetical remarks are masked, and the tokens
    are walked left to right: a label says what the following figures are about, a cue what the next
    number measures ("年初预算数为" -> budget, "决算数为" -> final), a bare amount after a label is that
-   label's figure.
+   label's figure. Labels (subjects and their synonyms) are the seed ``ref_narrative_subjects``.
 
 What is recorded (``NarrativeFigure``; value as printed, unit 万元 / 元 / %, printed decimals):
 
@@ -35,6 +35,12 @@ What is recorded (``NarrativeFigure``; value as printed, unit 万元 / 元 / %, 
                        "决算数小于预算数", "与全年预算数持平"): value = the sign it asserts (+1 / -1 / 0),
                        printed = the word as printed, unit 'sign', metric/subject = the figure compared
                        (the same metric and subject as its budget and final figures).
+- ``unclassified``: an amount of a figure section whose subject is not understood (no label before it,
+  its label's figure already read, or its clause names something else: "机构改革分流315万元"), kept with
+  its sentence, never guessed as a metric.
+- Lists: "收、支总计各是4125.49,4143.91万元" gives each subject its figure in the order the subjects are
+  named (the words that list are in the seed ``ref_narrative_clauses``); a list whose length does not
+  match its subjects is an issue, not figures.
 - An unresolved template alternative ("增加（减少）", "增长（下降）") with a non-zero number, a change
   rate left blank ("增长%") and a comparison without its word ("决算数较全年预算数的主要原因") are
   ingest issues (severity info), not figures.
@@ -53,14 +59,19 @@ from ingest.parsers.narrative_patterns import (
     COMPARISON_SIGN,
     CUES,
     DIRECTION_SIGN,
+    ENUMERATED_VALUE,
     EXPLANATION,
     FIGURE_SECTIONS,
     LABELS,
+    NOT_A_TOTAL,
     SECTION_PATTERNS,
     LabelPattern,
 )
 
 STAGE = "parse_narrative"
+# A figure whose subject is not understood: landed with its sentence, never as a guessed metric.
+UNCLASSIFIED = "unclassified"
+CLAUSE_END = re.compile(r"[，,；;。：:]")
 PARENTHETICAL = re.compile(r"[（(][^（()）]*[)）]")
 _LABEL_REGEXES = [(label, re.compile(label.pattern)) for label in (*LABELS, CATEGORY_LABEL)]
 _CUE_REGEXES = [(rank, cue.kind, re.compile(cue.pattern)) for rank, cue in enumerate(CUES)]
@@ -168,6 +179,7 @@ class ParagraphReader:
         self.issues: list[IngestIssue] = []
         self.state: LabelState | None = None
         self.last_state: LabelState | None = None
+        self.sentence_labels: list[LabelState] = []
         self.pending_cue: str | None = None
         self.prior_year = False
         self.whole: str | None = None
@@ -200,6 +212,7 @@ class ParagraphReader:
         self.sentence_index = index
         self.prior_year = False
         self.pending_cue = None
+        self.sentence_labels = []
         if self.state is not None and self.state.label.kind != "category":
             self.state = None
 
@@ -208,6 +221,7 @@ class ParagraphReader:
         assert token.label is not None
         self.state = LabelState(token.label, token.match.group(0))
         self.last_state = self.state
+        self.sentence_labels.append(self.state)
         self.pending_cue = None
 
     def on_prior_year(self, token: Token) -> None:
@@ -234,7 +248,8 @@ class ParagraphReader:
 
     def on_money(self, token: Token) -> None:
         state, cue = self.state, self.pending_cue
-        if state is None or (cue is None and state.bare_amount_taken):
+        if state is None or (cue is None and (state.bare_amount_taken or self.is_not_a_total(token))):
+            self.emit_unclassified(token)
             return
         if cue is None:
             state.bare_amount_taken = True
@@ -242,9 +257,53 @@ class ParagraphReader:
         if state.label.kind == "fiscal":
             self.emit(token, FISCAL_METRIC_BY_CUE[cue], "amount", None, state)
             return
-        measure = MEASURE_BY_CUE[state.label.kind][cue]
         for metric in state.label.metrics:
-            self.emit(token, metric, measure, self.subject_of(state), state)
+            self.emit(token, *self.amount_measures(state, cue, metric), self.subject_of(state), state)
+
+    def on_enumeration(self, token: Token) -> None:
+        """ "收、支总计各是4125.49,4143.91万元": one figure per subject, in the order they are named."""
+        subjects = self.enumerated_subjects()
+        values = list(ENUMERATED_VALUE.finditer(token.match.group("list")))
+        if len(values) != len(subjects):
+            self.issue(token, f"{len(values)} figures listed for {len(subjects)} subjects: not read")
+            return
+        direction, cue = token.match.group("dir"), self.pending_cue
+        self.pending_cue = None
+        if direction and not self.prior_year:
+            return
+        for (state, metric), value in zip(subjects, values, strict=True):
+            unit = value.group("unit") or token.match.group("unit")
+            sign = DIRECTION_SIGN[direction] if direction else 1
+            if direction:
+                measure = "change_rate" if unit == "%" else "change_amount"
+            elif token.match.group("share") or unit == "%":
+                measure = "share"
+            else:
+                state.bare_amount_taken = True
+                metric, measure = self.amount_measures(state, cue, metric)
+            offset = token.match.start("list") + value.start("num")
+            self.emit_value(
+                token, metric, measure, self.subject_of(state), state, value.group("num"), unit, offset, sign
+            )
+
+    def enumerated_subjects(self) -> list[tuple[LabelState, str]]:
+        """The subjects a list of figures is about: the labels of the sentence still without a figure
+        ("基本支出、项目支出分别为 …"), else the current label's metrics ("收、支总计各是 …")."""
+        pending = [s for s in self.sentence_labels if not s.bare_amount_taken]
+        states = pending if len(pending) > 1 else pending or ([self.state] if self.state else [])
+        return [(state, metric) for state in states for metric in state.label.metrics]
+
+    def amount_measures(self, state: LabelState, cue: str | None, metric: str) -> tuple[str, str]:
+        """(metric, measure) of an amount of the label after a cue (or none)."""
+        if state.label.kind == "fiscal":
+            return FISCAL_METRIC_BY_CUE[cue], "amount"
+        return metric, MEASURE_BY_CUE[state.label.kind][cue]
+
+    def is_not_a_total(self, token: Token) -> bool:
+        """ "本年支出合计中，机构改革分流315万元": the clause names another amount than the subject's."""
+        text = self.paragraph.text
+        start = max((m.end() for m in CLAUSE_END.finditer(text, 0, token.start)), default=0)
+        return bool(NOT_A_TOTAL.search(text, start, token.start))
 
     def on_share(self, token: Token) -> None:
         if self.state is None:
@@ -317,24 +376,41 @@ class ParagraphReader:
     def emit(
         self, token: Token, metric: str, measure: str, subject: str | None, state: LabelState, sign: int = 1
     ) -> None:
-        printed = token.match.group("num")
-        unit = _unit(token.match.groupdict().get("unit")) if measure not in RATE_MEASURES else "%"
+        unit = token.match.groupdict().get("unit")
+        self.emit_value(
+            token, metric, measure, subject, state, token.match.group("num"), unit, token.match.start("num"), sign
+        )
+
+    def emit_value(
+        self,
+        token: Token,
+        metric: str,
+        measure: str,
+        subject: str | None,
+        state: LabelState | None,
+        printed: str,
+        unit_text: str | None,
+        offset: int,
+        sign: int = 1,
+    ) -> None:
+        unit = _unit(unit_text) if measure not in RATE_MEASURES else "%"
         value = _number(printed) * sign
         if unit == "亿元":
             value, unit = value * 10000, "万元"
         self.figures.append(
-            self.figure(
-                token,
-                metric,
-                measure,
-                subject,
-                value,
-                printed,
-                unit,
-                _decimals(printed),
-                token.match.start("num"),
-                state,
-            )
+            self.figure(token, metric, measure, subject, value, printed, unit, _decimals(printed), offset, state)
+        )
+
+    def emit_unclassified(self, token: Token) -> None:
+        self.emit_value(
+            token,
+            UNCLASSIFIED,
+            "amount",
+            None,
+            None,
+            token.match.group("num"),
+            token.match.group("unit"),
+            token.match.start("num"),
         )
 
     def figure(
@@ -348,10 +424,10 @@ class ParagraphReader:
         unit: str,
         decimals: int,
         offset: int,
-        state: LabelState,
+        state: LabelState | None,
     ) -> NarrativeFigure:
         line = self.paragraph.line_at(offset)
-        ref = SourceRef.of_line(self.file_name, line, self.section.heading, state.printed)
+        ref = SourceRef.of_line(self.file_name, line, self.section.heading, state.printed if state else None)
         return NarrativeFigure(
             metric=metric,
             measure=measure,

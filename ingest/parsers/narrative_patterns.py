@@ -1,15 +1,19 @@
 """Vocabulary of the 情况说明 (final-accounts narrative): sections, figure labels and cue phrases.
 
-This is the one place a new narrative wording goes. Each pattern has the real sentence it exists
-for next to it (file and line in the sample corpus, or the published PDF it was seen in). Texts
-are matched after ``ingest.layout.text_flow`` joined wrapped lines and dropped layout whitespace,
-so patterns never need to allow for spaces.
+Subjects and their synonyms ("本年收入合计", "本单位收入为", "1、收入:") are data, in the seed
+``ref_narrative_subjects``; the words that list figures ("各是 A、B", "分别为") and that make a clause
+not a total ("分流 315 万元") are in the seed ``ref_narrative_clauses``. Sections and cue phrases are
+here. Each pattern has the real sentence it exists for next to it (file and line in the sample
+corpus, or the published PDF it was seen in). Texts are matched after ``ingest.layout.text_flow``
+joined wrapped lines and dropped layout whitespace, so patterns never need to allow for spaces.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ingest.seeds import read_seed
 
 # A printed number: "902.93", "4,914.20", "0".
 NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -100,235 +104,24 @@ class LabelPattern:
     kind: str = "plain"
 
 
-_SUMMARY = frozenset({"overview", "income", "expenditure"})
-_INCOME = frozenset({"overview", "income"})
-_EXPENDITURE = frozenset({"overview", "expenditure"})
-# 财政拨款收入 by fund, in the income section ("其中：一般公共预算财政拨款收入 X 万元") or the fiscal overview.
-_FISCAL_INCOME = frozenset({"income", "fiscal_overview"})
+# The subjects (figure labels) and their synonyms are data: seed ref_narrative_subjects (one row per
+# synonym: metrics, phrase, sections, kind, a real example and where it is printed).
 
-LABELS: tuple[LabelPattern, ...] = (
-    LabelPattern(("income_total",), r"收入总计", _INCOME, "本部门2022年度收入总计902.93万元 (000 l.42)"),
-    LabelPattern(("expenditure_total",), r"支出总计", _EXPENDITURE, "本部门2022年度支出总计900.56万元 (000 l.54)"),
-    LabelPattern(
-        ("income_total", "expenditure_total"),
-        r"收[、,，]?支总计|收入支出总计",
-        _SUMMARY,
-        "2022 年度收、支总计均为 218.56 万元 (002 l.280); 收入支出总计307.82 万元 (putuo_social_work_dept_2024.pdf p.17)",
-    ),
-    LabelPattern(
-        ("current_income",),
-        r"(?:本年)?收入合计|本年收入(?![的中])",
-        _INCOME,
-        "本年收入合计 902.93 万元 (000 l.46); 2022 年度收入合计 215.56 万元 (002 l.284)",
-    ),
-    LabelPattern(
-        ("current_expenditure",),
-        r"(?:本年)?支出合计|本年支出(?![的中])",
-        _EXPENDITURE,
-        "其中本年支出合计 900.56 万元 (000 l.56); 2022 年度支出合计 218.56 万元 (002 l.288)",
-    ),
-    LabelPattern(("carryover_begin",), r"(?:年初|上年)结转和?结余", _SUMMARY, "其中年初结转和结余 0 万元 (000 l.44)"),
-    LabelPattern(("carryover_end",), r"年末结转和?结余|结转下年", _SUMMARY, "年末结转和结余 2.38 万元 (000 l.58)"),
-    LabelPattern(
-        ("fiscal_appropriation_income",), r"财政拨款收入", _INCOME, "财政拨款收入 902.93 万元，占 100 % (000 l.50)"
-    ),
-    LabelPattern(("superior_subsidy_income",), r"上级补助收入", _INCOME, "上级补助收入 0 万元 (002 l.284)"),
-    LabelPattern(("business_income",), r"事业收入", _INCOME, "事业收入0万元，占0% (001 l.295)"),
-    LabelPattern(("operating_income",), r"经营收入", _INCOME, "经营收入0万元，占0% (001 l.295)"),
-    LabelPattern(("affiliated_remit_income",), r"附属单位上缴收入", _INCOME, "附属单位上缴收入 0 万元 (002 l.284)"),
-    LabelPattern(("other_income",), r"其他收入", _INCOME, "其他收入0.47万元，占0.01% (001 l.297)"),
-    LabelPattern(("basic_expenditure",), r"基本支出", _EXPENDITURE, "基本支出 471.03 万元，占 52.3 % (000 l.64)"),
-    LabelPattern(("project_expenditure",), r"项目支出", _EXPENDITURE, "项目支出 429.52 万元，占 47.7% (000 l.66)"),
-    LabelPattern(("operating_expenditure",), r"经营支出", _EXPENDITURE, "经营支出 0 万元 (000 l.66)"),
-    LabelPattern(("remit_superior_expenditure",), r"上缴上级支出", _EXPENDITURE, "上缴上级支出 0 万元 (002 l.288)"),
-    LabelPattern(
-        ("affiliated_subsidy_expenditure",),
-        r"对附属单位补助支出",
-        _EXPENDITURE,
-        "对附属单位补助支出 0 万元 (002 l.288)",
-    ),
-    LabelPattern(
-        ("other_expenditure",),
-        r"其他支出",
-        _EXPENDITURE,
-        "其他支出（对附属单位补助支出、上缴上级支出）0 万元，占 0% (000 l.66)",
-    ),
-    # 财政拨款收入支出决算总体情况
-    LabelPattern(
-        ("fiscal_total",),
-        r"财政拨款收[、,，]?支总计|财政拨款收入支出总计",
-        frozenset({"fiscal_overview"}),
-        "2022 年度财政拨款收、支总计均为 218.56 万元 (002 l.292)",
-    ),
-    LabelPattern(
-        ("fiscal_income",),
-        r"财政拨款收入",
-        frozenset({"fiscal_overview"}),
-        "2022 年度财政拨款收入中，一般公共预算财政拨款收入 215.56 万元 (002 l.294)",
-    ),
-    LabelPattern(
-        ("fiscal_expenditure",),
-        r"财政拨款支出",
-        frozenset({"fiscal_overview"}),
-        "财政拨款收入 X 万元，财政拨款支出 X 万元 (official template wording, 四、财政拨款收入支出决算总体情况说明)",
-    ),
-    LabelPattern(
-        ("general_budget_income",),
-        r"一般公共预算财政拨款收入",
-        _FISCAL_INCOME,
-        "一般公共预算财政拨款收入 215.56 万元 (002 l.294)",
-    ),
-    LabelPattern(
-        ("government_fund_income",),
-        r"政府性基金预算财政拨款收入",
-        _FISCAL_INCOME,
-        "政府性基金预算财政拨款收入 0 万元 (002 l.294)",
-    ),
-    LabelPattern(
-        ("state_capital_income",),
-        r"国有资本经营预算财政拨款收入",
-        _FISCAL_INCOME,
-        "国有资本经营预算财政拨款收入 0 万元 (002 l.294)",
-    ),
-    # 财政拨款支出决算情况说明: the whole, then the categories (CATEGORY_NAMES below)
-    LabelPattern(
-        ("fiscal_budget_initial", "fiscal_final"),
-        r"(?:一般公共预算)?财政拨款(?:本年)?支出",
-        frozenset({"fiscal_expenditure"}),
-        "本部门 2022 年度财政拨款本年支出年初预算数为 654.52 万元，决算数为 900.56 万元 (000 l.72); "
-        "2022 年度一般公共预算财政拨款支出年初预算为 0 万元，支出决算为 218.56 万元 (002 l.312)",
-        kind="fiscal",
-    ),
-    # 一般公共预算财政拨款基本支出决算情况说明
-    LabelPattern(
-        ("general_budget_basic_expenditure",),
-        r"一般公共预算财政拨款基本支出",
-        frozenset({"basic"}),
-        "本部门 2022 年度一般公共预算财政拨款基本支出 471.03 万元，其中： (000 l.104)",
-    ),
-    LabelPattern(
-        ("wages_benefits",), r"工资福利支出", frozenset({"basic"}), "（一）工资福利支出 401.85 万元 (000 l.108)"
-    ),
-    LabelPattern(
-        ("goods_services",), r"商品和服务支出", frozenset({"basic"}), "（二）商品和服务支出 59.87 万元 (000 l.112)"
-    ),
-    LabelPattern(
-        ("household_subsidies",),
-        r"对个人和家庭(?:的)?补助(?:支出)?",
-        frozenset({"basic"}),
-        "（三）对个人和家庭补助支出 9.3 万元 (000 l.120)",
-    ),
-    LabelPattern(
-        ("capital_expenditure",), r"资本性支出", frozenset({"basic"}), "（四）资本性支出 13.41 万元 (000 l.126)"
-    ),
-    LabelPattern(("personnel_expenditure",), r"人员经费", frozenset({"basic"}), "人员经费 65.88 万元 (002 l.324)"),
-    LabelPattern(("public_expenditure",), r"公用经费", frozenset({"basic"}), "公用经费 2.17 万元 (002 l.326)"),
-    # 财政拨款"三公"经费支出决算情况说明
-    LabelPattern(
-        ("three_public_total",),
-        r"[“\"]?三公[”\"]?经费(?:财政拨款)?(?:支出)?",
-        frozenset({"three_public"}),
-        "财政拨款“三公”经费支出全年预算数为 4.59 万元，决算数为 7.28 万元 (000 l.132)",
-        kind="three_public",
-    ),
-    LabelPattern(
-        ("three_public_abroad",),
-        r"因公出国[（(]境[)）](?:费|支出)*",
-        frozenset({"three_public"}),
-        "（一）因公出国（境）支出全年预算数为 0 万元 (000 l.138)",
-        kind="three_public",
-    ),
-    LabelPattern(
-        ("three_public_vehicles",),
-        r"公务用车购置及运行(?:维护)?费(?:支出)?",
-        frozenset({"three_public"}),
-        "（三）公务用车购置及运行维护费支出 6.77 万元 (000 l.164)",
-        kind="three_public",
-    ),
-    LabelPattern(
-        ("three_public_vehicle_purchase",),
-        r"公务用车购置(?:费|支出)*",
-        frozenset({"three_public"}),
-        "其中公务用车购置全年预算数为 0万元 (000 l.164)",
-        kind="three_public",
-    ),
-    LabelPattern(
-        ("three_public_vehicle_operation",),
-        r"公务用车运行(?:维护)?(?:费|支出)*",
-        frozenset({"three_public"}),
-        "公务用车运行维护费支出全年预算数为 2.59 万元 (000 l.172)",
-        kind="three_public",
-    ),
-    LabelPattern(
-        ("three_public_reception",),
-        r"公务接待(?:费)?(?:支出)?",
-        frozenset({"three_public"}),
-        "（二）公务接待费支出全年预算数为 2 万元 (000 l.152)",
-        kind="three_public",
-    ),
-    # 机关运行经费
-    LabelPattern(
-        ("operating_expenses",),
-        r"机关运行经费(?:支出)?",
-        frozenset({"operating"}),
-        "本部门 2022 年度机关运行经费支出 59.87 万元 (000 l.186)",
-    ),
-    # 政府采购
-    LabelPattern(
-        ("procurement_total",),
-        r"政府采购(?:支出总额|金额|总额)",
-        frozenset({"procurement"}),
-        "政府采购支出总额 13.41 万元 (000 l.200); 政府采购金额（以合同签订为准）为 21.07 万元 (putuo_social_work_dept_2024.pdf p.22)",
-    ),
-    LabelPattern(
-        ("procurement_goods",),
-        r"政府采购货物支出|货物采购金额",
-        frozenset({"procurement"}),
-        "政府采购货物支出 13.41 万元 (000 l.202)",
-    ),
-    LabelPattern(
-        ("procurement_works",),
-        r"政府采购工程支出|工程采购金额",
-        frozenset({"procurement"}),
-        "政府采购工程支出 0万元 (000 l.202)",
-    ),
-    LabelPattern(
-        ("procurement_services",),
-        r"政府采购服务支出|服务采购金额",
-        frozenset({"procurement"}),
-        "政府采购服务支出 88.58 万元 (002 l.350)",
-    ),
-    LabelPattern(
-        ("procurement_sme",),
-        r"授予中小企业合同金额",
-        frozenset({"procurement"}),
-        "授予中小企业合同金额 13.41 万元，占政府采购支出总额的 100 % (000 l.204)",
-    ),
-    LabelPattern(
-        ("procurement_small_micro",),
-        r"授予小微企业合同金额",
-        frozenset({"procurement"}),
-        "授予小微企业合同金额 13.41 万元，占授予中小企业合同金额的 100% (000 l.206)",
-    ),
-    LabelPattern(
-        ("procurement_goods_sme",),
-        r"货物采购授予中小企业合同金额",
-        frozenset({"procurement"}),
-        "货物采购授予中小企业合同金额占货物支出金额的 100 % (000 l.208)",
-    ),
-    LabelPattern(
-        ("procurement_works_sme",),
-        r"工程采购授予中小企业合同金额",
-        frozenset({"procurement"}),
-        "工程采购授予中小企业合同金额占工程支出金额的 0% (000 l.210)",
-    ),
-    LabelPattern(
-        ("procurement_services_sme",),
-        r"服务采购授予中小企业合同金额",
-        frozenset({"procurement"}),
-        "服务采购授予中小企业合同金额占服务支出金额的 0% (000 l.212)",
-    ),
-)
+
+def _subject_labels() -> tuple[LabelPattern, ...]:
+    return tuple(
+        LabelPattern(
+            tuple(row["metrics"].split()),
+            row["phrase"],
+            frozenset(row["sections"].split()),
+            f"{row['example']} ({row['source']})",
+            row["kind"],
+        )
+        for row in read_seed("ref_narrative_subjects")
+    )
+
+
+LABELS: tuple[LabelPattern, ...] = _subject_labels()
 
 # 支出功能分类 类 names (政府收支分类科目, current and pre-2019 wording) an expenditure category
 # sentence starts with. "其他支出" only counts with its "（类）" mark.
@@ -394,6 +187,26 @@ class CuePattern:
 
 
 _DIRECTION = r"(?P<dir>增加|减少|增长|下降|降低|上升)"
+
+
+def _clause_words(role: str) -> str:
+    words = sorted((row["word"] for row in read_seed("ref_narrative_clauses") if row["role"] == role), key=len)
+    return "|".join(re.escape(word) for word in reversed(words))
+
+
+# A list of figures, one per subject in the order the subjects are named: "收、支总计各是4125.49,4143.91万元",
+# "各减少1267.86,2570.97万元", "各下降23.51%、38.28%" (sc_unknown_unit_2022_final_narrative.txt l.3-4).
+# Items are separated by 、，, 和 及 与; a comma followed by three digits is a thousands separator.
+ENUMERATION_ITEM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_ITEM_UNIT = r"(?:亿元|万元|元|万(?![人个次件辆台批名户])|%)"
+ENUMERATION = (
+    r"(?P<word>" + _clause_words("enumeration") + r")(?:" + _DIRECTION + r"了?|(?P<share>占))?"
+    r"(?P<list>(?:" + ENUMERATION_ITEM + _ITEM_UNIT + r"?(?:[,，、]|和|及|与))+" + ENUMERATION_ITEM + r")"
+    r"(?P<unit>" + _ITEM_UNIT + r")"
+)
+ENUMERATED_VALUE = re.compile(r"(?P<num>" + ENUMERATION_ITEM + r")(?P<unit>" + _ITEM_UNIT + r")?")
+# Words that make an amount in their clause something other than the subject's figure: "分流315万元".
+NOT_A_TOTAL = re.compile(_clause_words("not_a_total"))
 _ALTERNATIVE = r"(?P<alt>[（(](?:增加|减少|增长|下降|降低)[)）])?"
 CUES: tuple[CuePattern, ...] = (
     # final vs budget: a comparison word NA-06 checks
@@ -469,6 +282,9 @@ CUES: tuple[CuePattern, ...] = (
         "parts",
         r"其中[:：]?|主要用于以下方面[:：]?",
         "基本支出 471.03 万元，其中： (000 l.104); 主要用于以下方面：(002 l.304)",
+    ),
+    CuePattern(
+        "enumeration", ENUMERATION, "收、支总计各是4125.49,4143.91万元 (sc_unknown_unit_2022_final_narrative.txt l.3)"
     ),
     CuePattern("money", NUMBER + MONEY_UNIT, "收入总计902.93万元 (000 l.42)"),
 )

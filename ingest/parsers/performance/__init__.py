@@ -4,6 +4,7 @@ Every indicator table is found by its header row and read with the grammar of it
 - flattened (PDF text, 000/001): flattened.py
 - tab-separated (Markdown/HTML exports, 002/004; ruled PDF tables and DOCX tables): tabular.py
 - one cell per line (003): cell_lines.py
+- web tables copied with a pipe after every cell (rebuilt as tab-separated rows first): pipe_rows.py
 Figures are read from the columns the header row names (columns.py), not from fixed positions.
 A level-1 weight printed once for several consecutive groups (a merged cell) is read as spanning them
 (merged_weights.py).
@@ -27,7 +28,7 @@ from ingest.model import (
     PerfSubtotal,
     SourceRef,
 )
-from ingest.parsers.performance import cell_lines, columns, flattened, merged_weights, prose, tabular
+from ingest.parsers.performance import cell_lines, columns, flattened, merged_weights, pipe_rows, prose, tabular
 from ingest.parsers.performance.common import (
     IndicatorRow,
     ProjectDraft,
@@ -50,6 +51,7 @@ from ingest.parsers.performance.header import (
     table_year,
 )
 from ingest.parsers.performance.regions import ReportRegion, TableRegion, find_reports, find_tables
+from ingest.seeds import read_seed
 
 OVERALL_NAME = "部门整体支出"
 STAGE = "parse_performance"
@@ -59,27 +61,38 @@ def parse_performance(
     doc: LoadedDocument, meta: DocumentMeta
 ) -> tuple[list[PerfProject], list[PerfIndicator], list[PerfSubtotal], list[IngestIssue]]:
     issues: list[IngestIssue] = []
-    tables = [(region, read_table(region, meta, issues)) for region in find_tables(doc.lines)]
+    lines = pipe_rows.regroup(doc.lines)
+    tables = [(region, read_table(region, meta, issues)) for region in find_tables(lines)]
     tables = [(region, draft) for region, draft in tables if _is_evaluation(region, draft, issues)]
     drafts = [draft for _, draft in tables]
-    order = {(line.page_no, line.line_no): i for i, line in enumerate(doc.lines)}
+    order = {(line.page_no, line.line_no): i for i, line in enumerate(lines)}
 
     def position(line: Line) -> int:
         """Order of a line in the document (PDF line numbers restart on every page)."""
         return order[(line.page_no, line.line_no)]
 
     table_lines = {position(line) for region, _ in tables for line in [*region.body, *region.total]}
-    for report in find_reports(doc.lines):
+    for report in find_reports(lines):
         drafts.extend(read_report(report, tables, table_lines, position))
-    free_lines = [line for line in doc.lines if position(line) not in table_lines]
+    free_lines = [line for line in lines if position(line) not in table_lines]
     drafts.extend(prose.listed_self_evaluations(free_lines, meta.fiscal_year))
     drafts.extend(_new_overall(prose.overall_department(free_lines, meta.fiscal_year), drafts))
+    if meta.doc_type == "performance_evaluation":
+        drafts.extend(_new_hotline_projects(prose.hotline_projects(free_lines, meta.fiscal_year), drafts))
     drafts.sort(key=lambda d: position(d.line))
     for draft in drafts:
         draft.fiscal_year = draft.fiscal_year or meta.fiscal_year
         draft.name = draft.name or draft.table  # a table that names no project is known by its title
         merged_weights.mark_spanning_weights(draft)
     return _records(drafts, doc, meta, issues)
+
+
+def _new_hotline_projects(found: list[ProjectDraft], drafts: list[ProjectDraft]) -> list[ProjectDraft]:
+    """Hotline projects named in prose, when no table or report of the document evaluates one."""
+    fragments = [r["name_fragment"] for r in read_seed("hotline_project_patterns")]
+    if any(draft.name and any(f in draft.name for f in fragments) for draft in drafts):
+        return []
+    return [draft for draft in found if draft.budget is not None or draft.executed is not None]
 
 
 def read_table(region: TableRegion, meta: DocumentMeta, issues: list[IngestIssue]) -> ProjectDraft:

@@ -1,5 +1,6 @@
-"""Scores stated in prose: lists of self-evaluated projects, whole-department scores, and evaluation
-reports without a score table (001's 行政服务中心运转经费 report scores each indicator in a sentence)."""
+"""Scores stated in prose: lists of self-evaluated projects, whole-department scores, evaluation
+reports without a score table (001's 行政服务中心运转经费 report scores each indicator in a sentence),
+and hotline projects a self-evaluation report names only in a sentence with their amount."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ingest.parsers.performance.common import (
     year_in,
 )
 from ingest.parsers.performance.header import evaluation_kind
+from ingest.seeds import read_seed
 
 
 @dataclass
@@ -315,3 +317,44 @@ def apply_section_scores(draft: ProjectDraft, stated: list[SubtotalRow]) -> None
                     subtotal.score = section.score
                     subtotal.weight = subtotal.weight if subtotal.weight is not None else section.weight
                 break
+
+
+# --- hotline projects named only in prose ---------------------------------------------------------
+
+# "2021年度，12345政务服务便民热线运行经费支出199.56万元": a project a self-evaluation report names with
+# its amount in a sentence. The name starts at a hotline fragment (seed hotline_project_patterns) and
+# runs to the word that says what the amount is; budget words give the budget, spending words the
+# executed amount. An amount without such a word is not read (not guessed).
+_BUDGET_WORDS = r"全年预算数?|年初预算数?|预算数?|安排"
+_EXECUTED_WORDS = r"实际支出|实际使用|全年执行数?|执行数?|支出|使用|拨付"
+_AMOUNT_CUE = re.compile(
+    r"(?:(?P<budget>" + _BUDGET_WORDS + r")|(?P<executed>" + _EXECUTED_WORDS + r"))(?:资金|金额)?(?:为|了|共计|共)?"
+    r"(?P<amount>\d+(?:\.\d+)?)万元"
+)
+_TIME_WORDS = re.compile(r"(?:全年|年度|本年|当年)$")
+
+
+def hotline_projects(lines: list[Line], fiscal_year: int | None) -> list[ProjectDraft]:
+    squashed = SquashedText.of(lines)
+    fragments = "|".join(re.escape(r["name_fragment"]) for r in read_seed("hotline_project_patterns"))
+    name_start = re.compile(r"[“\"]?(?:" + fragments + r")")
+    drafts: dict[str, ProjectDraft] = {}
+    for sentence in re.finditer(r"[^。；;]+", squashed.text):
+        text = sentence.group()
+        start = name_start.search(text)
+        first_cue = _AMOUNT_CUE.search(text, start.start()) if start else None
+        if not start or not first_cue:
+            continue
+        name = clean_name(_TIME_WORDS.sub("", re.split(r"[，,：:（(]", text[start.start() : first_cue.start()])[0]))
+        if len(name) < 4:
+            continue
+        draft = drafts.get(name) or ProjectDraft(
+            name, "self_evaluation", fiscal_year, squashed.line_at(sentence.start() + start.start())
+        )
+        draft.table = "绩效自评报告"
+        for cue in _AMOUNT_CUE.finditer(text, start.start()):
+            field_name = "budget" if cue.group("budget") else "executed"
+            if getattr(draft, field_name) is None:
+                setattr(draft, field_name, Decimal(cue.group("amount")))
+        drafts[name] = draft
+    return list(drafts.values())
