@@ -80,3 +80,20 @@ def draw_layouts(rng: random.Random, count: int, producers: tuple[str, ...] = DI
             sequence.extend(round_)
         columns[name] = sequence
     return [Layout(**{name: columns[name][i] for name in DIMENSIONS}) for i in range(count)]
+
+
+# The plainest choice of every dimension: what a reader is surely taught first.
+PLAIN = Layout(
+    producer="reportlab",
+    code_layout="one_column",
+    unit="yuan",
+    thousands="plain",
+    zero_style="zero",
+    continuation="none",
+    orientation="template",
+    basic_layout="list",
+    cover="one_line",
+    unit_position="right",
+    text_quirk="none",
+    economic_rows="template",
+)

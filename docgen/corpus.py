@@ -66,7 +66,7 @@ def write(out: Path, seed: int, count: int, formats: Iterable[str] = ("pdf",), p
         )
     entries: list[producers.Entry] = []
     for fmt in formats:
-        written, seconds = producers.write_format(fmt, docs, raw, seed)
+        written, seconds = producers.write_format(fmt, docs, raw)
         entries += written
         timings |= seconds
     for file, doc_name, fmt, producer in sorted(entries):
@@ -75,7 +75,7 @@ def write(out: Path, seed: int, count: int, formats: Iterable[str] = ("pdf",), p
         "".join(json.dumps(m, ensure_ascii=False, sort_keys=True) + "\n" for m in manifest), encoding="utf-8"
     )
     summary = {"seed": seed, "documents": count, "formats": list(formats), "files": len(manifest), "seconds": timings}
-    summary["per_file_seconds"] = producers.per_document(timings, entries)
+    summary["per_file_seconds"] = producers.per_file(timings, entries)
     (out / "generation.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
     return summary
 

@@ -1,52 +1,119 @@
 """Which renderer writes which output, and how long each took.
 
 `pdf` is drawn by the producer the document's layout chose; every other format has one writer.
-Office conversions and browser printing run in batches (one soffice call, one browser per page
-batch), so their time is shared by the documents of the batch.
+Office conversions and browser printing run in batches (one soffice call for many files, two
+browsers at a time), so their time is shared by the documents of the batch.
 """
 
 from __future__ import annotations
 
-import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from docgen import render_reportlab
-from docgen.catalogue import DIMENSIONS
+from docgen import convert, render_docx, render_html, render_reportlab, render_xlsx, scan
+from docgen.catalogue import DIMENSIONS, SCAN_DPIS
 
 Entry = tuple[str, str, str, str]  # file name, document, format, producer
 
 
 def _reportlab(ruled: bool) -> Callable:
-    def write(docs, raw: Path, seed: int) -> list[Entry]:
-        out = []
+    def write(docs, raw: Path) -> list[Entry]:
         for doc in docs:
             render_reportlab.render(doc.printed, raw / f"{doc.name}.pdf", ruled=ruled)
-            out.append((f"{doc.name}.pdf", doc.name, "pdf", doc.layout.producer))
-        return out
+        return [(f"{doc.name}.pdf", doc.name, "pdf", doc.layout.producer) for doc in docs]
 
     return write
+
+
+def _workbook(doc, path: Path) -> None:
+    render_xlsx.render(doc.printed, path, doc.layout.thousands == "separators")
+
+
+def _office(suffix: str, writer: Callable, target: str = "pdf") -> Callable:
+    """Write each document with `writer` (as .suffix) and convert them all in one LibreOffice call."""
+
+    def write(docs, raw: Path) -> list[Entry]:
+        with tempfile.TemporaryDirectory(prefix="docgen-") as tmp:
+            sources = []
+            for doc in docs:
+                source = Path(tmp) / f"{doc.name}.{suffix}"
+                writer(doc, source)
+                sources.append(source)
+            convert.office_convert(sources, target, raw)
+        fmt = "pdf" if target == "pdf" else target
+        return [
+            (f"{doc.name}.{target}", doc.name, fmt, doc.layout.producer if fmt == "pdf" else "office_document")
+            for doc in docs
+        ]
+
+    return write
+
+
+def _browser(docs, raw: Path) -> list[Entry]:
+    with tempfile.TemporaryDirectory(prefix="docgen-") as tmp:
+        pages = []
+        for doc in docs:
+            html = Path(tmp) / f"{doc.name}.html"
+            render_html.render(doc.printed, html)
+            pages.append((html, raw / f"{doc.name}.pdf"))
+        convert.print_pages(pages)
+    return [(f"{doc.name}.pdf", doc.name, "pdf", "browser_html") for doc in docs]
+
+
+def _files(fmt: str, writer: Callable, producer: str) -> Callable:
+    def write(docs, raw: Path) -> list[Entry]:
+        for doc in docs:
+            writer(doc, raw / f"{doc.name}.{fmt}")
+        return [(f"{doc.name}.{fmt}", doc.name, fmt, producer) for doc in docs]
+
+    return write
+
+
+def _scans(docs, raw: Path) -> list[Entry]:
+    """Image-only PDFs of each document's ruled PDF; the dpi cycles through SCAN_DPIS."""
+    entries = []
+    with tempfile.TemporaryDirectory(prefix="docgen-") as tmp:
+        for i, doc in enumerate(docs):
+            source = Path(tmp) / f"{doc.name}.pdf"
+            render_reportlab.render(doc.printed, source)
+            dpi = SCAN_DPIS[i % len(SCAN_DPIS)]
+            scan.scan_pdf(source, raw / f"{doc.name}_scan.pdf", dpi, doc.name)
+            entries.append((f"{doc.name}_scan.pdf", doc.name, "scan", f"scan_{dpi}dpi"))
+    return entries
 
 
 PDF_PRODUCERS: dict[str, Callable] = {
     "reportlab": _reportlab(True),
     "reportlab_unruled": _reportlab(False),
+    "office_workbook": _office("xlsx", _workbook),
+    "office_document": _office("docx", lambda doc, path: render_docx.render(doc.printed, path)),
+    "browser_html": _browser,
 }
-OTHER_FORMATS: dict[str, Callable] = {}
+OTHER_FORMATS: dict[str, Callable] = {
+    "docx": _files("docx", lambda doc, path: render_docx.render(doc.printed, path), "python_docx"),
+    "xlsx": _files("xlsx", _workbook, "openpyxl"),
+    "html": _files("html", lambda doc, path: render_html.render(doc.printed, path), "html_page"),
+    "doc": _office("docx", lambda doc, path: render_docx.render(doc.printed, path), target="doc"),
+    "scan": _scans,
+}
+NEEDS = {"office_workbook": "soffice", "office_document": "soffice", "browser_html": "chromium", "doc": "soffice"}
+
+
+def _tool_present(name: str) -> bool:
+    tool = NEEDS.get(name)
+    if tool is None:
+        return True
+    return (convert.soffice() if tool == "soffice" else convert.browser()) is not None
 
 
 def available() -> tuple[str, ...]:
     """PDF producers this machine can run (office and browser producers need soffice / chromium)."""
-    return tuple(p for p in DIMENSIONS["producer"] if p in PDF_PRODUCERS and _tools_present(p))
+    return tuple(p for p in DIMENSIONS["producer"] if _tool_present(p))
 
 
-def _tools_present(producer: str) -> bool:
-    needs = {"office_workbook": "soffice", "office_document": "soffice", "browser_html": "chromium"}
-    return producer not in needs or shutil.which(needs[producer]) is not None
-
-
-def write_format(fmt: str, docs, raw: Path, seed: int) -> tuple[list[Entry], dict[str, float]]:
+def write_format(fmt: str, docs, raw: Path) -> tuple[list[Entry], dict[str, float]]:
     entries: list[Entry] = []
     timings: dict[str, float] = {}
     if fmt == "pdf":
@@ -54,18 +121,18 @@ def write_format(fmt: str, docs, raw: Path, seed: int) -> tuple[list[Entry], dic
             batch = [d for d in docs if d.layout.producer == producer]
             if batch:
                 started = time.perf_counter()
-                entries += PDF_PRODUCERS[producer](batch, raw, seed)
+                entries += PDF_PRODUCERS[producer](batch, raw)
                 timings[f"pdf:{producer}"] = time.perf_counter() - started
         return entries, timings
-    if fmt not in OTHER_FORMATS:
-        raise ValueError(f"format {fmt} is not written on this machine")
+    if not _tool_present(fmt):
+        raise RuntimeError(f"format {fmt} needs {NEEDS[fmt]}, which is not installed")
     started = time.perf_counter()
-    entries += OTHER_FORMATS[fmt](docs, raw, seed)
+    entries += OTHER_FORMATS[fmt](docs, raw)
     timings[fmt] = time.perf_counter() - started
     return entries, timings
 
 
-def per_document(timings: dict[str, float], entries: list[Entry]) -> dict[str, float]:
+def per_file(timings: dict[str, float], entries: list[Entry]) -> dict[str, float]:
     """Seconds per output file, per producer (pdf) or format."""
     counts: dict[str, int] = {}
     for _, _, fmt, producer in entries:

@@ -16,25 +16,10 @@ import pypdfium2
 import pytest
 
 from docgen import answer_key, corpus, identities, render_reportlab, score
-from docgen.catalogue import DIMENSIONS, Layout, draw_layouts
+from docgen.catalogue import DIMENSIONS, PLAIN, draw_layouts
 from docgen.compose import compose
 from docgen.model import FunctionLine
 from docgen.text_forms import fullwidth, kangxi, spaced
-
-PLAIN = Layout(
-    producer="reportlab",
-    code_layout="one_column",
-    unit="yuan",
-    thousands="plain",
-    zero_style="zero",
-    continuation="none",
-    orientation="template",
-    basic_layout="list",
-    cover="one_line",
-    unit_position="right",
-    text_quirk="none",
-    economic_rows="template",
-)
 
 
 def test_generated_documents_satisfy_every_identity():
