@@ -133,7 +133,7 @@ corpus-eval:
 	$(MAKE) --no-print-directory expectations RAW_DIR="$(EVAL_DIR)/raw" WAREHOUSE="$(EVAL_DIR)/warehouse/warehouse.duckdb" \
 		|| echo "expectations reported failures (scored below)"
 	$(PY) -m docgen score --corpus "$(EVAL_DIR)" --warehouse "$(EVAL_DIR)/warehouse/.build/candidate.duckdb" \
-		--json "$(EVAL_DIR)/results.json"
+		--json "$(EVAL_DIR)/results.json" --markdown "$(EVAL_DIR)/results.md"
 
 clean:
 	rm -rf $(OUT_DIR) dbt_project/target dbt_project/logs

@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--corpus", type=Path, required=True)
     sc.add_argument("--warehouse", type=Path, required=True)
     sc.add_argument("--json", type=Path, help="also write the results here")
+    sc.add_argument("--markdown", type=Path, help="also write the per-choice table here, as Markdown")
     sc.add_argument("--show-misses", type=int, default=20)
     args = ap.parse_args(argv)
     if args.command == "generate":
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     print(score.format_report(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    if args.markdown:
+        args.markdown.write_text(score.markdown_table(result), encoding="utf-8")
     return 0
 
 

@@ -200,3 +200,16 @@ def format_report(result: dict) -> str:
     for miss in result["misses"]:
         lines.append("MISS " + json.dumps(miss, ensure_ascii=False)[:240])
     return "\n".join(lines)
+
+
+def markdown_table(result: dict) -> str:
+    """The per-choice accuracy as a Markdown table (for the README)."""
+    lines = ["| dimension | value | facts found | share |", "| --- | --- | --- | --- |"]
+    o = result["overall"]
+    lines.append(f"| all | all | {o['found']}/{o['total']} | {o['pct']:.2f}% |")
+    for kind, r in result["by_kind"].items():
+        lines.append(f"| kind | {kind} | {r['found']}/{r['total']} | {r['pct']:.2f}% |")
+    for dim, values in result["by_choice"].items():
+        for value, r in values.items():
+            lines.append(f"| {dim} | {value} | {r['found']}/{r['total']} | {r['pct']:.2f}% |")
+    return "\n".join(lines) + "\n"

@@ -202,6 +202,7 @@ def test_scorer_finds_exactly_the_facts_the_marts_hold(tmp_path):
     result = score.score(tmp_path, perfect)
     assert result["overall"]["found"] == result["overall"]["total"] == len(facts)
     assert result["by_choice"]["code_layout"]["one_column"]["pct"] == 100.0
+    assert f"| code_layout | one_column | {len(facts)}/{len(facts)} | 100.00% |" in score.markdown_table(result)
     # one figure misread, one blank landed as 0, a wrong year: exactly those facts are missed
     wrong = [dict(f) for f in facts]
     economic = next(f for f in wrong if f["kind"] == "economic" and len(f["economic_code"]) == 5)
