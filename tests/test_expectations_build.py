@@ -47,7 +47,7 @@ def failing_build(tmp_path_factory):
     raw = tmp / "raw"
     shutil.copytree(SAMPLES, raw)
     for n, mutation in enumerate(PLANTED.values()):
-        mutate(SAMPLES / mutation.document, mutation.edits, raw / f"planted{n}_{mutation.document}")
+        mutate(mutation.source, mutation.edits, raw / f"planted{n}_{mutation.source.name}")
     out = tmp / "out"
     out.mkdir()
     warehouse = out / "warehouse.duckdb"

@@ -1,8 +1,9 @@
-"""Every identity rule, by mutation: change printed figures of a real sample document, re-ingest,
-re-check, and assert that exactly the expected rule fails on the expected subject, while the same
-subject passes in the unchanged document.
+"""Every identity rule, by mutation: change printed figures of a real document (a sample, or a public
+document kept in tests/fixtures/corpus), re-ingest, re-check, and assert that exactly the expected rule
+fails on the expected subject, while the same subject passes in the unchanged document. Every rule has
+a mutation, and switching a rule off (no rows, or every row passing) makes its mutation test fail.
 
-All mutated copies and the unchanged samples are ingested once per session into one raw database
+All mutated copies and the unchanged documents are ingested once per session into one raw database
 (each copy is its own document: its bytes differ); the rule queries run on it as in a build.
 Great Expectations and dbt are not involved here (the rules read the raw tables); the full path
 (ingest + dbt + GE + publish) is exercised by test_expectations_build.py.
@@ -17,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, SAMPLES, parsed_corpus
+from conftest import CORPUS, DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, SAMPLES, parsed_corpus
 
 from expectations.checks import compute_checks
 from expectations.rules import RULES
@@ -36,7 +37,7 @@ THREE_PUBLIC_ROW = "\t".join(["0.00"] * 12)
 @dataclass(frozen=True)
 class Mutation:
     name: str  # test id: the rule it is for, and what it changes
-    document: str
+    document: str  # a file of data/samples, or a path under tests/fixtures/corpus ("more/<file>.txt")
     edits: tuple[tuple[int, str, str], ...]  # (line number, printed text, replacement)
     # (rule_id, a unique part of the subject, or its start when written "^…") that must newly fail
     expected: tuple[tuple[str, str], ...]
@@ -44,6 +45,11 @@ class Mutation:
     @property
     def target(self) -> tuple[str, str]:
         return self.expected[0]
+
+    @property
+    def source(self) -> Path:
+        sample = SAMPLES / self.document
+        return sample if sample.exists() else CORPUS / self.document
 
 
 MUTATIONS: tuple[Mutation, ...] = (
@@ -239,12 +245,12 @@ def mutate(source: Path, edits, target: Path) -> None:
 def checked(tmp_path_factory) -> tuple[pd.DataFrame, dict[str, str]]:
     """The checks of every sample and every mutated copy; and each copy's document_id."""
     raw = tmp_path_factory.mktemp("mutations")
-    for sample in SAMPLES.iterdir():
-        shutil.copy(sample, raw / sample.name)
+    for document in {*SAMPLES.iterdir(), *(m.source for m in MUTATIONS)}:
+        shutil.copy(document, raw / document.name)
     ids = {}
     for n, mutation in enumerate(MUTATIONS):
-        copy = raw / f"m{n:02d}_{mutation.document}"
-        mutate(SAMPLES / mutation.document, mutation.edits, copy)
+        copy = raw / f"m{n:02d}_{mutation.source.name}"
+        mutate(mutation.source, mutation.edits, copy)
         ids[mutation.name] = document_id_for(copy.read_bytes())
     rows: dict[str, list[tuple]] = {}
     for path in sorted(raw.iterdir()):
@@ -280,7 +286,7 @@ def test_every_rule_has_a_mutation():
 def mutation_problems(checks: pd.DataFrame, ids: dict[str, str], mutation: Mutation) -> list[str]:
     """What is wrong with the checks of a mutated copy: the expected rule must check it, pass on the same
     subject in the unchanged document and fail on the mutated one, and nothing else may newly fail."""
-    original = document_id_for((SAMPLES / mutation.document).read_bytes())
+    original = document_id_for(mutation.source.read_bytes())
     rule_id, part = mutation.target
     base_rows = checks[(checks["document_id"] == original) & (checks["rule_id"] == rule_id)]
     mutated_rows = checks[(checks["document_id"] == ids[mutation.name]) & (checks["rule_id"] == rule_id)]
