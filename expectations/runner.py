@@ -81,6 +81,7 @@ def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root
     finally:
         con.close()
     counts = {status: int((results["status"] == status).sum()) for status in ("pass", "fail", "acknowledged")}
+    counts["of which incomplete_copy"] = int((results["finding"] == "incomplete_copy").sum())
     counts["checks"] = len(results)
     records = failure_records(results, file_names)
     write_verdict(out, records, stale, counts)
@@ -104,7 +105,8 @@ def _print_summary(records, stale, counts, sql_seconds: float, total_seconds: fl
     warnings = [r for r in records if r["status"] == "fail" and r["severity"] == "warn"]
     print(
         f"identity checks: {counts['checks']} rows, {counts['pass']} pass, {counts['fail']} fail "
-        f"({len(blocking)} blocking error, {len(warnings)} warn), {counts['acknowledged']} acknowledged; "
+        f"({len(blocking)} blocking error, {len(warnings)} warn), {counts['acknowledged']} acknowledged "
+        f"({counts['of which incomplete_copy']} of them content a copy lost); "
         f"{sql_seconds:.1f}s SQL, {total_seconds:.1f}s total; report {out / 'failures.txt'}",
         file=sys.stderr,
     )
