@@ -13,6 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """A run of text and where it is printed across the page (x0 < x1, points for PDFs)."""
+
+    x0: float
+    x1: float
+    text: str
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,10 @@ class Line:
     locator: str | None = None
     # The text as printed when ``text`` was converted to simplified characters; None otherwise.
     printed: str | None = None
+    # Where a line that is not in a ruled table is printed: its runs of text separated by gaps as
+    # wide as a column gap, left to right (PDF). Lines of a table aligned by whitespace are read
+    # into cells from these positions (layout/columns.py); None when the loader knows no positions.
+    spans: tuple[Span, ...] | None = None
 
 
 @dataclass

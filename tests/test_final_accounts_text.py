@@ -288,6 +288,57 @@ def test_function_code_over_class_item_columns_in_cells():
     assert issues == []
 
 
+def test_class_section_item_rows_printing_only_their_own_part_take_the_rest_from_above():
+    doc = _doc_from_cells(
+        [
+            "三、支出决算表",
+            ("类", "款", "项", "科目名称", "本年支出合计", "基本支出", "项目支出"),
+            ("201", "", "", "一般公共服务支出", "2,940.05", "940.05", "2000.00"),
+            ("", "06", "", "财政事务", "2940.05", "940.05", "2000.00"),
+            ("", "", "01", "行政运行", "940.05", "940.05", ""),
+            ("", "", "02", "一般行政管理事务", "2000.00", "", "2000.00"),
+            ("210", "", "", "卫生健康支出", "60.99", "60.99", ""),
+            ("", "11", "", "行政事业单位医疗", "60.99", "60.99", ""),
+            ("210", "11", "01", "行政单位医疗", "60.99", "60.99", ""),  # a child printing its whole code
+        ]
+    )
+    _, values, issues = parse_final_accounts(doc, read_metadata(doc.lines))
+    got = {(v.row_key, v.column_key): v.amount.value if v.amount else None for v in values}
+    assert got[("201", "total")] == Decimal("2940.05")
+    assert got[("20106", "basic")] == Decimal("940.05")
+    assert got[("2010601", "total")] == Decimal("940.05")
+    assert got[("2010602", "project")] == Decimal("2000.00")
+    assert got[("21011", "total")] == got[("2101101", "total")] == Decimal("60.99")
+    assert ("01", "total") not in got and issues == []
+
+
+def test_rows_printed_by_name_only_get_their_codes_from_the_classification():
+    doc = _doc_from_cells(
+        [
+            "五、一般公共预算财政拨款支出决算表",
+            ("项目", "合计", "基本支出", "项目支出"),
+            ("合计", "80.00", "70.00", "10.00"),
+            ("一般公共服务支出", "30.00", "20.00", "10.00"),
+            ("政府办公厅（室）及相关机构事务", "30.00", "20.00", "10.00"),
+            ("行政运行", "20.00", "20.00", ""),  # 2010301 here, 2010101 under 人大事务
+            ("事业运行", "10.00", "", "10.00"),
+            ("社会保障和就业支出（类）", "50.00", "50.00", ""),
+            ("行政事业单位养老支出", "50.00", "50.00", ""),
+            ("机关事业单位基本养老保险缴费支出", "50.00", "50.00", ""),
+            ("不在分类中的名称", "1.00", "1.00", ""),
+        ]
+    )
+    _, values, issues = parse_final_accounts(doc, read_metadata(doc.lines))
+    got = {(v.row_key, v.column_key): v for v in values}
+    assert got[("2010301", "total")].amount.value == Decimal("20.00")
+    assert got[("2010301", "total")].function_code == "2010301"
+    assert got[("2010350", "project")].amount.value == Decimal("10.00")
+    assert got[("208", "total")].row_label == "社会保障和就业支出（类）"
+    assert got[("2080505", "basic")].amount.value == Decimal("50.00")
+    (issue,) = issues
+    assert issue.severity == "warn" and "不在分类中的名称" in issue.message
+
+
 def test_space_separated_economic_table_in_side_by_side_groups():
     text = """六、一般公共预算财政拨款基本支出决算表
 单位：万元

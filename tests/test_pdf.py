@@ -275,31 +275,12 @@ def test_partly_scanned_pdf_keeps_its_text_pages_and_names_the_lost_ones(tmp_pat
 # ---- table cell normalization (layouts the two PDFs do not print) ------------------------------
 
 
-def test_code_over_class_section_item_columns_becomes_one_code():
-    from ingest.loading.pdf import _normalize_grid
-
-    grid = [
-        ["类", "款", "项", "科目名称", "本年支出合计"],
-        ["201", "", "", "一般公共服务支出", "2,940.05"],
-        ["201", "06", "", "财政事务", "1,000.00"],
-        ["201", "06", "01", "行政运行", "1,000.00"],
-        ["合计", "", "", "", "2,940.05"],
-    ]
-    assert _normalize_grid(grid) == [
-        ["科目编码", "科目名称", "本年支出合计"],
-        ["201", "一般公共服务支出", "2940.05"],
-        ["20106", "财政事务", "1000.00"],
-        ["2010601", "行政运行", "1000.00"],
-        ["合计", "", "2940.05"],
-    ]
-
-
 def test_wrapped_cell_text_and_vertical_headers_are_joined():
-    from ingest.loading.pdf import _join_wrapped
+    from ingest.loading.pdf_text import join_wrapped
 
-    assert _join_wrapped(["机关事业单位", "基本养老保险", "缴费支出"]) == "机关事业单位基本养老保险缴费支出"
-    assert _join_wrapped(["栏", "次"]) == "栏次"
-    assert _join_wrapped(["Total", "amount"]) == "Total amount"
+    assert join_wrapped(["机关事业单位", "基本养老保险", "缴费支出"]) == "机关事业单位基本养老保险缴费支出"
+    assert join_wrapped(["栏", "次"]) == "栏次"
+    assert join_wrapped(["Total", "amount"]) == "Total amount"
 
 
 def test_page_numbers_alone_at_page_edges_are_dropped():

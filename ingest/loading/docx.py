@@ -10,7 +10,8 @@ grid order, as the PDF loader gives them:
   get "" there. This is how the cell is printed (once), how the text dumps of such tables read,
   and it never repeats an amount: a parser that wants the value of a merged label carries it down;
 - a cell's paragraphs are joined like a wrapped PDF cell ("项目立项规范性" + "（1分）");
-- amounts keep their text; thousands separators are dropped as in PDFs ("2,940.05" -> "2940.05").
+- a cell's text is normalized as every loader's cells are (loading/text.normalize_cell: thousands
+  separators dropped, "2,940.05" -> "2940.05"; no spaces between Chinese characters).
 
 Pages: Word records where its layout broke the pages when it saved the file
 (w:lastRenderedPageBreak); page_no follows those, or explicit page breaks when there are none,
@@ -22,19 +23,17 @@ A file that is not a readable .docx gives a 'load' IngestIssue and no lines.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 
 from docx import Document
 from docx.oxml.ns import qn
 
-from ingest.loading.text import normalize_line
+from ingest.loading.text import normalize_cell, normalize_line
 from ingest.model import IngestIssue, Line, LoadedDocument
 
 TEXT, BR, CR, TAB = qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab")
 RENDERED_BREAK, PAGE_BREAK_BEFORE = qn("w:lastRenderedPageBreak"), qn("w:pageBreakBefore")
-THOUSANDS_SEPARATED = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
 def load_docx(doc: LoadedDocument, data: bytes) -> None:
@@ -186,6 +185,4 @@ def _cell_text(tc) -> str:
             if text and text[-1].isascii() and text[-1].isalpha() and part[0].isascii() and part[0].isalpha()
             else ""
         ) + part
-    if THOUSANDS_SEPARATED.match(text):
-        return text.replace(",", "")
-    return text
+    return normalize_cell(text)

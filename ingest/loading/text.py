@@ -1,14 +1,26 @@
-"""Text and Markdown dumps: bytes -> normalized lines.
+"""Text and Markdown dumps: bytes -> normalized lines; the normalization every loader applies.
 
-Documents arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. Full-width
-digits, Latin letters and number punctuation are folded to ASCII so that "１２３．４５％" reads as
-"123.45%"; Chinese punctuation such as （）：，。 is kept as printed.
+Documents arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+
+``normalize_line`` is applied to every line of every format (text, PDF, DOCX and the others):
+- full-width digits, Latin letters and number punctuation are folded to ASCII, so "１２３．４５％"
+  reads "123.45%"; Chinese punctuation such as （）：，。 is kept as printed (patterns use it);
+- characters that only stand for another one are replaced by it (Unicode NFKC, applied to those
+  blocks only, where it is safe): Kangxi radicals (⼀ U+2F00 for 一, as Word-made PDFs often carry),
+  CJK compatibility ideographs, parenthesized ideographs (㈠ -> (一)); and the simplified-form CJK
+  radicals that NFKC leaves alone (⻓ for 长, ⻔ for 门: ``RADICAL_STANDS_FOR``).
+
+``normalize_cell`` is applied to the text of a table cell, whatever format it came from: the line
+normalization, spaces between Chinese characters removed ("因 公 出 国 （ 境 ） 费用" ->
+"因公出国（境）费用": names are printed letter-spaced to fill a cell) and thousands separators
+dropped from amounts ("2,940.05" -> "2940.05").
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from ingest.model import Line
 
@@ -25,6 +37,22 @@ _FOLD_CHARS = (
 FULLWIDTH_FOLD = str.maketrans({c: chr(ord(c) - 0xFEE0) for c in _FOLD_CHARS} | {"\u3000": " ", "\u00a0": " "})
 
 _FOLDABLE = re.compile("[" + re.escape(_FOLD_CHARS) + "\u3000\u00a0]+")
+
+# Blocks whose characters NFKC maps to the ideograph (or marker) they stand for. The rest of NFKC
+# is not applied: it would turn Chinese punctuation （：， into ASCII and ① into a digit.
+_COMPATIBILITY = re.compile("[\u2e80-\u2fdf\u3220-\u3243\uf900-\ufaff\U0002f800-\U0002fa1f]")
+# Simplified-form radicals without an NFKC mapping, as PDF fonts map some glyphs to them.
+RADICAL_STANDS_FOR = {
+    "\u2ea0": "民", "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec9": "贝",
+    "\u2ecb": "车", "\u2ed1": "長", "\u2ed3": "长", "\u2ed4": "门",
+    "\u2ed9": "韦", "\u2eda": "页", "\u2edb": "风", "\u2edc": "飞", "\u2edd": "食",
+    "\u2ee2": "马", "\u2ee5": "鱼", "\u2ee6": "鸟", "\u2ee7": "卤", "\u2ee8": "麦", "\u2ee9": "黄",
+    "\u2eea": "黾", "\u2eec": "齐", "\u2eee": "齿", "\u2ef0": "龙", "\u2ef3": "龟",
+}  # fmt: skip
+# Chinese characters and full-width punctuation: a space between two of them is no word break.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -63,18 +91,35 @@ def _looks_binary(text: str) -> bool:
 
 
 def normalize_line(text: str) -> str:
-    """Fold full-width digits/letters, drop control characters and trailing whitespace.
-
-    Tabs are kept: they separate cells in tab-separated dumps.
+    """Fold full-width digits/letters and compatibility characters, drop control characters and
+    trailing whitespace. Tabs are kept: they separate cells in tab-separated dumps.
     """
+    return _normalize(text).rstrip(" \r")
+
+
+def normalize_cell(text: str) -> str:
+    """A table cell's text: the line normalization, no spaces between Chinese characters, no
+    thousands separators in an amount, no surrounding whitespace."""
+    text = _SPACE_BETWEEN_CJK.sub("", normalize_line(text)).strip()
+    if _THOUSANDS.match(text):
+        return text.replace(",", "")
+    return text
+
+
+def _normalize(text: str) -> str:
     text = _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
-    text = _CONTROL.sub("", text)
-    return text.rstrip(" \r")
+    if _COMPATIBILITY.search(text):
+        text = _COMPATIBILITY.sub(_stands_for, text)
+    return _CONTROL.sub("", text)
+
+
+def _stands_for(match: re.Match[str]) -> str:
+    char = match.group()
+    return RADICAL_STANDS_FOR.get(char) or unicodedata.normalize("NFKC", char)
 
 
 def text_to_lines(text: str) -> list[Line]:
     """Split decoded text into numbered, normalized lines (1-based line numbers)."""
     # Normalizing the whole text at once is several times faster than line by line.
-    folded = _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
-    folded = _CONTROL.sub("", folded.replace("\r\n", "\n").replace("\r", "\n"))
+    folded = _normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
     return [Line(text=raw.rstrip(" "), line_no=i) for i, raw in enumerate(folded.split("\n"), start=1)]

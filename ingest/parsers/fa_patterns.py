@@ -161,6 +161,7 @@ COLUMNS["expenditure"] = "本年支出 合计/小计 (公开07/08: the expenditu
 # Header words that name the non-amount columns of a table.
 CODE_COLUMN_WORDS = ("编码", "代码")  # 科目代码 (002 line 110), 功能分类科目编码 (PDF)
 CODE_PART_COLUMNS = ("类", "款", "项")  # a code printed over three columns (template variants s4/s1)
+TOTAL_ROW_LABELS = ("合计", "总计")  # the 合计 row of a coded table (row_key "total")
 NAME_COLUMN_WORDS = ("科目名称", "项目", "项目栏次", "栏次项目")  # "项目 栏次" (002 line 70)
 LINE_NO_COLUMN_WORDS = ("行次",)
 

@@ -42,6 +42,7 @@ from ingest.model import (
     TableValue,
 )
 from ingest.parsers import fa_patterns as fa
+from ingest.parsers.function_classes import function_classes
 
 MONEY_UNITS = ("万元", "元")
 COUNT_UNIT = re.compile(fa.COUNT_UNIT_PATTERN)
@@ -63,6 +64,7 @@ class Column:
     label: str  # the header labels of the column, top to bottom, joined by "/"
     group: int = 0  # side-by-side column groups (公开06 prints three; summary tables two sides)
     side: str | None = None  # income / expenditure in two-sided tables
+    level: int | None = None  # a code column printing one part of the code: 1 类, 2 款, 3 项
 
 
 @dataclass
@@ -75,6 +77,7 @@ class RowPart:
     amounts: list[tuple[Column, str]]  # (column, printed cell)
     side: str | None = None
     group: int = 0
+    code_parts: dict[int, str] = field(default_factory=dict)  # 类 | 款 | 项 cells as printed, by level
 
 
 @dataclass
@@ -218,7 +221,8 @@ def _columns_from_paths(paths: list[list[str]], table_key: str) -> list[Column]:
             group += 1
         if role != "other":
             previous_role = role
-        columns.append(Column(index, role, key, "/".join(path), group, _side(path)))
+        level = next((fa.CODE_PART_COLUMNS.index(lbl) + 1 for lbl in path if lbl in fa.CODE_PART_COLUMNS), None)
+        columns.append(Column(index, role, key, "/".join(path), group, _side(path), level if role == "code" else None))
     if table_key in fa.TWO_SIDED_TABLES:
         for column in columns:
             column.side = column.side or ("income" if column.group == 0 else "expenditure")
@@ -276,14 +280,68 @@ def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, 
             _issue("warn", f"{block.title}: no amount column recognized in its header", block.title_line)
         )
         return read
-    state = _RowState()
+    table_rows: list[tuple[Line, list[RowPart]]] = []
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         cells = cells + [""] * (width - len(cells))
         if _is_repeated_header(cells, block.spec.key):
             continue  # the header printed again where the table continues on a new page
-        parts = _merge_orphan_amounts(_row_parts(cells, columns))
+        table_rows.append((line, _merge_orphan_amounts(_row_parts(cells, columns))))
+    if block.spec.key in fa.FUNCTION_CODED_TABLES:
+        _resolve_function_codes(block, table_rows, read)
+    state = _RowState()
+    for line, parts in table_rows:
         _emit(block, line, parts, state, read, file_name, unit)
     return read
+
+
+def _resolve_function_codes(block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]], read: TableRead) -> None:
+    """Every row's 支出功能分类 code, from what the row prints and the codes in force above it.
+
+    - 类 | 款 | 项 columns: "201 | 06 | 01" is 2010601; a row printing only its own part takes the
+      rest from the rows above ("| 06 |" under 201 is 20106; "| | 01" under 20106 is 2010601);
+    - names without codes: the name is looked up in the 支出功能分类 list (function_classes.py), a 款
+      under the 类 in force, a 项 under the 款 in force.
+    """
+    vocabulary = function_classes()
+    in_force: dict[int, str] = {}  # level -> code of the last row of that level
+    for line, parts in table_rows:
+        for part in parts:
+            if part.code_parts:
+                part.code = _composed_code(part.code_parts, in_force)
+            elif not part.code and part.label and _row_text(part.label) not in fa.TOTAL_ROW_LABELS:
+                part.code = _code_from_name(vocabulary, part.label, in_force)
+                if part.code is None and _has_figures(part):
+                    message = f"{block.title}: {_printed_label(part.label)} has no code and its name is not in the 支出功能分类 list (seed ref_function_classes)"
+                    read.issues.append(_issue("warn", message, line))
+            if part.code and CODE.match(part.code):
+                level = (len(part.code) - 1) // 2
+                in_force = {k: v for k, v in in_force.items() if k < level} | {level: part.code}
+
+
+def _composed_code(code_parts: dict[int, str], in_force: dict[int, str]) -> str | None:
+    code = ""
+    for level in (1, 2, 3):
+        printed = code_parts.get(level)
+        if printed is None:
+            if code:
+                break
+            continue
+        if level == 1 or len(printed) == 1 + 2 * level:  # a 类, or a full code in its part's column
+            code = printed
+        else:
+            code = (code or in_force.get(level - 1, "")) + printed
+    return code if CODE.match(code) and len(code) >= 3 else None
+
+
+def _code_from_name(vocabulary, label: str, in_force: dict[int, str]) -> str | None:
+    """The code of a row printed by name only: a 类, a 项 of the 款 in force, or a 款 of the 类 in force."""
+    name = _row_text(label)
+    return (
+        vocabulary.code_of(name, None)
+        or (in_force.get(2) and vocabulary.code_of(name, in_force[2]))
+        or (in_force.get(1) and vocabulary.code_of(name, in_force[1]))
+        or None
+    )
 
 
 def _is_repeated_header(cells: list[str], table_key: str) -> bool:
@@ -306,6 +364,8 @@ def _row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
         text = cells[column.index] if column.index < len(cells) else ""
         if column.role in ("code", "name") and (joined := CODE_AND_NAME.match(text)):
             part.code, part.label = joined.group(1), joined.group(2)  # "2010301 行政运行" in one cell
+        elif column.role == "code" and column.level and text.isdigit():
+            part.code_parts[column.level] = text  # 类 | 款 | 项 columns: composed in _resolve_codes
         elif column.role == "code" and text:
             if CODE.match(text):
                 part.code = text

@@ -1,0 +1,101 @@
+"""Ruled tables of a PDF page: ruling segments -> cell grids -> one row of cells per table row.
+
+pdfplumber's table finder (explicit "lines" settings) turns the ruling segments into cell grids
+(published final accounts are exported from Word/WPS/Excel with every cell ruled); each character
+goes to the cell holding its centre. Within a table:
+
+- a cell's wrapped text is joined ("机关事业单位\\n基本养老保险\\n缴费支出" -> one name; a header
+  printed one character per line, "栏\\n次", -> "栏次");
+- a merged cell's text appears once, in its first row and column; the positions it covers are "";
+- a blank cell stays "" (blank is not zero);
+- cell text is normalized as every loader's cells are (loading/text.normalize_cell).
+
+Cells are kept where they are printed: a code printed over 类 | 款 | 项 columns stays three cells
+(the table parser reads them), so that a continuation page without the header keeps the columns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from pdfplumber.table import TableFinder
+
+from ingest.loading.pdf_page import PageContent
+from ingest.loading.pdf_text import cell_text
+from ingest.loading.text import normalize_cell
+
+# Explicit settings for pdfplumber's table finder: cells are bounded by drawn lines/rectangles.
+TABLE_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+    "edge_min_length": 3,
+}
+MIN_TABLE_CELLS = 4  # a ruled box with fewer cells is a frame or a text box, not a table
+
+
+@dataclass
+class TableRow:
+    """One row of a ruled table: where it starts and its cells."""
+
+    top: float
+    x0: float
+    cells: tuple[str, ...]
+
+
+def find_tables(content: PageContent) -> list:
+    if not content.edges:
+        return []
+    tables = TableFinder(content, TABLE_SETTINGS).tables  # reads content.edges (and .bbox)
+    return [t for t in tables if len(t.cells) >= MIN_TABLE_CELLS and len(t.rows) >= 2]
+
+
+def table_rows(table, chars: list[dict]) -> tuple[list[TableRow], list[dict]]:
+    """The table's non-blank rows, and the chars that lie outside the table."""
+    x0, top, x1, bottom = table.bbox
+    rows = table.rows
+    row_tops = [row.bbox[1] for row in rows]
+    cell_chars: dict[tuple[int, int], list[dict]] = {}
+    outside: list[dict] = []
+    for char in chars:
+        cx, cy = (char["x0"] + char["x1"]) / 2, _middle(char)
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            outside.append(char)
+            continue
+        if (key := _cell_of(rows, row_tops, cx, cy)) is not None:
+            cell_chars.setdefault(key, []).append(char)
+        else:
+            outside.append(char)  # on the table's area but in no cell (a gap in the ruling): kept as text
+    out: list[TableRow] = []
+    for r, row in enumerate(rows):
+        cells = tuple(normalize_cell(cell_text(cell_chars.get((r, c), []))) for c in range(len(row.cells)))
+        if any(cells):
+            out.append(TableRow(top=row.bbox[1], x0=row.bbox[0], cells=cells))
+    return out, outside
+
+
+def _middle(char: dict) -> float:
+    """The vertical middle of a glyph's line: within the box when the box holds the baseline, else
+    just above the baseline (a box tight to the ink of 一 or of a decimal point can lie outside)."""
+    if char["top"] <= char["baseline"] <= char["bottom"] + 1:
+        return (char["top"] + char["bottom"]) / 2
+    return char["baseline"] - 1
+
+
+def _cell_of(rows, row_tops: list[float], cx: float, cy: float) -> tuple[int, int] | None:
+    """(row index, column index) of the cell holding the point; merged cells belong to their first row."""
+    r = bisect_right(row_tops, cy) - 1
+    if r < 0:
+        return None
+    for c, bbox in enumerate(rows[r].cells):
+        if bbox is not None and bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]:
+            return r, c
+    # a vertically merged cell is listed in its first row only: look upward in the same column
+    for up in range(r - 1, -1, -1):
+        for c, bbox in enumerate(rows[up].cells):
+            if bbox is not None and bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]:
+                return up, c
+    return None

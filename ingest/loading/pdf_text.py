@@ -1,0 +1,107 @@
+"""Characters -> lines of text: grouping by baseline, reading left to right, spaces and column gaps.
+
+A line is the characters standing on the same baseline (within LINE_TOLERANCE), read left to
+right. Grouping by baseline rather than by box keeps the glyphs with little ink on their line
+when a font gives pdfium no metrics (pdf_page.py): "一般公共服务支出" does not become
+"般公共服务支出" + "一", and the decimal point of 2284.45 is not sorted after its digits.
+
+Within a line, a gap wider than WORD_GAP is a space; a gap at least COLUMN_GAP character heights
+wide separates two spans (the cells of a table printed without ruling lines are such spans).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.loading.text import normalize_line
+from ingest.model import Span
+
+LINE_TOLERANCE = 3.0  # chars whose baselines differ by at most this share a text line (points)
+WORD_GAP = 3.0  # a horizontal gap wider than this between two chars is a space (pdfplumber's x_tolerance)
+COLUMN_GAP = 1.0  # a gap at least this many character heights wide separates two spans of a line
+ASCII_WORD_END = re.compile(r"[A-Za-z]$")
+ASCII_WORD_START = re.compile(r"^[A-Za-z]")
+
+
+@dataclass
+class TextLine:
+    """A line of text on a page: where it starts, its text, and its spans."""
+
+    top: float
+    x0: float
+    text: str
+    spans: tuple[Span, ...]
+
+
+def text_lines(chars: list[dict]) -> list[TextLine]:
+    """Group chars into lines by their baselines, top to bottom; each line read left to right."""
+    lines = []
+    for group in _baseline_groups(chars):
+        text = normalize_line(_line_text(group)).strip()
+        if text:
+            top = min(char["top"] for char in group)
+            lines.append(TextLine(top, group[0]["x0"], text, _spans(group)))
+    return lines
+
+
+def cell_text(chars: list[dict]) -> str:
+    """A table cell's text: its lines read top to bottom and joined (wrapped names, vertical headers)."""
+    if not chars:
+        return ""
+    return join_wrapped([normalize_line(_line_text(group)).strip() for group in _baseline_groups(chars)])
+
+
+def join_wrapped(parts: list[str]) -> str:
+    joined = ""
+    for part in parts:
+        if joined and ASCII_WORD_END.search(joined) and ASCII_WORD_START.search(part):
+            joined += " "
+        joined += part
+    return joined.strip()
+
+
+def _baseline_groups(chars: list[dict]) -> list[list[dict]]:
+    ordered = sorted(chars, key=lambda c: (c["baseline"], c["x0"]))
+    groups: list[list[dict]] = []
+    line_baseline = None
+    for char in ordered:
+        if line_baseline is None or char["baseline"] - line_baseline > LINE_TOLERANCE:
+            groups.append([])
+            line_baseline = char["baseline"]
+        groups[-1].append(char)
+    for group in groups:
+        group.sort(key=lambda c: c["x0"])
+    return groups
+
+
+def _line_text(chars: list[dict]) -> str:
+    out: list[str] = []
+    prev = None
+    for char in chars:
+        text = char["text"]
+        if prev is not None:
+            if text == prev["text"] and abs(char["x0"] - prev["x0"]) < 1 and abs(char["top"] - prev["top"]) < 1:
+                continue  # the same glyph printed twice (fake bold)
+            if char["x0"] - prev["x1"] > WORD_GAP and out and out[-1] != " " and text != " ":
+                out.append(" ")
+        if text == " " and out and out[-1] == " ":
+            continue
+        out.append(text)
+        prev = char
+    return re.sub(r"\s+", " ", "".join(out))
+
+
+def _spans(chars: list[dict]) -> tuple[Span, ...]:
+    """The runs of a line's chars separated by a column gap (blanks do not start or end a run)."""
+    visible = [c for c in chars if c["text"].strip()]
+    if not visible:
+        return ()
+    height = max(c["bottom"] - c["top"] for c in visible)
+    gap = max(COLUMN_GAP * height, WORD_GAP * 2)
+    runs: list[list[dict]] = [[visible[0]]]
+    for char in visible[1:]:
+        if char["x0"] - runs[-1][-1]["x1"] >= gap:
+            runs.append([])
+        runs[-1].append(char)
+    return tuple(Span(run[0]["x0"], max(c["x1"] for c in run), normalize_line(_line_text(run)).strip()) for run in runs)

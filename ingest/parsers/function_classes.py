@@ -1,0 +1,50 @@
+"""The 支出功能分类 vocabulary: codes and names of 类 (3 digits), 款 (5) and 项 (7).
+
+The list is the dbt seed ``ref_function_classes.csv`` (one source for ingest and dbt; extend it
+there). The table parser uses it where a table prints names without codes: a 类 name is unique;
+a 款 name is looked up under the 类 in force, a 项 name under the 款 in force ("行政运行" is
+2010101 under 人大事务 and 2010301 under 政府办公厅（室）及相关机构事务).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SEED_PATH = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "ref_function_classes.csv"
+_NOT_IN_NAME = re.compile(r"\s+|[（(](?:类|款|项)[）)]$")
+
+
+def name_key(name: str) -> str:
+    """A name in the form names are compared in: no spaces, no "（类）" marker, full-width parentheses."""
+    return _NOT_IN_NAME.sub("", name.replace("(", "（").replace(")", "）"))
+
+
+@dataclass(frozen=True)
+class FunctionClasses:
+    names: dict[str, str]  # code -> name
+    by_parent: dict[tuple[str, str], str]  # (parent code, or "" for a 类; name key) -> code
+
+    def code_of(self, name: str, parent: str | None) -> str | None:
+        """The code of a name printed under `parent` (None or "" for a 类)."""
+        return self.by_parent.get((parent or "", name_key(name)))
+
+    def children(self, parent: str) -> set[str]:
+        return {code for (p, _), code in self.by_parent.items() if p == parent}
+
+
+@lru_cache(maxsize=1)
+def function_classes() -> FunctionClasses:
+    names: dict[str, str] = {}
+    with SEED_PATH.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names[row["function_code"].strip()] = row["function_name"].strip()
+    by_parent = {(_parent(code), name_key(name)): code for code, name in names.items()}
+    return FunctionClasses(names, by_parent)
+
+
+def _parent(code: str) -> str:
+    return code[:-2] if len(code) > 3 else ""
