@@ -21,6 +21,7 @@ INGEST_SEEDS: tuple[str, ...] = (
     "ref_narrative_subjects",
     "ref_narrative_clauses",
     "hotline_project_patterns",
+    "ref_function_classes",
 )
 
 

@@ -10,6 +10,7 @@ Every character keeps two vertical positions:
   its foot;
 - its ``baseline``: where the glyph stands, from the text matrix, whatever its ink or metrics.
   Lines are grouped by baseline (pdf_text.py), so a thin glyph stays on its line in every font.
+A character's ``x0`` is where it starts (its origin), never the left edge of its ink.
 """
 
 from __future__ import annotations
@@ -115,8 +116,10 @@ def _chars(textpage: pdfium.PdfTextPage, view: _View) -> tuple[list[dict], int, 
             continue
         x0, top, x1, bottom = view.box(*textpage.get_charbox(i, loose=True))
         pdfium_c.FPDFText_GetCharOrigin(raw, i, origin_x, origin_y)
-        baseline = view.point(origin_x.value, origin_y.value)[1]
-        chars.append({"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "baseline": baseline})
+        x, baseline = view.point(origin_x.value, origin_y.value)
+        chars.append(
+            {"text": chr(code), "x0": min(x0, x), "x1": x1, "top": top, "bottom": bottom, "baseline": baseline}
+        )
     return chars, unmapped, rotated
 
 

@@ -7,6 +7,8 @@ when a font gives pdfium no metrics (pdf_page.py): "一般公共服务支出" do
 
 Within a line, a gap wider than WORD_GAP is a space; a gap at least COLUMN_GAP character heights
 wide separates two spans (the cells of a table printed without ruling lines are such spans).
+A Chinese character or full-width sign takes a full em whatever its ink (a box tight to the ink of
+"：" would otherwise open a gap after it).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from ingest.model import Span
 LINE_TOLERANCE = 3.0  # chars whose baselines differ by at most this share a text line (points)
 WORD_GAP = 3.0  # a horizontal gap wider than this between two chars is a space (pdfplumber's x_tolerance)
 COLUMN_GAP = 1.0  # a gap at least this many character heights wide separates two spans of a line
+THIN_GLYPH = 0.7  # a glyph box lower than this share of its line's tallest is tight to its ink
+FULL_WIDTH_ADVANCE = 0.9  # the em of a line without a full glyph box, in line heights
+FULL_WIDTH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 ASCII_WORD_END = re.compile(r"[A-Za-z]$")
 ASCII_WORD_START = re.compile(r"^[A-Za-z]")
 
@@ -72,7 +77,22 @@ def _baseline_groups(chars: list[dict]) -> list[list[dict]]:
         groups[-1].append(char)
     for group in groups:
         group.sort(key=lambda c: c["x0"])
+        _widen_thin_full_width(group)
     return groups
+
+
+def _widen_thin_full_width(group: list[dict]) -> None:
+    """A full-width glyph whose box is a sliver (tight to the ink of 一 ：、) spans the em of its line:
+    the median width of the line's full-width glyphs with full boxes."""
+    tallest = max(c["bottom"] - c["top"] for c in group)
+    full_width = [c for c in group if FULL_WIDTH.match(c["text"])]
+    thin = [c for c in full_width if c["bottom"] - c["top"] < THIN_GLYPH * tallest]
+    if not thin:
+        return
+    widths = sorted(c["x1"] - c["x0"] for c in full_width if c["bottom"] - c["top"] >= THIN_GLYPH * tallest)
+    em = widths[len(widths) // 2] if widths else FULL_WIDTH_ADVANCE * tallest
+    for char in thin:
+        char["x1"] = max(char["x1"], char["x0"] + em)
 
 
 def _line_text(chars: list[dict]) -> str:
