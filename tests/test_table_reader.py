@@ -68,3 +68,52 @@ def test_summary_table_with_ink_tight_boxes_reads_its_figures(tmp_path, ink_boxe
     got = _values(process_document(path))
     assert got[("income_expenditure_summary", "general_budget_income", "amount")] == Decimal("2284.45")
     assert got[("income_expenditure_summary", "201", "amount")] == Decimal("2284.45")
+
+
+EXPENDITURE_HEADER = [
+    [
+        "科目编码",
+        "科目名称",
+        "本年支出\n合计",
+        "基本支出",
+        "项目支出",
+        "上缴上级\n支出",
+        "经营支出",
+        "对附属单位\n补助支出",
+    ]
+]
+EXPENDITURE_WIDTHS = [55, 140, 55, 55, 55, 50, 50, 55]
+EXPENDITURE_PAGE_1 = [
+    ["", "合计", "3,040.00", "1,040.00", "2,000.00", "", "", ""],
+    ["201", "一般公共服务支出", "3,000.00", "1,000.00", "2,000.00", "", "", ""],
+    ["20103", "政府办公厅（室）及相关机构事务", "3,000.00", "1,000.00", "2,000.00", "", "", ""],
+    ["2010301", "行政运行", "1,000.00", "1,000.00", "", "", "", ""],
+    ["2010350", "事业运行", "2,000.00", "", "2,000.00", "", "", ""],
+]
+EXPENDITURE_PAGE_2 = [
+    ["210", "卫生健康支出", "40.00", "40.00", "", "", "", ""],
+    ["21011", "行政事业单位医疗", "40.00", "40.00", "", "", "", ""],
+    ["2101101", "行政单位医疗", "40.00", "40.00", "", "", "", ""],
+]
+
+
+def test_table_without_ruling_lines_is_read_by_the_columns_of_its_header(tmp_path):
+    title = [Text("支出决算表", align="center", size=14), Text("单位：万元", align="right")]
+    path = draw_pdf(
+        tmp_path / "unruled.pdf",
+        [
+            [*title, Table(EXPENDITURE_HEADER + EXPENDITURE_PAGE_1, EXPENDITURE_WIDTHS, ruled=False)],
+            [Table(EXPENDITURE_PAGE_2, EXPENDITURE_WIDTHS, ruled=False), Text("注：本表反映部门本年度各项支出情况。")],
+        ],
+    )
+    result = process_document(path)
+    got = _values(result)
+    assert got[("expenditure", "total", "total")] == Decimal("3040.00")
+    assert got[("expenditure", "2010350", "project")] == Decimal("2000.00")
+    assert got[("expenditure", "2010350", "basic")] is None  # blank stays blank, in its own column
+    assert got[("expenditure", "2010301", "remit_superior")] is None
+    assert got[("expenditure", "2101101", "basic")] == Decimal("40.00")  # the page without the header
+    assert got[("expenditure", "2101101", "project")] is None
+    columns = {v.column_key for v in result.values}
+    assert columns == {"total", "basic", "project", "remit_superior", "operating", "affiliated_subsidy"}
+    assert not [i for i in result.issues if i.stage == "parse_tables"]

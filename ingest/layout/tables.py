@@ -7,6 +7,8 @@ row of cells) is a table-of-contents entry, not a table: 002 lines 16-24, 001 li
 
 Rows are read as cells:
 - a Line whose loader knows the cells (PDF/DOCX tables) keeps them;
+- a table whose lines carry their positions (a PDF table printed without ruling lines) is read
+  into the columns its header defines (layout/columns.py): positions are meaningful;
 - a tab-separated line is split on tabs (positions are meaningful: blank cells stay "");
 - a space-separated line is split into a leading code, a label and trailing figures
   ("201 06 01 行政运行 91.42 29.19 62.23", "二、单价 100 万元（含）以上设备（不含车辆） 10 0");
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.layout.columns import grid_from_spans, is_span_table
 from ingest.model import Line
 from ingest.parsers.fa_patterns import EXTRA_TITLE_ALIASES, TABLES, TableSpec
 
@@ -69,7 +72,15 @@ class TableBlock:
     @property
     def sequential(self) -> bool:
         """True when the rows are space-separated text (cell positions are not meaningful)."""
+        if is_span_table(self.lines):
+            return False
         return not any(line.cells is not None or "\t" in line.text for line in self.lines)
+
+    def grid(self) -> list[tuple[Line, list[str]]]:
+        """(line, cells) of every row; a row wrapped over several lines is one, at its first line."""
+        if is_span_table(self.lines):
+            return grid_from_spans(self.lines)
+        return [(line, split_cells(line)) for line in self.lines]
 
 
 def normalize_label(text: str) -> str:

@@ -18,7 +18,7 @@ but no figures is status 'empty', with the explanation printed under it as its n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from ingest.layout.tables import (
@@ -29,7 +29,6 @@ from ingest.layout.tables import (
     TableBlock,
     find_table_blocks,
     normalize_label,
-    split_cells,
 )
 from ingest.model import (
     Amount,
@@ -127,7 +126,9 @@ def _drop_superseded(tables: list[FinalAccountsTable]) -> list[FinalAccountsTabl
 def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[FinalAccountsTable, TableRead]:
     """Read one table block into values; the table's status says whether it had figures."""
     unit = _table_unit(block, default_unit)
-    rows = [split_cells(line) for line in block.lines]
+    grid = block.grid()
+    block = replace(block, lines=[line for line, _ in grid])
+    rows = [cells for _, cells in grid]
     header_end = _first_data_row(rows)
     if block.sequential:
         read = _read_sequential(block, rows, header_end, file_name, unit)
@@ -230,8 +231,19 @@ def _columns_from_paths(paths: list[list[str]], table_key: str) -> list[Column]:
 
 
 def _role(path: list[str], table_key: str) -> tuple[str, str | None]:
+    """The role of a column from its header labels; a label wrapped over header lines without
+    ruling ("上缴上级" / "支出") is read joined when its parts say nothing alone."""
+    role = _role_of_labels(path, path, table_key)
+    for start in range(len(path) - 2, -1, -1):
+        if role[0] != "other":
+            break
+        role = _role_of_labels(["".join(path[start:])], path, table_key)
+    return role
+
+
+def _role_of_labels(labels: list[str], path: list[str], table_key: str) -> tuple[str, str | None]:
     label_column = any(_is_label_header(label) for label in path)
-    for label in reversed(path):
+    for label in reversed(labels):
         if label_column and label in ("合计", "总计"):
             continue  # the 合计 row printed inside the header (template 公开02 p6, 公开07 p15)
         if label in fa.LINE_NO_COLUMN_WORDS:
