@@ -11,7 +11,8 @@ from ingest.layout.metadata import read_metadata
 from ingest.layout.tables import find_table_blocks, split_spaced_row
 from ingest.loading import load_document
 from ingest.model import Line, LoadedDocument
-from ingest.parsers.final_accounts import parse_amount, parse_final_accounts
+from ingest.parsers.fa_figures import parse_amount
+from ingest.parsers.final_accounts import parse_final_accounts
 
 
 def tables_of(name: str) -> dict:

@@ -360,3 +360,93 @@ EMPTY_TABLE_MARKERS = (
     "无数据",
     "数据为空",  # 001 line 168: "说明：当此表数据为空时，即本部门(单位)无…"
 )
+
+# ---------------------------------------------------------------------------------------------
+# The identities the reader checks on the tables it reads (parsers/fa_checks.py; ids as in
+# ../shared/spec/identities.md). A figure is (side, row_key, column_key); a sum is checked when its
+# total and its first part are printed (blank parts add nothing).
+# ---------------------------------------------------------------------------------------------
+# Within a row: (rule, total column, part columns, side of the rows it applies to).
+ROW_SUM_RULES: dict[str, tuple[tuple[str, str, tuple[str, ...], str], ...]] = {
+    "income": (
+        (
+            "FA-06",
+            "total",
+            ("fiscal_appropriation", "superior_subsidy", "business", "operating", "affiliated_remit", "other"),
+            "",
+        ),
+    ),
+    "expenditure": (("FA-07", "total", ("basic", "project", "remit_superior", "operating", "affiliated_subsidy"), ""),),
+    "general_budget_expenditure": (("FA-11", "total", ("basic", "project"), ""),),
+    "government_fund": (("FA-07/08", "expenditure", ("basic", "project"), ""),),
+    "state_capital": (("FA-07/08", "expenditure", ("basic", "project"), ""),),
+    "fiscal_summary": (("FA-10", "total", ("general_budget", "government_fund", "state_capital"), "expenditure"),),
+}
+INCOME_SOURCE_ROWS = (
+    "general_budget_income",
+    "government_fund_income",
+    "state_capital_income",
+    "superior_subsidy_income",
+    "business_income",
+    "operating_income",
+    "affiliated_remit_income",
+    "other_income",
+)
+# The summary tables: (rule, total figure, part figures); each 类 row summing to 本年支出合计 (FA-05)
+# is checked column by column besides these.
+SUMMARY_SUMS: dict[str, tuple[tuple[str, tuple[str, str, str], tuple[tuple[str, str, str], ...]], ...]] = {
+    "income_expenditure_summary": (
+        (
+            "FA-01",
+            ("income", "income_total", "amount"),
+            (
+                ("income", "current_income", "amount"),
+                ("income", "non_fiscal_balance_used", "amount"),
+                ("income", "carryover_begin", "amount"),
+            ),
+        ),
+        (
+            "FA-02",
+            ("expenditure", "expenditure_total", "amount"),
+            (
+                ("expenditure", "current_expenditure", "amount"),
+                ("expenditure", "balance_distribution", "amount"),
+                ("expenditure", "carryover_end", "amount"),
+            ),
+        ),
+        ("FA-03", ("income", "income_total", "amount"), (("expenditure", "expenditure_total", "amount"),)),
+        (
+            "FA-04",
+            ("income", "current_income", "amount"),
+            tuple(("income", key, "amount") for key in INCOME_SOURCE_ROWS),
+        ),
+    ),
+    "fiscal_summary": (
+        (
+            "FA-04",
+            ("income", "current_income", "amount"),
+            tuple(("income", key, "amount") for key in INCOME_SOURCE_ROWS[:3]),
+        ),
+        (
+            "FA-10",
+            ("income", "income_total", "amount"),
+            (("income", "current_income", "amount"), ("income", "carryover_begin", "amount")),
+        ),
+        (
+            "FA-10",
+            ("expenditure", "expenditure_total", "total"),
+            (("expenditure", "current_expenditure", "total"), ("expenditure", "carryover_end", "total")),
+        ),
+        ("FA-10", ("income", "income_total", "amount"), (("expenditure", "expenditure_total", "total"),)),
+    ),
+}
+# 一般公共预算财政拨款基本支出决算表 (FA-12): the totals and the economic 类 they group.
+ECONOMIC_GROUPS: dict[str, tuple[str, ...]] = {
+    "personnel_total": ("301", "303"),
+    "public_total": ("302", "307", "310", "399"),
+}
+# “三公”经费 (FA-13), for the budget and the final columns.
+THREE_PUBLIC_SUMS: dict[str, tuple[str, ...]] = {
+    "three_public_total": ("three_public_abroad", "three_public_vehicles", "three_public_reception"),
+    "three_public_vehicles": ("three_public_vehicle_purchase", "three_public_vehicle_operation"),
+}

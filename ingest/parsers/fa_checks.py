@@ -1,0 +1,220 @@
+"""The accounting identities of the final-accounts tables, checked on one document's parsed values.
+
+The table reader checks them while it reads: to choose between candidate readings of an ambiguous
+table (the one whose identities close wins, parsers/final_accounts.py) and to say how well each
+document was read (the share of its identities that close, raw.documents -> marts.dim_document).
+They are the identities of ../shared/spec/identities.md that one document's tables hold (FA-01 to
+FA-13 and FA-15), with the same tolerance as the expectations step (half a unit of the last printed
+decimal of every figure involved), plus the template's own sum 小计 = 基本支出 + 项目支出 of the
+fund tables (rule "FA-07/08"). The expectations step (expectations/sql) checks the same identities on
+the landed warehouse and decides publication; these decide nothing but the reading.
+
+Which rows and columns each identity sums is data: fa_patterns.ROW_SUM_RULES, SUMMARY_SUMS,
+ECONOMIC_GROUPS, THREE_PUBLIC_SUMS.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.model import TableValue
+from ingest.parsers import fa_patterns as fa
+
+YUAN_PER = {"万元": Decimal(10000), "元": Decimal(1)}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One identity checked: lhs = rhs within tolerance (yuan)."""
+
+    rule: str
+    table_key: str
+    subject: str
+    lhs: Decimal
+    rhs: Decimal
+    tolerance: Decimal
+
+    @property
+    def closed(self) -> bool:
+        return abs(self.lhs - self.rhs) <= self.tolerance
+
+
+@dataclass(frozen=True)
+class _Figure:
+    value: Decimal  # yuan
+    tolerance: Decimal  # yuan
+
+
+@dataclass
+class _Row:
+    row_key: str | None
+    side: str
+    code: str | None
+    label: str
+    figures: dict[str, _Figure]
+
+
+def document_checks(values: Iterable[TableValue]) -> list[Check]:
+    """Every identity the document's tables allow, table by table and across tables (FA-09)."""
+    tables = _rows_by_table(values)
+    checks = [check for table_key, rows in tables.items() for check in _table_checks(table_key, rows)]
+    return checks + _cross_table_checks(tables)
+
+
+def table_checks(table_key: str, values: Iterable[TableValue]) -> list[Check]:
+    """The identities within one table."""
+    return _table_checks(table_key, _rows_by_table(values).get(table_key, []))
+
+
+def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:
+    rows: dict[str, dict[tuple[int, str], _Row]] = defaultdict(dict)
+    for value in values:
+        if value.amount is None or value.unit not in YUAN_PER:
+            continue
+        side = value.side or ""
+        key = (value.row_no, side)
+        code = value.function_code or value.economic_code
+        if code is None and value.row_key and value.row_key.isdigit():
+            code = value.row_key
+        row = rows[value.table_key].setdefault(key, _Row(value.row_key, side, code, value.row_label, {}))
+        scale = YUAN_PER[value.unit]
+        row.figures.setdefault(value.column_key, _Figure(value.amount.value * scale, value.amount.half_unit * scale))
+    return {table_key: list(by_row.values()) for table_key, by_row in rows.items()}
+
+
+def _table_checks(table_key: str, rows: list[_Row]) -> list[Check]:
+    checks = _row_sums(table_key, rows)
+    if table_key in fa.FUNCTION_CODED_TABLES:
+        checks += _hierarchy(table_key, rows)
+    if table_key in fa.ECONOMIC_CODED_TABLES:
+        checks += _economic(table_key, rows)
+    if table_key in fa.SUMMARY_SUMS:
+        checks += _summary(table_key, rows)
+    if table_key == "three_public":
+        checks += _three_public(rows)
+    return checks
+
+
+def _check(rule: str, table_key: str, subject: str, total: _Figure, parts: list[_Figure]) -> Check:
+    return Check(
+        rule,
+        table_key,
+        subject,
+        total.value,
+        sum((p.value for p in parts), Decimal(0)),
+        total.tolerance + sum((p.tolerance for p in parts), Decimal(0)),
+    )
+
+
+def _row_sums(table_key: str, rows: list[_Row]) -> list[Check]:
+    """Within a row: the total column = the sum of its part columns (FA-06, FA-07, FA-10, FA-11)."""
+    checks = []
+    for rule, total_column, part_columns, side in fa.ROW_SUM_RULES.get(table_key, ()):
+        for row in rows:
+            total = row.figures.get(total_column)
+            parts = [row.figures[c] for c in part_columns if c in row.figures]
+            if total is not None and parts and row.side in (side, ""):
+                checks.append(_check(rule, table_key, f"{row.code or row.label} [{total_column}]", total, parts))
+    return checks
+
+
+def _hierarchy(table_key: str, rows: list[_Row]) -> list[Check]:
+    """FA-08, column by column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项."""
+    coded = [row for row in rows if row.code and row.code.isdigit()]
+    checks = []
+    for parent in rows:
+        if parent.row_key == "total":
+            prefix, length = "", 3
+        elif parent.code and parent.code.isdigit() and len(parent.code) in (3, 5):
+            prefix, length = parent.code, len(parent.code) + 2
+        else:
+            continue
+        children = [row for row in coded if len(row.code) == length and row.code.startswith(prefix)]
+        for column, total in parent.figures.items():
+            parts = [child.figures[column] for child in children if column in child.figures]
+            if parts:
+                subject = f"{parent.code or '合计'} = Σ [{column}]"
+                checks.append(_check("FA-08", table_key, subject, total, parts))
+    return checks
+
+
+def _economic(table_key: str, rows: list[_Row]) -> list[Check]:
+    """FA-12 within the table: 人员经费合计 / 公用经费合计 = their 类; each 类 = Σ its 款."""
+    by_code = {row.code: row for row in rows if row.code}
+    checks = []
+    for total_key, codes in fa.ECONOMIC_GROUPS.items():
+        total = next((row.figures.get("amount") for row in rows if row.row_key == total_key), None)
+        parts = [by_code[c].figures["amount"] for c in codes if c in by_code and "amount" in by_code[c].figures]
+        if total is not None and parts:
+            checks.append(_check("FA-12", table_key, total_key, total, parts))
+    for code, row in by_code.items():
+        children = [
+            r.figures["amount"]
+            for c, r in by_code.items()
+            if len(c) == 5 and c.startswith(code) and "amount" in r.figures
+        ]
+        if len(code) == 3 and "amount" in row.figures and children:
+            checks.append(_check("FA-12", table_key, f"{code} = Σ 款", row.figures["amount"], children))
+    return checks
+
+
+def _summary(table_key: str, rows: list[_Row]) -> list[Check]:
+    """FA-01 to FA-05 (收入支出决算总表), FA-04/05/10 (财政拨款收入支出决算总表)."""
+    figure = {
+        (side, row.row_key, column): value
+        for row in rows
+        for column, value in row.figures.items()
+        for side in ({row.side, ""} if row.side else {"", "income", "expenditure"})
+    }
+    checks = []
+    for rule, total_at, parts_at in fa.SUMMARY_SUMS[table_key]:
+        total = figure.get(total_at)
+        parts = [figure[at] for at in parts_at if at in figure]
+        if total is not None and parts_at[0] in figure:
+            checks.append(_check(rule, table_key, f"{total_at[1]} [{total_at[2]}]", total, parts))
+    for column in sorted({column for row in rows for column in row.figures}):
+        total = figure.get(("expenditure", "current_expenditure", column))
+        classes = [
+            row.figures[column]
+            for row in rows
+            if row.side != "income" and row.code and len(row.code) == 3 and column in row.figures
+        ]
+        if total is not None and classes:
+            checks.append(_check("FA-05", table_key, f"current_expenditure = Σ 类 [{column}]", total, classes))
+    return checks
+
+
+def _three_public(rows: list[_Row]) -> list[Check]:
+    """FA-13 for the budget and the final columns."""
+    checks = []
+    columns = {column for row in rows for column in row.figures}
+    for column in sorted(columns):
+        figure = {row.row_key: row.figures[column] for row in rows if column in row.figures}
+        for total_key, part_keys in fa.THREE_PUBLIC_SUMS.items():
+            parts = [figure[k] for k in part_keys if k in figure]
+            if total_key in figure and parts:
+                checks.append(_check("FA-13", "three_public", f"{total_key} [{column}]", figure[total_key], parts))
+    return checks
+
+
+def _cross_table_checks(tables: dict[str, list[_Row]]) -> list[Check]:
+    """FA-09: 收入决算表 合计 = 本年收入合计; 支出决算表 合计 = 本年支出合计; each 类 of 支出决算表 = its summary row."""
+    summary = {
+        row.row_key: row.figures["amount"]
+        for row in tables.get("income_expenditure_summary", [])
+        if "amount" in row.figures and row.row_key
+    }
+    checks = []
+    for table_key, summary_key in (("income", "current_income"), ("expenditure", "current_expenditure")):
+        for row in tables.get(table_key, []):
+            total = row.figures.get("total")
+            if total is None:
+                continue
+            if row.row_key == "total" and summary_key in summary:
+                checks.append(_check("FA-09", table_key, f"合计 = {summary_key}", total, [summary[summary_key]]))
+            elif table_key == "expenditure" and row.code and len(row.code) == 3 and row.code in summary:
+                checks.append(_check("FA-09", table_key, f"{row.code} = 收入支出决算总表", total, [summary[row.code]]))
+    return checks

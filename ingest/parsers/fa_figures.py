@@ -1,0 +1,35 @@
+"""Figures as printed in the final-accounts tables: amounts, blanks, and what is neither.
+
+A blank, "-", "—", "/", "────" cell is a blank (amount None), never zero.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from ingest.layout.tables import BLANK_MARK, NUMBER
+from ingest.model import Amount
+
+
+def is_blank_text(text: str) -> bool:
+    """A blank cell: empty, "-", "—", "/", "────" (blank, not zero)."""
+    stripped = text.strip()
+    return not stripped or bool(BLANK_MARK.match(stripped))
+
+
+def is_amount_text(text: str) -> bool:
+    return is_blank_text(text) or bool(NUMBER.match(text.strip()))
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The figure a cell prints, with its text and decimals; None for a blank or non-figure cell."""
+    stripped = text.strip().replace("−", "-")
+    if is_blank_text(stripped) or not NUMBER.match(stripped):
+        return None
+    digits = stripped.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    decimals = len(digits.partition(".")[2])
+    return Amount(value=value, printed=text.strip(), decimals=decimals)

@@ -1,0 +1,218 @@
+"""A row of cells -> the logical rows it prints (RowPart: code, label, 行次, amounts), their
+支出功能分类 codes and their row keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.layout.tables import CODE, LIST_MARKER, TableBlock, normalize_label
+from ingest.model import IngestIssue, Line
+from ingest.parsers import fa_patterns as fa
+from ingest.parsers.fa_figures import parse_amount
+from ingest.parsers.fa_header import Column
+from ingest.parsers.function_classes import function_classes
+
+COUNT_UNIT = re.compile(fa.COUNT_UNIT_PATTERN)
+
+
+PREFIX_WORDS = re.compile(r"^(其中[：:]|合计[：:])")
+
+
+CODE_PART = re.compile(r"^\d{2}$")
+
+
+CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
+
+
+@dataclass
+class RowPart:
+    """One logical row read from a line (a two-sided or multi-group line gives several)."""
+
+    label: str
+    code: str | None
+    line_code: str | None
+    amounts: list[tuple[Column, str]]  # (column, printed cell)
+    side: str | None = None
+    group: int = 0
+    code_parts: dict[int, str] = field(default_factory=dict)  # 类 | 款 | 项 cells as printed, by level
+
+
+def row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
+    parts: dict[int, RowPart] = {}
+    for column in columns:
+        part = parts.setdefault(column.group, RowPart("", None, None, [], column.side, column.group))
+        text = cells[column.index] if column.index < len(cells) else ""
+        if column.role in ("code", "name") and (joined := CODE_AND_NAME.match(text)):
+            part.code, part.label = joined.group(1), joined.group(2)  # "2010301 行政运行" in one cell
+        elif column.role == "code" and column.level and text.isdigit():
+            part.code_parts[column.level] = text  # 类 | 款 | 项 columns: composed in _resolve_codes
+        elif column.role == "code" and text:
+            if CODE.match(text):
+                part.code = text
+            elif CODE_PART.match(text) and part.code:
+                part.code += text  # 类 | 款 | 项 columns: "201 | 06 | 01" is 2010601
+            else:
+                part.label = part.label or text
+        elif column.role == "name" and text:
+            part.label = part.label or text
+        elif column.role == "line_no" and text:
+            part.line_code = text
+        elif column.role == "amount":
+            part.amounts.append((column, text))
+    return list(parts.values())
+
+
+def merge_orphan_amounts(parts: list[RowPart]) -> list[RowPart]:
+    """公用经费合计 printed in one group with its figure under the next group (002 line 234)."""
+    for n, part in enumerate(parts):
+        if not (part.label or part.code) or has_figures(part):
+            continue
+        for later in parts[n + 1 :]:
+            if later.label or later.code:
+                break
+            if has_figures(later):
+                part.amounts = later.amounts
+                later.amounts = []
+                break
+    return parts
+
+
+def has_figures(part: RowPart) -> bool:
+    return any(parse_amount(text) is not None for _, text in part.amounts)
+
+
+def resolve_function_codes(block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]]) -> list[IngestIssue]:
+    """Every row's 支出功能分类 code, from what the row prints and the codes in force above it.
+
+    - 类 | 款 | 项 columns: "201 | 06 | 01" is 2010601; a row printing only its own part takes the
+      rest from the rows above ("| 06 |" under 201 is 20106; "| | 01" under 20106 is 2010601);
+    - names without codes: the name is looked up in the 支出功能分类 list (function_classes.py), a 款
+      under the 类 in force, a 项 under the 款 in force.
+    """
+    vocabulary = function_classes()
+    issues: list[IngestIssue] = []
+    in_force: dict[int, str] = {}  # level -> code of the last row of that level
+    for line, parts in table_rows:
+        for part in parts:
+            if part.code_parts:
+                part.code = _composed_code(part.code_parts, in_force)
+            elif not part.code and part.label and row_text(part.label) not in fa.TOTAL_ROW_LABELS:
+                part.code = _code_from_name(vocabulary, part.label, in_force)
+                if part.code is None and has_figures(part):
+                    message = f"{block.title}: {printed_label(part.label)} has no code and its name is not in the 支出功能分类 list (seed ref_function_classes)"
+                    issues.append(issue("warn", message, line))
+            if part.code and CODE.match(part.code):
+                level = (len(part.code) - 1) // 2
+                in_force = {k: v for k, v in in_force.items() if k < level} | {level: part.code}
+    return issues
+
+
+def _composed_code(code_parts: dict[int, str], in_force: dict[int, str]) -> str | None:
+    code = ""
+    for level in (1, 2, 3):
+        printed = code_parts.get(level)
+        if printed is None:
+            if code:
+                break
+            continue
+        if level == 1 or len(printed) == 1 + 2 * level:  # a 类, or a full code in its part's column
+            code = printed
+        else:
+            code = (code or in_force.get(level - 1, "")) + printed
+    return code if CODE.match(code) and len(code) >= 3 else None
+
+
+def _code_from_name(vocabulary, label: str, in_force: dict[int, str]) -> str | None:
+    """The code of a row printed by name only: a 类, a 项 of the 款 in force, or a 款 of the 类 in force."""
+    name = row_text(label)
+    return (
+        vocabulary.code_of(name, None)
+        or (in_force.get(2) and vocabulary.code_of(name, in_force[2]))
+        or (in_force.get(1) and vocabulary.code_of(name, in_force[1]))
+        or None
+    )
+
+
+@dataclass
+class RowState:
+    """Context carried down a table: rows under 年初财政拨款结转和结余 split that carryover by fund."""
+
+    row_no: int = 0
+    after_carryover_begin: bool = False
+
+
+def printed_label(label: str) -> str:
+    return re.sub(r"\s+", "", label)
+
+
+def row_unit(label: str, table_unit: str) -> str:
+    m = COUNT_UNIT.search(row_text(label, keep_unit=True))
+    return m.group(1) if m else table_unit
+
+
+def row_text(label: str, keep_unit: bool = False) -> str:
+    """A row label in the form fa_patterns compares: no markers, quotes, spaces; full-width parentheses."""
+    text = normalize_label(label).replace("(", "（").replace(")", "）").replace("（类）", "")
+    for _ in range(2):
+        text = LIST_MARKER.sub("", text)
+        text = PREFIX_WORDS.sub("", text)
+    if not keep_unit:
+        text = COUNT_UNIT.sub("", text)
+    return text
+
+
+def row_key_for(table_key: str, part: RowPart, state: RowState) -> str | None:
+    """The normalized identity of a row within its table (fa_patterns.ROW_KEYS)."""
+    text = row_text(part.label)
+    if table_key in fa.TWO_SIDED_TABLES:
+        return _summary_row_key(text, part, state)
+    if part.code:
+        return part.code
+    if text in ("合计", "总计"):
+        return "total"
+    if table_key in fa.ECONOMIC_CODED_TABLES:
+        return fa.ECONOMIC_TOTAL_ROWS.get(text)
+    if table_key == "three_public":
+        return fa.THREE_PUBLIC_ROWS.get(text)
+    if table_key == "state_assets":
+        return fa.STATE_ASSET_ROWS.get(text)
+    return None
+
+
+def _summary_row_key(text: str, part: RowPart, state: RowState) -> str | None:
+    if part.side == "income":
+        key = fa.SUMMARY_INCOME_ROWS.get(text)
+        if key == "carryover_begin":
+            state.after_carryover_begin = True
+        elif state.after_carryover_begin and key in fa.CARRYOVER_FUND_ROWS:
+            return fa.CARRYOVER_FUND_ROWS[key]
+        return key
+    key = fa.SUMMARY_EXPENDITURE_ROWS.get(text) or fa.FUNCTION_CLASS_CODES.get(text)
+    if key or not text:
+        return key
+    ordinal = _ordinal(part.label)
+    if ordinal and ordinal <= len(fa.SUMMARY_CLASS_ORDER) and text.endswith("支出"):
+        return fa.SUMMARY_CLASS_ORDER[ordinal - 1]  # 002 line 71: "一、一般公共预算支出" is class 201
+    return None
+
+
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _ordinal(label: str) -> int | None:
+    m = re.match(r"^\s*([一二三四五六七八九十]+)\s*、", label)
+    if not m:
+        return None
+    text, total = m.group(1), 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        total = (CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + CHINESE_DIGITS.get(ones, 0)
+    else:
+        total = CHINESE_DIGITS.get(text, 0)
+    return total or None
+
+
+def issue(severity: str, message: str, line: Line) -> IngestIssue:
+    return IngestIssue("parse_tables", severity, message, line.line_no, line.page_no)
