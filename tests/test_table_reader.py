@@ -4,6 +4,7 @@ ink, compatibility characters, tables without ruling lines, continuation pages, 
 
 from __future__ import annotations
 
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -117,3 +118,62 @@ def test_table_without_ruling_lines_is_read_by_the_columns_of_its_header(tmp_pat
     columns = {v.column_key for v in result.values}
     assert columns == {"total", "basic", "project", "remit_superior", "operating", "affiliated_subsidy"}
     assert not [i for i in result.issues if i.stage == "parse_tables"]
+
+
+# A classification in which 乙 is both a 项 of 20101 and a 款 of 201 (the real one has few such names).
+AMBIGUOUS_CLASSES = {"201": "甲类支出", "20101": "甲款", "2010101": "行政运行", "2010102": "乙", "20102": "乙"}
+
+
+def _names_only_table(section_total: str) -> list[tuple[str, ...] | str]:
+    return [
+        "五、一般公共预算财政拨款支出决算表",
+        ("项目", "合计", "基本支出", "项目支出"),
+        ("合计", "30.00", "30.00", ""),
+        ("甲类支出", "30.00", "30.00", ""),
+        ("甲款", section_total, section_total, ""),
+        ("行政运行", "10.00", "10.00", ""),
+        ("乙", "20.00", "20.00", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("section_total", "code"),
+    [("30.00", "2010102"), ("10.00", "20102")],  # 乙 inside 甲款 (30 = 10 + 20), or a 款 of its own
+)
+def test_a_name_that_fits_two_codes_is_read_as_the_one_whose_identities_close(monkeypatch, section_total, code):
+    from ingest.parsers import fa_rows
+    from ingest.parsers.function_classes import FunctionClasses
+
+    monkeypatch.setattr(fa_rows, "function_classes", lambda: FunctionClasses.of(AMBIGUOUS_CLASSES))
+    _, values, issues = _parse_cells(_names_only_table(section_total))
+    assert {v.row_key for v in values if v.row_label == "乙"} == {code}
+    (decision,) = issues
+    assert decision.severity == "info"
+    assert re.search(rf"; read as {code}: (\d+) of \1 identities close; not read as", decision.message)
+
+
+def test_a_name_the_identities_cannot_place_is_not_read(monkeypatch):
+    from ingest.parsers import fa_rows
+    from ingest.parsers.function_classes import FunctionClasses
+
+    monkeypatch.setattr(fa_rows, "function_classes", lambda: FunctionClasses.of(AMBIGUOUS_CLASSES))
+    rows = _names_only_table("30.00")
+    rows[2:4] = [("合计", "50.00", "50.00", ""), ("甲类支出", "50.00", "50.00", "")]  # neither reading closes
+    _, values, issues = _parse_cells(rows)
+    assert not [v for v in values if v.row_label == "乙"]
+    assert [i.severity for i in issues] == ["warn"] and "cannot tell" in issues[0].message
+
+
+def _parse_cells(rows: list[tuple[str, ...] | str]):
+    from ingest.layout.metadata import read_metadata
+    from ingest.model import Line, LoadedDocument
+    from ingest.parsers.final_accounts import parse_final_accounts
+
+    lines = [
+        Line(
+            text=row if isinstance(row, str) else "\t".join(row), line_no=n, cells=None if isinstance(row, str) else row
+        )
+        for n, row in enumerate(rows, start=1)
+    ]
+    doc = LoadedDocument("x", "x.docx", "x.docx", "docx", 0, lines)
+    return parse_final_accounts(doc, read_metadata(doc.lines))

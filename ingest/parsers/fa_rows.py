@@ -37,6 +37,7 @@ class RowPart:
     side: str | None = None
     group: int = 0
     code_parts: dict[int, str] = field(default_factory=dict)  # 类 | 款 | 项 cells as printed, by level
+    code_from_name: bool = False  # the code was looked up from the name (the row prints none)
 
 
 def row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
@@ -83,30 +84,53 @@ def has_figures(part: RowPart) -> bool:
     return any(parse_amount(text) is not None for _, text in part.amounts)
 
 
-def resolve_function_codes(block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]]) -> list[IngestIssue]:
+@dataclass
+class CodeReading:
+    """What resolving a table's codes met: issues, and the rows whose name fits two codes."""
+
+    issues: list[IngestIssue] = field(default_factory=list)
+    ambiguous: dict[int, tuple[str, ...]] = field(default_factory=dict)  # part index -> candidate codes
+
+
+def resolve_function_codes(
+    block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]], choices: dict[int, str] | None = None
+) -> CodeReading:
     """Every row's 支出功能分类 code, from what the row prints and the codes in force above it.
 
     - 类 | 款 | 项 columns: "201 | 06 | 01" is 2010601; a row printing only its own part takes the
       rest from the rows above ("| 06 |" under 201 is 20106; "| | 01" under 20106 is 2010601);
-    - names without codes: the name is looked up in the 支出功能分类 list (function_classes.py), a 款
-      under the 类 in force, a 项 under the 款 in force.
+    - names without codes: the name is looked up in the 支出功能分类 list (function_classes.py), a 项
+      under the 款 in force or a 款 under the 类 in force. A name that fits two codes takes the one
+      `choices` gives for that row (its index among the table's rows), else the first; the row is
+      listed as ambiguous for the identities to decide.
     """
     vocabulary = function_classes()
-    issues: list[IngestIssue] = []
+    reading = CodeReading()
     in_force: dict[int, str] = {}  # level -> code of the last row of that level
+    index = -1
     for line, parts in table_rows:
         for part in parts:
+            index += 1
             if part.code_parts:
                 part.code = _composed_code(part.code_parts, in_force)
-            elif not part.code and part.label and row_text(part.label) not in fa.TOTAL_ROW_LABELS:
-                part.code = _code_from_name(vocabulary, part.label, in_force)
+            elif (
+                (part.code is None or part.code_from_name)
+                and part.label
+                and row_text(part.label) not in fa.TOTAL_ROW_LABELS
+            ):
+                options = _codes_from_name(vocabulary, part.label, in_force)
+                chosen = (choices or {}).get(index)
+                part.code = chosen if chosen in options else (options[0] if options else None)
+                part.code_from_name = part.code is not None
+                if len(options) > 1:
+                    reading.ambiguous[index] = options
                 if part.code is None and has_figures(part):
                     message = f"{block.title}: {printed_label(part.label)} has no code and its name is not in the 支出功能分类 list (seed ref_function_classes)"
-                    issues.append(issue("warn", message, line))
+                    reading.issues.append(issue("warn", message, line))
             if part.code and CODE.match(part.code):
                 level = (len(part.code) - 1) // 2
                 in_force = {k: v for k, v in in_force.items() if k < level} | {level: part.code}
-    return issues
+    return reading
 
 
 def _composed_code(code_parts: dict[int, str], in_force: dict[int, str]) -> str | None:
@@ -124,15 +148,17 @@ def _composed_code(code_parts: dict[int, str], in_force: dict[int, str]) -> str 
     return code if CODE.match(code) and len(code) >= 3 else None
 
 
-def _code_from_name(vocabulary, label: str, in_force: dict[int, str]) -> str | None:
-    """The code of a row printed by name only: a 类, a 项 of the 款 in force, or a 款 of the 类 in force."""
+def _codes_from_name(vocabulary, label: str, in_force: dict[int, str]) -> tuple[str, ...]:
+    """The codes a row printed by name only can have: a 类, a 项 of the 款 in force, a 款 of the 类
+    in force; never a code in force (a row does not repeat a row it belongs to: "其他支出" under
+    类 229 其他支出 is 款 22999, under that 款 项 2299999)."""
     name = row_text(label)
-    return (
-        vocabulary.code_of(name, None)
-        or (in_force.get(2) and vocabulary.code_of(name, in_force[2]))
-        or (in_force.get(1) and vocabulary.code_of(name, in_force[1]))
-        or None
+    found = (
+        vocabulary.code_of(name, None),
+        in_force.get(2) and vocabulary.code_of(name, in_force[2]),
+        in_force.get(1) and vocabulary.code_of(name, in_force[1]),
     )
+    return tuple(dict.fromkeys(code for code in found if code and code not in in_force.values()))
 
 
 @dataclass

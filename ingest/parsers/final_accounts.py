@@ -27,6 +27,7 @@ from dataclasses import replace
 from ingest.layout.tables import TableBlock, find_table_blocks
 from ingest.model import DocumentMeta, FinalAccountsTable, IngestIssue, Line, LoadedDocument, TableValue
 from ingest.parsers import fa_patterns as fa
+from ingest.parsers.fa_decide import decide, reading, summary
 from ingest.parsers.fa_header import columns_from_paths, first_data_row, header_paths, is_repeated_header
 from ingest.parsers.fa_rows import RowPart, RowState, issue, merge_orphan_amounts, resolve_function_codes, row_parts
 from ingest.parsers.fa_spaced import read_sequential
@@ -110,10 +111,10 @@ def _table_unit(block: TableBlock, default_unit: str) -> str:
 
 
 def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str) -> TableRead:
-    read = TableRead()
     width = max((len(r) for r in rows), default=0)
     columns = columns_from_paths(header_paths(rows[:header_end], width), block.spec.key)
     if rows[header_end:] and not any(c.role == "amount" for c in columns):
+        read = TableRead()
         read.issues.append(issue("warn", f"{block.title}: no amount column recognized in its header", block.title_line))
         return read
     table_rows: list[tuple[Line, list[RowPart]]] = []
@@ -123,8 +124,62 @@ def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, 
             continue  # the header printed again where the table continues on a new page
         table_rows.append((line, merge_orphan_amounts(row_parts(cells, columns))))
     if block.spec.key in fa.FUNCTION_CODED_TABLES:
-        read.issues.extend(resolve_function_codes(block, table_rows))
+        return _read_function_coded(block, table_rows, file_name, unit)
+    return _emit_rows(block, table_rows, file_name, unit)
+
+
+def _emit_rows(block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]], file_name: str, unit: str) -> TableRead:
+    read = TableRead()
     state = RowState()
     for line, parts in table_rows:
         emit(block, line, parts, state, read, file_name, unit)
     return read
+
+
+def _read_function_coded(
+    block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]], file_name: str, unit: str
+) -> TableRead:
+    """Codes resolved row by row; a row whose name fits two codes takes the one whose reading
+    closes the table's identities (fa_decide), or is left out when the identities cannot tell."""
+    choices: dict[int, str] = {}
+    decisions: list[IngestIssue] = []
+    left_out: set[int] = set()
+    codes = resolve_function_codes(block, table_rows, choices)
+    for index in sorted(codes.ambiguous):
+        readings = {}
+        for code in codes.ambiguous[index]:
+            choices[index] = code
+            resolve_function_codes(block, table_rows, choices)
+            readings[code] = reading(f"read as {code}", block.spec.key, _emit_rows(block, table_rows, file_name, unit))
+        line, part = _part_at(table_rows, index)
+        chosen = decide(list(readings.values()))
+        if chosen is None:
+            left_out.add(index)
+            message = f"{block.title}: {part.label} is printed without a code and its name fits {', '.join(codes.ambiguous[index])}; the identities cannot tell which, so the row is not read"
+            decisions.append(issue("warn", message, line))
+            continue
+        choices[index] = next(code for code, r in readings.items() if r is chosen)
+        message = f"{block.title}: {part.label} is printed without a code and its name fits {', '.join(readings)}; {summary(chosen, list(readings.values()))}"
+        decisions.append(issue("info", message, line))
+    codes = resolve_function_codes(block, table_rows, choices)
+    kept = _without_parts(table_rows, left_out)
+    read = _emit_rows(block, kept, file_name, unit)
+    read.issues[:0] = codes.issues + decisions
+    return read
+
+
+def _part_at(table_rows: list[tuple[Line, list[RowPart]]], index: int) -> tuple[Line, RowPart]:
+    flat = [(line, part) for line, parts in table_rows for part in parts]
+    return flat[index]
+
+
+def _without_parts(table_rows: list[tuple[Line, list[RowPart]]], indexes: set[int]) -> list[tuple[Line, list[RowPart]]]:
+    kept, index = [], -1
+    for line, parts in table_rows:
+        remaining = []
+        for part in parts:
+            index += 1
+            if index not in indexes:
+                remaining.append(part)
+        kept.append((line, remaining))
+    return kept

@@ -32,18 +32,17 @@ class FunctionClasses:
         """The code of a name printed under `parent` (None or "" for a 类)."""
         return self.by_parent.get((parent or "", name_key(name)))
 
-    def children(self, parent: str) -> set[str]:
-        return {code for (p, _), code in self.by_parent.items() if p == parent}
+    @classmethod
+    def of(cls, names: dict[str, str]) -> FunctionClasses:
+        return cls(names, {(_parent(code), name_key(name)): code for code, name in names.items()})
 
 
 @lru_cache(maxsize=1)
 def function_classes() -> FunctionClasses:
-    names: dict[str, str] = {}
     with SEED_PATH.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            names[row["function_code"].strip()] = row["function_name"].strip()
-    by_parent = {(_parent(code), name_key(name)): code for code, name in names.items()}
-    return FunctionClasses(names, by_parent)
+        return FunctionClasses.of(
+            {row["function_code"].strip(): row["function_name"].strip() for row in csv.DictReader(handle)}
+        )
 
 
 def _parent(code: str) -> str:
