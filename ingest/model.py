@@ -268,6 +268,18 @@ class ServiceVolume:
     source_ref: str
 
 
+@dataclass(frozen=True)
+class ReadingQuality:
+    """How well a final-accounts document was read, without answer keys (parsers/fa_quality.py)."""
+
+    template_tables_found: int  # of the national template's 公开01–09, found with figures or stated empty
+    template_tables_missing: str | None  # "公开07 政府性基金预算财政拨款收入支出决算表, …"
+    table_rows_read: int  # rows with figures read from its tables
+    identities_checked: int
+    identities_closed: int
+    quality_grade: str  # read_well / partly / not_read
+
+
 @dataclass
 class DocumentResult:
     """Everything ingest learned from one document."""
@@ -283,3 +295,4 @@ class DocumentResult:
     subtotals: list[PerfSubtotal] = field(default_factory=list)
     service_volumes: list[ServiceVolume] = field(default_factory=list)
     issues: list[IngestIssue] = field(default_factory=list)
+    reading: ReadingQuality | None = None  # final accounts only

@@ -20,6 +20,7 @@ from ingest.landing.schema import RAW_TABLES
 from ingest.layout.metadata import read_metadata
 from ingest.loading import document_id_for, load_document
 from ingest.model import DocumentMeta, DocumentResult, IngestIssue
+from ingest.parsers.fa_quality import reading_quality
 from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
 from ingest.parsers.performance import parse_performance
@@ -58,6 +59,7 @@ def _tables(result: DocumentResult) -> None:
     tables, values, issues = parse_final_accounts(result.loaded, result.meta)
     result.tables, result.values = tables, values
     result.issues.extend(issues)
+    result.reading = reading_quality(result.meta, tables, values)
 
 
 def _narrative(result: DocumentResult) -> None:

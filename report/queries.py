@@ -77,13 +77,18 @@ def documents_query(con: duckdb.DuckDBPyConnection) -> str:
         if table_exists(con, "raw", "fa_tables")
         else "null"
     )
-    checks = (
-        "(select count(*) filter (where r.status = 'pass') from dq.identity_results r "
-        "where r.document_id = d.document_id) as identities_passed, "
-        "(select count(*) from dq.identity_results r where r.document_id = d.document_id) as identities_checked"
-        if table_exists(con, "dq", "identity_results")
-        else "null as identities_passed, null as identities_checked"
-    )
+    # The identities of a document's reading quality are those dim_document counts (the reader's
+    # checks, beside identities_closed); a warehouse without them counts dq.identity_results.
+    if "identities_checked" in present:
+        checks = "null as identities_passed, d.identities_checked"
+    elif table_exists(con, "dq", "identity_results"):
+        checks = (
+            "(select count(*) filter (where r.status = 'pass') from dq.identity_results r "
+            "where r.document_id = d.document_id) as identities_passed, "
+            "(select count(*) from dq.identity_results r where r.document_id = d.document_id) as identities_checked"
+        )
+    else:
+        checks = "null as identities_passed, null as identities_checked"
     return f"""
         select d.document_id, d.file_name, d.source_path, d.doc_type, d.fiscal_year, d.title, d.parse_status,
                p.department_name, p.jurisdiction_name, p.province,

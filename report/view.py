@@ -534,7 +534,10 @@ def corpus_section(documents: list[Row], sources: SourcePages) -> CorpusSection:
         checked = d.get("identities_checked")
         passed = d.get("identities_passed")
         closed = d.get("identities_closed")
-        identities = f"{closed}" if closed is not None else (f"{passed} / {checked}" if checked else "")
+        if closed is not None:
+            identities = f"{closed} / {checked}" if checked is not None else f"{closed}"
+        else:
+            identities = f"{passed} / {checked}" if checked else ""
         tables = d.get("template_tables_found")
         tables = tables if tables is not None else d.get("tables_parsed")
         missing = d.get("template_tables_missing")

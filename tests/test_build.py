@@ -60,6 +60,21 @@ def test_every_document_has_a_dim_document_row_with_its_status(built):
     assert {rows[p.name] for p in SAMPLES.iterdir()} == {"parsed"}
 
 
+def test_final_accounts_are_graded_by_how_well_they_were_read(built):
+    rows = {
+        r[0]: r[1:]
+        for r in _query(
+            built,
+            "select file_name, quality_grade, template_tables_found, identities_checked = identities_closed, "
+            "identities_closed_share from marts.dim_document",
+        )
+    }
+    assert rows["002_17f0692d4eecb2d0.txt"] == ("read_well", 9, True, 1)  # every table, every identity closes
+    assert rows["001_ba354a0d5473f1fe.txt"][:2] == ("partly", 2)  # the text copy lost seven tables
+    assert rows["000_a19997e405ff60dc.txt"][:2] == ("not_read", 0)  # narrative only
+    assert rows["003_206130ca332d3ec9.txt"] == (None, None, None, None)  # not final accounts
+
+
 def test_unreadable_documents_are_listed_in_dq_ingest_issues(built):
     rows = _query(
         built,

@@ -212,6 +212,26 @@ def test_corpus_view_lists_every_document_with_filters(report_page):
     assert "1 / 4" in corpus  # identities of d0 that passed / were checked
 
 
+def test_corpus_shows_how_well_each_document_was_read(tmp_path):
+    db = _hotline_warehouse(tmp_path / "w.duckdb", with_dq=True)
+    con = duckdb.connect(str(db))
+    con.execute(
+        "alter table marts.dim_document add column quality_grade varchar; "
+        "alter table marts.dim_document add column template_tables_found integer; "
+        "alter table marts.dim_document add column template_tables_missing varchar; "
+        "alter table marts.dim_document add column identities_checked integer; "
+        "alter table marts.dim_document add column identities_closed integer; "
+        "update marts.dim_document set quality_grade = 'partly', template_tables_found = 8, "
+        "template_tables_missing = '公开07 政府性基金预算财政拨款收入支出决算表', identities_checked = 7, "
+        "identities_closed = 6 where document_id = 'd0'"
+    )
+    con.close()
+    page = write_report(db, tmp_path / "report").read_text(encoding="utf-8")
+    corpus = page[page.index('id="documents-section"') :]
+    assert "grade-partly" in corpus and "missing 公开07 政府性基金预算财政拨款收入支出决算表" in corpus
+    assert "6 / 7" in corpus  # identities that close / were checked, as dim_document counts them
+
+
 def test_header_and_corpus_say_when_and_from_what_the_warehouse_was_built(report_page):
     _, page = report_page
     header = page[: page.index('id="hotline"')]

@@ -177,3 +177,28 @@ def _parse_cells(rows: list[tuple[str, ...] | str]):
     ]
     doc = LoadedDocument("x", "x.docx", "x.docx", "docx", 0, lines)
     return parse_final_accounts(doc, read_metadata(doc.lines))
+
+
+def test_quality_grade_of_a_published_document_and_of_a_document_with_one_table(tmp_path):
+    from conftest import shared_pdf
+
+    published = process_document(shared_pdf("putuo_social_work_dept_2024.pdf")).reading
+    assert (published.quality_grade, published.template_tables_found, published.template_tables_missing) == (
+        "read_well",
+        9,
+        None,
+    )
+    assert published.identities_checked == published.identities_closed > 100
+    path = draw_pdf(
+        tmp_path / "one_table.pdf",
+        [
+            [
+                Text("2024年度部门决算"),
+                Text("支出决算表", align="center"),
+                Table(EXPENDITURE_HEADER + EXPENDITURE_PAGE_1, EXPENDITURE_WIDTHS),
+            ]
+        ],
+    )
+    one_table = process_document(path).reading
+    assert (one_table.quality_grade, one_table.template_tables_found, one_table.table_rows_read) == ("partly", 1, 5)
+    assert one_table.template_tables_missing.startswith("公开01 收入支出决算总表, 公开02 收入决算表, 公开04")

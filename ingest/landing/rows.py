@@ -29,6 +29,7 @@ def document_row(result: DocumentResult) -> tuple:
         "parse_status": result.parse_status,
         "parser_version": PARSER_VERSION,
         **asdict(meta),
+        **(asdict(result.reading) if result.reading else {}),
     }
     return _ordered("documents", record)
 

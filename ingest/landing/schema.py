@@ -29,6 +29,12 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("printed_title", "VARCHAR"),
         ("parse_status", "VARCHAR"),
         ("parser_version", "VARCHAR"),
+        ("template_tables_found", "INTEGER"),
+        ("template_tables_missing", "VARCHAR"),
+        ("table_rows_read", "INTEGER"),
+        ("identities_checked", "INTEGER"),
+        ("identities_closed", "INTEGER"),
+        ("quality_grade", "VARCHAR"),
     ],
     "ingest_issues": [
         ("document_id", "VARCHAR"),

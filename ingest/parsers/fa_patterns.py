@@ -43,6 +43,8 @@ TABLES: tuple[TableSpec, ...] = (
 )
 
 TABLES_BY_KEY = {t.key: t for t in TABLES}
+# The tables every final-accounts document publishes (公开01–09; 公开10 is not always required).
+TEMPLATE_TABLE_KEYS = tuple(t.key for t in TABLES if t.number <= "09")
 
 # column_key vocabulary, per table family. Labels are the template's column headers.
 COLUMNS: dict[str, str] = {

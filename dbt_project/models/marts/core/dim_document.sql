@@ -30,7 +30,17 @@ final as (
         source_files.publication_url,
         source_files.publication_date,
         build_runs.built_at,
-        build_runs.code_commit
+        build_runs.code_commit,
+        documents.template_tables_found,
+        documents.template_tables_missing,
+        documents.table_rows_read,
+        documents.identities_checked,
+        documents.identities_closed,
+        case
+            when documents.identities_checked > 0
+                then cast(cast(documents.identities_closed as decimal(10, 4)) / documents.identities_checked as decimal(5, 4))
+        end as identities_closed_share,
+        documents.quality_grade
     from documents
     left join source_files on documents.source_path = source_files.source_path
     left join build_runs on true

@@ -23,6 +23,12 @@ renamed as (
         coalesce(is_template, false) as is_template,
         printed_title,
         parse_status,
+        template_tables_found,
+        template_tables_missing,
+        table_rows_read,
+        identities_checked,
+        identities_closed,
+        quality_grade,
         -- no department name (the blank template, an unreadable file): no department
         case when department_name is not null then {{ department_key('department_name', 'jurisdiction_name') }} end
             as department_id

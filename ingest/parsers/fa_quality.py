@@ -1,0 +1,52 @@
+"""How well a final-accounts document was read, without answer keys: the template tables found
+and missing, the rows read, the share of its identities that close, and a grade.
+
+The grade (marts.dim_document.quality_grade, shown in the report):
+- read_well: every table of the national template (公开01–09) was found, with figures or stated
+  empty; at least one identity was checked and every identity checked closes;
+- not_read: no row with figures was read from any table;
+- partly: anything between (a table missing or unreadable, an identity that does not close —
+  a misreading or a real error of the source; dq.ingest_issues and dq.identity_results say which).
+Documents that are not final accounts, and blank templates, have no grade.
+
+The identities are those the reader checks on the document's values (parsers/fa_checks.py); the
+expectations step checks the same identities on the warehouse and decides publication
+(dq.identity_results), so a document graded read_well has no failing table identity there.
+"""
+
+from __future__ import annotations
+
+from ingest.model import DocumentMeta, FinalAccountsTable, ReadingQuality, TableValue
+from ingest.parsers import fa_patterns as fa
+from ingest.parsers.fa_checks import document_checks
+
+FOUND = ("parsed", "empty")
+
+
+def reading_quality(
+    meta: DocumentMeta, tables: list[FinalAccountsTable], values: list[TableValue]
+) -> ReadingQuality | None:
+    """The document's reading quality; None for documents that are not final accounts and for templates."""
+    if meta.doc_type != "final_accounts" or meta.is_template:
+        return None
+    found = {t.table_key for t in tables if t.status in FOUND}
+    missing = [spec for spec in fa.TABLES if spec.key in fa.TEMPLATE_TABLE_KEYS and spec.key not in found]
+    rows_read = sum(t.row_count for t in tables if t.status == "parsed")
+    checks = document_checks(values)
+    closed = sum(1 for check in checks if check.closed)
+    return ReadingQuality(
+        template_tables_found=len(fa.TEMPLATE_TABLE_KEYS) - len(missing),
+        template_tables_missing=", ".join(f"公开{spec.number} {spec.title}" for spec in missing) or None,
+        table_rows_read=rows_read,
+        identities_checked=len(checks),
+        identities_closed=closed,
+        quality_grade=_grade(bool(missing), rows_read, len(checks), closed),
+    )
+
+
+def _grade(missing: bool, rows_read: int, checked: int, closed: int) -> str:
+    if rows_read == 0:
+        return "not_read"
+    if not missing and checked and closed == checked:
+        return "read_well"
+    return "partly"
