@@ -5,18 +5,17 @@ column position, blank cells "", a merged cell's text once in its first row and 
 text is normalized the same way in every format:
 
 - its wrapped lines are joined ("事业单位\\n经营收入" -> "事业单位经营收入"; Latin words keep a space);
-- full-width digits and number punctuation are folded, control characters dropped (text.normalize_line);
-- an amount's thousands separators are dropped ("2,940.05" -> "2940.05").
+- then it is normalized as every loader's cells are (text.normalize_cell: full-width digits and
+  compatibility characters folded, no spaces between Chinese characters, no thousands separators).
 """
 
 from __future__ import annotations
 
 import re
 
-from ingest.loading.text import normalize_line
+from ingest.loading.text import normalize_cell, normalize_line
 from ingest.model import Line
 
-THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -24,8 +23,7 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 def cell_text(text: str) -> str:
     """A cell's printed text as the table reader reads it."""
     if "\n" not in text and "\r" not in text:
-        joined = normalize_line(text).strip()
-        return joined.replace(",", "") if "," in joined and THOUSANDS.match(joined) else joined
+        return normalize_cell(text)
     joined = ""
     for part in text.splitlines():
         part = normalize_line(part).strip()
@@ -34,9 +32,7 @@ def cell_text(text: str) -> str:
         if joined and _LATIN_END.search(joined) and _LATIN_START.search(part):
             joined += " "
         joined += part
-    if THOUSANDS.match(joined):
-        return joined.replace(",", "")
-    return joined
+    return normalize_cell(joined)
 
 
 def prose_lines(text: str) -> list[str]:
