@@ -17,11 +17,13 @@ from typing import NamedTuple
 
 
 class Span(NamedTuple):
-    """A run of text and where it is printed across the page (x0 < x1, points for PDFs)."""
+    """A word and where it is printed across the page (x0 < x1, points for PDFs), with the height of
+    its characters (how wide a gap between words is, measured against)."""
 
     x0: float
     x1: float
     text: str
+    height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,9 @@ class Line:
     locator: str | None = None
     # The text as printed when ``text`` was converted to simplified characters; None otherwise.
     printed: str | None = None
-    # Where a line that is not in a ruled table is printed: its runs of text separated by gaps as
-    # wide as a column gap, left to right (PDF). Lines of a table aligned by whitespace are read
-    # into cells from these positions (layout/columns.py); None when the loader knows no positions.
+    # Where a line that is not in a ruled table is printed: its words (runs of text between spaces),
+    # left to right (PDF). Lines of a table aligned by whitespace are read into cells from these
+    # positions (layout/columns.py); None when the loader knows no positions.
     spans: tuple[Span, ...] | None = None
 
 

@@ -202,3 +202,133 @@ def test_quality_grade_of_a_published_document_and_of_a_document_with_one_table(
     one_table = process_document(path).reading
     assert (one_table.quality_grade, one_table.template_tables_found, one_table.table_rows_read) == ("partly", 1, 5)
     assert one_table.template_tables_missing.startswith("公开01 收入支出决算总表, 公开02 收入决算表, 公开04")
+
+
+GENERAL_BUDGET_HEADER = [["功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出"]]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_code_and_name_in_one_cell_kangxi_radicals_and_spaced_names(tmp_path, ruled):
+    rows = [
+        ["", "合    计", "1,234.50", "1,000.00", "234.50"],
+        ["201 ⼀般公共服务⽀出", "", "1,234.50", "1,000.00", "234.50"],  # code and name in one cell
+        ["20103 政府办公厅（室）及相关机构事务", "", "1,234.50", "1,000.00", "234.50"],
+        ["2010301 行 政 运 行", "", "1,000.00", "1,000.00", "-"],
+        ["2010350 事业运行", "", "234.50", "0.00", "234.50"],
+    ]
+    path = draw_pdf(
+        tmp_path / "one_cell.pdf",
+        [
+            [
+                Text("⼀般公共预算财政拨款⽀出决算表 单位：元", align="center"),
+                Table(GENERAL_BUDGET_HEADER + rows, [150, 120, 80, 80, 80], ruled=ruled),
+            ]
+        ],
+    )
+    result = process_document(path)
+    got = _values(result)
+    assert got[("general_budget_expenditure", "201", "total")] == Decimal("1234.50")
+    assert got[("general_budget_expenditure", "2010301", "project")] is None  # "-" is blank
+    assert got[("general_budget_expenditure", "2010350", "basic")] == Decimal("0.00")  # 0.00 is zero
+    assert got[("general_budget_expenditure", "total", "total")] == Decimal("1234.50")
+    labels = {v.row_key: v.row_label for v in result.values}
+    assert labels["201"] == "一般公共服务支出" and labels["2010301"] == "行政运行"
+    assert {v.unit for v in result.values} == {"元"}  # the unit printed in the title row
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_basic_expenditure_in_three_side_by_side_groups(tmp_path, ruled):
+    header = [["科目编码", "科目名称", "决算数"] * 3]
+    rows = [
+        ["301", "工资福利支出", "50.00", "302", "商品和服务支出", "20.00", "310", "资本性支出", "5.00"],
+        ["30101", "基本工资", "30.00", "30201", "办公费", "12.00", "31002", "办公设备购置", "5.00"],
+        ["30102", "津贴补贴", "20.00", "30299", "其他商品和服务支出", "8.00", "", "", ""],
+        ["303", "对个人和家庭的补助", "3.00", "", "", "", "", "", ""],
+        ["30305", "生活补助", "3.00", "", "", "", "", "", ""],
+        ["人员经费合计", "", "53.00", "公用经费合计", "", "25.00", "", "", ""],
+    ]
+    widths = [50, 70, 42] * 3
+    path = draw_pdf(
+        tmp_path / "groups.pdf",
+        [
+            [
+                Text("2024年度部门决算"),
+                Text("一般公共预算财政拨款基本支出决算表", align="center"),
+                Text("单位：万元"),
+                Table(header + rows, widths, ruled=ruled, size=7),
+            ]
+        ],
+    )
+    result = process_document(path)
+    got = _values(result)
+    key = "general_budget_basic_economic"
+    assert got[(key, "302", "amount")] == Decimal("20.00")
+    assert got[(key, "31002", "amount")] == Decimal("5.00")
+    assert got[(key, "30305", "amount")] == Decimal("3.00")
+    assert got[(key, "personnel_total", "amount")] == Decimal("53.00")
+    assert got[(key, "public_total", "amount")] == Decimal("25.00")
+    assert result.reading.identities_checked == result.reading.identities_closed > 0
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_names_wrapped_in_a_narrow_column(tmp_path, ruled):
+    rows = [
+        ["", "合计", "80.00", "80.00", ""],
+        ["208", "社会保障和就业支出", "80.00", "80.00", ""],
+        ["20805", "行政事业单位养老支出", "80.00", "80.00", ""],
+        ["2080505", "机关事业单位基本养老\n保险缴费支出", "50.00", "50.00", ""],
+        ["2080506", "机关事业单位职业年金\n缴费支出", "30.00", "30.00", ""],
+    ]
+    path = draw_pdf(
+        tmp_path / "wrapped.pdf",
+        [
+            [
+                Text("一般公共预算财政拨款支出决算表", align="center"),
+                Table(
+                    [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], *rows], [60, 95, 60, 60, 60], ruled=ruled
+                ),
+            ]
+        ],
+    )
+    result = process_document(path)
+    labels = {v.row_key: v.row_label for v in result.values}
+    assert labels["2080505"] == "机关事业单位基本养老保险缴费支出"
+    assert labels["2080506"] == "机关事业单位职业年金缴费支出"
+    assert _values(result)[("general_budget_expenditure", "2080506", "total")] == Decimal("30.00")
+
+
+def test_table_without_ruling_continued_with_its_header_printed_again(tmp_path):
+    pages = [
+        [
+            Text("支出决算表", align="center"),
+            Table(EXPENDITURE_HEADER + EXPENDITURE_PAGE_1, EXPENDITURE_WIDTHS, ruled=False),
+        ],
+        [Table(EXPENDITURE_HEADER + EXPENDITURE_PAGE_2, EXPENDITURE_WIDTHS, ruled=False)],
+    ]
+    result = process_document(draw_pdf(tmp_path / "repeated.pdf", pages))
+    got = _values(result)
+    assert got[("expenditure", "2101101", "basic")] == Decimal("40.00")
+    assert len([v for v in result.values if v.column_key == "total"]) == 8  # the repeated header is no row
+
+
+def test_names_only_with_indentation_in_a_table_without_ruling(tmp_path):
+    rows = [
+        ["合计", "30.00", "20.00", "10.00"],
+        ["一般公共服务支出", "30.00", "20.00", "10.00"],
+        ["\u3000\u3000政府办公厅（室）及相关机构事务", "30.00", "20.00", "10.00"],
+        ["\u3000\u3000\u3000\u3000行政运行", "20.00", "20.00", ""],
+        ["\u3000\u3000\u3000\u3000事业运行", "10.00", "", "10.00"],
+    ]
+    path = draw_pdf(
+        tmp_path / "names.pdf",
+        [
+            [
+                Text("一般公共预算财政拨款支出决算表", align="center"),
+                Table([["项目", "合计", "基本支出", "项目支出"], *rows], [200, 80, 80, 80], ruled=False),
+            ]
+        ],
+    )
+    got = _values(process_document(path))
+    assert got[("general_budget_expenditure", "20103", "total")] == Decimal("30.00")
+    assert got[("general_budget_expenditure", "2010301", "basic")] == Decimal("20.00")
+    assert got[("general_budget_expenditure", "2010350", "project")] == Decimal("10.00")

@@ -5,8 +5,9 @@ right. Grouping by baseline rather than by box keeps the glyphs with little ink 
 when a font gives pdfium no metrics (pdf_page.py): "一般公共服务支出" does not become
 "般公共服务支出" + "一", and the decimal point of 2284.45 is not sorted after its digits.
 
-Within a line, a gap wider than WORD_GAP is a space; a gap at least COLUMN_GAP character heights
-wide separates two spans (the cells of a table printed without ruling lines are such spans).
+Within a line, a gap wider than WORD_GAP (or a printed space) separates two words; each line keeps
+its words with their positions (``Line.spans``), from which a table printed without ruling lines
+is read into columns (layout/columns.py).
 A Chinese character or full-width sign takes a full em whatever its ink (a box tight to the ink of
 "：" would otherwise open a gap after it).
 """
@@ -21,7 +22,6 @@ from ingest.model import Span
 
 LINE_TOLERANCE = 3.0  # chars whose baselines differ by at most this share a text line (points)
 WORD_GAP = 3.0  # a horizontal gap wider than this between two chars is a space (pdfplumber's x_tolerance)
-COLUMN_GAP = 1.0  # a gap at least this many character heights wide separates two spans of a line
 THIN_GLYPH = 0.7  # a glyph box lower than this share of its line's tallest is tight to its ink
 FULL_WIDTH_ADVANCE = 0.9  # the em of a line without a full glyph box, in line heights
 FULL_WIDTH = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -113,15 +113,20 @@ def _line_text(chars: list[dict]) -> str:
 
 
 def _spans(chars: list[dict]) -> tuple[Span, ...]:
-    """The runs of a line's chars separated by a column gap (blanks do not start or end a run)."""
-    visible = [c for c in chars if c["text"].strip()]
-    if not visible:
-        return ()
-    height = max(c["bottom"] - c["top"] for c in visible)
-    gap = max(COLUMN_GAP * height, WORD_GAP * 2)
-    runs: list[list[dict]] = [[visible[0]]]
-    for char in visible[1:]:
-        if char["x0"] - runs[-1][-1]["x1"] >= gap:
-            runs.append([])
-        runs[-1].append(char)
-    return tuple(Span(run[0]["x0"], max(c["x1"] for c in run), normalize_line(_line_text(run)).strip()) for run in runs)
+    """The words of a line: runs of visible chars between printed spaces and gaps wider than WORD_GAP."""
+    words: list[list[dict]] = []
+    last = None
+    for char in chars:
+        if not char["text"].strip():
+            last = None
+            continue
+        if last is None or char["x0"] - last["x1"] > WORD_GAP:
+            words.append([])
+        words[-1].append(char)
+        last = char
+    return tuple(_span(word) for word in words)
+
+
+def _span(word: list[dict]) -> Span:
+    height = max(c["bottom"] - c["top"] for c in word)
+    return Span(word[0]["x0"], max(c["x1"] for c in word), normalize_line(_line_text(word)).strip(), height)

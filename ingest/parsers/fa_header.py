@@ -121,7 +121,7 @@ def _role_of_labels(labels: list[str], path: list[str], table_key: str) -> tuple
         key = column_key(label, table_key, path)
         if key:
             return "amount", key
-        if label in fa.NAME_COLUMN_WORDS or (label.startswith("项目") and "支出" not in label):
+        if _is_name_header(label) or (label.startswith("项目") and "支出" not in label):
             return "name", None
         if any(w in label for w in fa.CODE_COLUMN_WORDS) or label in fa.CODE_PART_COLUMNS:
             return "code", None
@@ -129,7 +129,11 @@ def _role_of_labels(labels: list[str], path: list[str], table_key: str) -> tuple
 
 
 def _is_label_header(label: str) -> bool:
-    return label in fa.NAME_COLUMN_WORDS or any(w in label for w in fa.CODE_COLUMN_WORDS)
+    return _is_name_header(label) or any(w in label for w in fa.CODE_COLUMN_WORDS)
+
+
+def _is_name_header(label: str) -> bool:
+    return label in fa.NAME_COLUMN_WORDS or any(w in label for w in fa.NAME_COLUMN_PARTS)
 
 
 def column_key(label: str, table_key: str, path: list[str] | None = None) -> str | None:

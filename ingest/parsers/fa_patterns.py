@@ -165,6 +165,7 @@ CODE_COLUMN_WORDS = ("编码", "代码")  # 科目代码 (002 line 110), 功能�
 CODE_PART_COLUMNS = ("类", "款", "项")  # a code printed over three columns (template variants s4/s1)
 TOTAL_ROW_LABELS = ("合计", "总计")  # the 合计 row of a coded table (row_key "total")
 NAME_COLUMN_WORDS = ("科目名称", "项目", "项目栏次", "栏次项目")  # "项目 栏次" (002 line 70)
+NAME_COLUMN_PARTS = ("名称",)  # "功能分类科目名称", "经济分类科目名称" (budgets of Shanghai districts)
 LINE_NO_COLUMN_WORDS = ("行次",)
 
 # When a header cannot be read (space-separated dumps print it one character per line, 001 lines
