@@ -24,6 +24,7 @@ class Span(NamedTuple):
     x1: float
     text: str
     height: float = 0.0
+    baseline: float = 0.0  # where its line stands on the page (y down)
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,7 @@ def test_partly_scanned_pdf_keeps_its_text_pages_and_names_the_lost_ones(tmp_pat
 
 
 def test_wrapped_cell_text_and_vertical_headers_are_joined():
-    from ingest.loading.pdf_text import join_wrapped
+    from ingest.loading.text import join_wrapped
 
     assert join_wrapped(["机关事业单位", "基本养老保险", "缴费支出"]) == "机关事业单位基本养老保险缴费支出"
     assert join_wrapped(["栏", "次"]) == "栏次"

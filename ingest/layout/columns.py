@@ -15,10 +15,11 @@ are first joined into labels where they stand closer than a column gap (COLUMN_G
 - a table without a header line (a block of figures only) takes its columns from the words of
   its rows, where their extents overlap.
 
-Blank cells stay blank, so the rows are read by position like the rows of a ruled table. A line
-of text only (no figure) after the first row continues a wrapped cell: it joins the row above, or
-the row that prints figures but no label when it stands just above or below such a row. A header
-line printed again where the table continues on a new page is left out.
+Blank cells stay blank, so the rows are read by position like the rows of a ruled table. A row
+starts at each line with a figure or a code; a line with neither (a name wrapped in a narrow
+column, an amount wrapped in two, above or below a vertically centred row) belongs to the row
+start nearest to it on its page. A header line printed again where the table continues on a new
+page is left out.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.loading.text import normalize_cell
+from ingest.loading.text import join_wrapped, normalize_cell
 from ingest.model import Line, Span
 
 FIGURE = re.compile(r"^[-−]?\d[\d,]*\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$|^[-—–─]+$|^0$")
@@ -56,20 +57,20 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     if not columns:
         return [(line, [line.text]) for line in lines]
     borders = _borders(columns, body)
-    rows: list[tuple[Line, list[list[str]]]] = []
+    rows: list[tuple[Line, list[str]]] = []
     for line, line_labels in zip(header, labels, strict=True):
         cells: list[list[str]] = [[] for _ in columns]
         for label in line_labels:
             cells[_header_column(label, columns, borders)].append(label.text)
-        rows.append((line, cells))
+        rows.append((line, [" ".join(parts) for parts in cells]))
     header_texts = {_plain(line.text) for line in header}
-    body_rows = [
+    placed = [
         (line, _place(line.spans or (), borders, len(columns)))
         for line in body
         if _plain(line.text) not in header_texts
     ]
-    rows.extend(_join_wrapped_lines(body_rows))
-    return [(line, [normalize_cell(" ".join(parts)) for parts in cells]) for line, cells in rows]
+    rows.extend(_rows(placed))
+    return [(line, [normalize_cell(cell) for cell in cells]) for line, cells in rows]
 
 
 def _labels(words: tuple[Span, ...]) -> list[Span]:
@@ -164,38 +165,49 @@ def _column_of(x: float, borders: list[float]) -> int:
     return sum(1 for border in borders if x > border)
 
 
-def _join_wrapped_lines(rows: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[list[str]]]]:
-    """Lines of text only continue the wrapped cells of a row (see the module docstring)."""
-    out: list[tuple[Line, list[list[str]]]] = []
-    pending: list[list[list[str]]] = []  # text-only lines waiting for a row without a label below
-    for n, (line, cells) in enumerate(rows):
-        if _is_data_line(line):
-            if pending and not _has_label(cells):
-                for above in reversed(pending):
-                    _append_cells(cells, above, before=True)
-            elif pending and out:
-                for above in pending:
-                    _append_cells(out[-1][1], above)
-            pending = []
-            out.append((line, cells))
+def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[str]]]:
+    """The table's rows: each line that starts a row (a figure or a code: _starts_row) with the lines of
+    text or figure fragments nearest to it on its page (a wrapped name, an amount wrapped in a narrow
+    column, above or below a vertically centred row), each cell's lines read top to bottom."""
+    starts = [n for n, (line, _) in enumerate(lines) if _starts_row(line)]
+    members: dict[int, list[int]] = {n: [n] for n in starts}
+    loose: list[int] = []
+    for n in range(len(lines)):
+        if n in members:
             continue
-        below = rows[n + 1] if n + 1 < len(rows) else None
-        if below is not None and _is_data_line(below[0]) and not _has_label(below[1]):
-            pending.append(cells)
-        elif out:
-            _append_cells(out[-1][1], cells)
+        owner = _nearest_start(n, starts, lines)
+        if owner is None:
+            loose.append(n)
         else:
-            out.append((line, cells))
-    return out
+            members[owner].append(n)
+    rows = []
+    for first in sorted([*members, *loose]):
+        group = sorted(members.get(first, [first]), key=lambda n: _baseline(lines[n][0]))
+        width = len(lines[first][1])
+        cells = [join_wrapped([" ".join(lines[n][1][c]) for n in group if lines[n][1][c]]) for c in range(width)]
+        rows.append((lines[first][0], cells))
+    return rows
 
 
-def _has_label(cells: list[list[str]]) -> bool:
-    return any(part and not FIGURE.match(part) and not CODE.match(part) for parts in cells for part in parts)
+def _starts_row(line: Line) -> bool:
+    words = line.spans or ()
+    return any(FIGURE.match(word.text) for word in words) or bool(words and CODE.match(words[0].text))
 
 
-def _append_cells(target: list[list[str]], extra: list[list[str]], before: bool = False) -> None:
-    for column, parts in enumerate(extra):
-        target[column] = [*parts, *target[column]] if before else [*target[column], *parts]
+def _nearest_start(n: int, starts: list[int], lines: list[tuple[Line, list[list[str]]]]) -> int | None:
+    """The row start on the same page whose line stands nearest to line n (the one above on a tie)."""
+    line = lines[n][0]
+    above = max((s for s in starts if s < n and lines[s][0].page_no == line.page_no), default=None)
+    below = min((s for s in starts if s > n and lines[s][0].page_no == line.page_no), default=None)
+    if above is None or below is None:
+        return above if below is None else below
+    distance_above = _baseline(line) - _baseline(lines[above][0])
+    distance_below = _baseline(lines[below][0]) - _baseline(line)
+    return below if distance_below < distance_above else above
+
+
+def _baseline(line: Line) -> float:
+    return line.spans[0].baseline if line.spans else 0.0
 
 
 def _plain(text: str) -> str:

@@ -11,28 +11,15 @@ text is normalized the same way in every format:
 
 from __future__ import annotations
 
-import re
-
-from ingest.loading.text import normalize_cell, normalize_line
+from ingest.loading.text import join_wrapped, normalize_cell, normalize_line
 from ingest.model import Line
-
-_LATIN_END = re.compile(r"[A-Za-z]$")
-_LATIN_START = re.compile(r"^[A-Za-z]")
 
 
 def cell_text(text: str) -> str:
     """A cell's printed text as the table reader reads it."""
     if "\n" not in text and "\r" not in text:
         return normalize_cell(text)
-    joined = ""
-    for part in text.splitlines():
-        part = normalize_line(part).strip()
-        if not part:
-            continue
-        if joined and _LATIN_END.search(joined) and _LATIN_START.search(part):
-            joined += " "
-        joined += part
-    return normalize_cell(joined)
+    return normalize_cell(join_wrapped([normalize_line(part) for part in text.splitlines()]))
 
 
 def prose_lines(text: str) -> list[str]:

@@ -4,7 +4,8 @@ Documents arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK
 
 ``normalize_line`` is applied to every line of every format (text, PDF, DOCX and the others):
 - full-width digits, Latin letters and number punctuation are folded to ASCII, so "１２３．４５％"
-  reads "123.45%"; Chinese punctuation such as （）：，。 is kept as printed (patterns use it);
+  reads "123.45%" and "１，９５４．０２" reads "1,954.02"; Chinese punctuation such as （）：，。 is
+  kept as printed elsewhere (patterns use it);
 - characters that only stand for another one are replaced by it (Unicode NFKC, applied to those
   blocks only, where it is safe): Kangxi radicals (⼀ U+2F00 for 一, as Word-made PDFs often carry),
   CJK compatibility ideographs, parenthesized ideographs (㈠ -> (一)); and the simplified-form CJK
@@ -52,8 +53,12 @@ RADICAL_STANDS_FOR = {
 # Chinese characters and full-width punctuation: a space between two of them is no word break.
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+# A full-width comma between digit groups is a thousands separator: "1，954.02" (full-width digits).
+_FULLWIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_START = re.compile(r"^[A-Za-z]")
 
 
 class UnreadableText(Exception):
@@ -106,8 +111,21 @@ def normalize_cell(text: str) -> str:
     return text
 
 
+def join_wrapped(parts: list[str]) -> str:
+    """The lines of a wrapped cell joined: "机关事业单位" + "基本养老保险" and "39,323,510.6" + "8" run on;
+    Latin words keep a space between them ("Total" + "amount")."""
+    joined = ""
+    for part in (p.strip() for p in parts):
+        if joined and part and _LATIN_END.search(joined) and _LATIN_START.search(part):
+            joined += " "
+        joined += part
+    return joined
+
+
 def _normalize(text: str) -> str:
     text = _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
+    if "，" in text:
+        text = _FULLWIDTH_THOUSANDS.sub(",", text)
     if _COMPATIBILITY.search(text):
         text = _COMPATIBILITY.sub(_stands_for, text)
     return _CONTROL.sub("", text)

@@ -23,7 +23,8 @@ PREFIX_WORDS = re.compile(r"^(其中[：:]|合计[：:])")
 CODE_PART = re.compile(r"^\d{2}$")
 
 
-CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\D.*)$")
+# "2010301 行政运行" in one cell; some producers print no space ("2010301行政运行").
+CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+(\D.*)|([\u3400-\u9fff].*))$")
 
 
 @dataclass
@@ -46,7 +47,7 @@ def row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
         part = parts.setdefault(column.group, RowPart("", None, None, [], column.side, column.group))
         text = cells[column.index] if column.index < len(cells) else ""
         if column.role in ("code", "name") and (joined := CODE_AND_NAME.match(text)):
-            part.code, part.label = joined.group(1), joined.group(2)  # "2010301 行政运行" in one cell
+            part.code, part.label = joined.group(1), joined.group(2) or joined.group(3)
         elif column.role == "code" and column.level and text.isdigit():
             part.code_parts[column.level] = text  # 类 | 款 | 项 columns: composed in _resolve_codes
         elif column.role == "code" and text:
