@@ -1,25 +1,27 @@
-"""A table printed without ruling lines -> a grid of cells, from the columns its header defines.
+"""A table printed without ruling lines -> a grid of cells, from where its rows print and the
+columns its header defines.
 
 The loader gives each line of such a table as its words with their x positions (``Line.spans``).
-The columns are those of the header (the lines above the first row with a figure), whose words
-are first joined into labels where they stand closer than a column gap (COLUMN_GAP):
+The header is the lines above the first row with a figure; its words are joined into labels where
+they stand closer than a column gap (COLUMN_GAP). The columns:
 
-- the labels of the header's last line are columns; going up, a label that overlaps two or more
-  columns is a spanning parent (本年支出 over 小计 | 基本支出 | 项目支出) and goes in the first of
-  them, one that overlaps one column is more of its label (a label wrapped over two lines), and one
-  that overlaps none is a column of its own (a label printed once over two header lines);
-- the border between two columns is the middle of the gap between their labels when labels are
-  centred, or just before (after) a label when labels are aligned left (right) in their columns:
-  the alignment under which the rows fit best is kept (fewest words across a border, fewest cells
-  with two figures); each word of a row goes to the column its middle lies in;
-- a table without a header line (a block of figures only) takes its columns from the words of
-  its rows, where their extents overlap.
+- where the rows print: the extents of figures and codes down the table, and of the text between
+  them (a word lying over two such columns, a 合计 centred across code columns, is left out);
+- the header's labels, from its last line up: a label over one column (or over columns no other
+  label heads: a code and its name printed in one cell) labels it; a label over two or more
+  labelled columns is a spanning parent (本年支出 over 小计 | 基本支出 | 项目支出) and goes in the
+  first of them; a label over no rows is a column of its own (a column left blank all the way
+  down, or a label aligned away from its figures);
+- a label over no rows beside rows with no label is one column with them (a label aligned left or
+  centred over amounts aligned right, or the reverse), on the side that leaves fewer rows unlabelled.
 
-Blank cells stay blank, so the rows are read by position like the rows of a ruled table. A row
-starts at each line with a figure or a code; a line with neither (a name wrapped in a narrow
-column, an amount wrapped in two, above or below a vertically centred row) belongs to the row
-start nearest to it on its page. A header line printed again where the table continues on a new
-page is left out.
+The header is given as a ruled table prints it (a parent in the first column it spans, each
+column's labels in the rows under its parents). The border between two columns is
+the middle of the gap between them; each word goes to the column its middle lies in, so blank cells
+stay blank and the rows are read by position like the rows of a ruled table. A row starts at each line with a figure or a code; a line with neither (a name
+wrapped in a narrow column, an amount wrapped in two, above or below a vertically centred row)
+belongs to the row start nearest to it on its page. A header line printed again where the table
+continues on a new page is left out.
 """
 
 from __future__ import annotations
@@ -34,13 +36,14 @@ FIGURE = re.compile(r"^[-−]?\d[\d,]*\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$|^[-—�
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)?$|^\d{1,2}$")
 COLUMN_GAP = 1.0  # words of a header line closer than this many character heights form one label
-LABEL_PAD = 2.0  # points between a left- or right-aligned label and its column's border
 
 
 @dataclass
 class _Column:
     x0: float
     x1: float
+    labeled: bool = False  # a header label stands over it
+    data: bool = False  # rows print in it
 
 
 def is_span_table(lines: list[Line]) -> bool:
@@ -53,16 +56,11 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     first_data = next((i for i, line in enumerate(lines) if _is_data_line(line)), len(lines))
     header, body = lines[:first_data], lines[first_data:]
     labels = [_labels(line.spans or ()) for line in header]
-    columns = _header_columns(labels) or _body_columns(body)
+    columns = _columns(labels, body)
     if not columns:
         return [(line, [line.text]) for line in lines]
-    borders = _borders(columns, body)
-    rows: list[tuple[Line, list[str]]] = []
-    for line, line_labels in zip(header, labels, strict=True):
-        cells: list[list[str]] = [[] for _ in columns]
-        for label in line_labels:
-            cells[_header_column(label, columns, borders)].append(label.text)
-        rows.append((line, [" ".join(parts) for parts in cells]))
+    borders = [(left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:], strict=False)]
+    rows = _header_rows(header, labels, columns, borders)
     header_texts = {_plain(line.text) for line in header}
     placed = [
         (line, _place(line.spans or (), borders, len(columns)))
@@ -71,6 +69,46 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     ]
     rows.extend(_rows(placed))
     return [(line, [normalize_cell(cell) for cell in cells]) for line, cells in rows]
+
+
+def _header_rows(
+    header: list[Line], labels: list[list[Span]], columns: list[_Column], borders: list[float]
+) -> list[tuple[Line, list[str]]]:
+    """The header as a ruled table prints it: each spanning parent in the first column it spans, on
+    the row of its level; each column's labels from the row below its parents down, top-aligned
+    (so that no label reads as spanning the columns beside it)."""
+    own: list[list[tuple[int, Span]]] = [[] for _ in columns]  # (header line, label) per column
+    parents: list[tuple[int, Span, list[int]]] = []  # (header line, label, columns it spans)
+    for n, line_labels in enumerate(labels):
+        for label in line_labels:
+            spanned = [c for c, column in enumerate(columns) if _overlaps(label, column)]
+            if len(spanned) >= 2:
+                parents.append((n, label, spanned))
+            else:
+                own[spanned[0] if spanned else _column_of((label.x0 + label.x1) / 2, borders)].append((n, label))
+    parent_texts = [[label.text] for _, label, _ in parents]
+    for c, column_labels in enumerate(own):
+        for n, label in list(column_labels):
+            below = any(m > n for m, _ in column_labels)
+            for p, (m, parent, _) in enumerate(parents):
+                if below and m < n and parent.x0 - 1 <= label.x0 and label.x1 <= parent.x1 + 1:
+                    parent_texts[p].append(label.text)  # the parent's label wrapped ("功能分类科目" / "编码")
+                    own[c].remove((n, label))
+                    break
+    spans = [
+        (columns_[0], columns_[-1], join_wrapped(texts))
+        for (_, _, columns_), texts in zip(parents, parent_texts, strict=True)
+    ]
+    depth = [sum(1 for first, last, _ in spans if first <= n <= last) for n in range(len(columns))]
+    height = max((depth[n] + len(own[n]) for n in range(len(columns))), default=0)
+    grid = [[""] * len(columns) for _ in range(max(height, 1))]
+    for first, last, text in spans:
+        level = sum(1 for f, la, _ in spans if f <= first and last <= la and (f, la) != (first, last))
+        grid[level][first] = " ".join(filter(None, [grid[level][first], text]))
+    for n, parts in enumerate(own):
+        for row, (_, label) in enumerate(parts, start=depth[n]):
+            grid[row][n] = label.text
+    return [(header[min(r, len(header) - 1)], cells) for r, cells in enumerate(grid)] if header else []
 
 
 def _labels(words: tuple[Span, ...]) -> list[Span]:
@@ -92,60 +130,73 @@ def _is_data_line(line: Line) -> bool:
     return any(FIGURE.match(word.text) for word in words) or (len(words) > 1 and bool(CODE.match(words[0].text)))
 
 
-def _header_columns(labels: list[list[Span]]) -> list[_Column]:
-    """The columns the header's labels define (spanning parents left out), left to right."""
-    columns: list[_Column] = []
+def _columns(labels: list[list[Span]], body: list[Line]) -> list[_Column]:
+    """The table's columns, left to right: where its rows print (_data_columns), with the header's
+    labels over them (see the module docstring)."""
+    columns = _data_columns(body)
     for line_labels in reversed(labels):
         for label in line_labels:
-            overlapped = [c for c in columns if _overlaps(label, c)]
-            if len(overlapped) == 1:
-                overlapped[0].x0, overlapped[0].x1 = min(overlapped[0].x0, label.x0), max(overlapped[0].x1, label.x1)
-            elif not overlapped:
-                columns.append(_Column(label.x0, label.x1))
-        columns.sort(key=lambda c: c.x0)
+            under = [c for c in columns if _overlaps(label, c)]
+            if len(under) >= 2 and sum(c.labeled for c in under) >= 2:
+                continue  # a spanning parent: placed over the first of its columns
+            merged = _Column(min([label.x0, *(c.x0 for c in under)]), max([label.x1, *(c.x1 for c in under)]), True)
+            merged.data = any(c.data for c in under)
+            columns = sorted([c for c in columns if c not in under] + [merged], key=lambda c: c.x0)
+    return _pair_labels_with_data(columns)
+
+
+def _data_columns(body: list[Line]) -> list[_Column]:
+    """Where the rows print: the extents of figures and codes, then of the text between them (a word
+    of text lying over two of those, such as a 合计 centred across code columns, is left out)."""
+    words = [word for line in body for word in line.spans or ()]
+    figures = _merged([w for w in words if FIGURE.match(w.text) or w.text.isdigit()])
+    texts = [w for w in words if not (FIGURE.match(w.text) or w.text.isdigit())]
+    texts = [w for w in texts if sum(1 for c in figures if _overlaps(w, c)) < 2]
+    columns = _merged([*figures, *(_Column(w.x0, w.x1) for w in texts)])
+    for column in columns:
+        column.data = True
     return columns
 
 
-def _overlaps(span: Span, column: _Column) -> bool:
-    return span.x0 < column.x1 and column.x0 < span.x1
-
-
-def _body_columns(body: list[Line]) -> list[_Column]:
+def _merged(extents: list) -> list[_Column]:
     columns: list[_Column] = []
-    for word in sorted((word for line in body for word in line.spans or ()), key=lambda w: w.x0):
-        if columns and word.x0 < columns[-1].x1:
-            columns[-1].x1 = max(columns[-1].x1, word.x1)
+    for extent in sorted(extents, key=lambda e: e.x0):
+        if columns and extent.x0 < columns[-1].x1:
+            columns[-1].x1 = max(columns[-1].x1, extent.x1)
         else:
-            columns.append(_Column(word.x0, word.x1))
+            columns.append(_Column(extent.x0, extent.x1))
     return columns
 
 
-def _borders(columns: list[_Column], body: list[Line]) -> list[float]:
-    """The borders between the columns, as the labels are aligned over their columns: centred (the
-    middle of the gap between two labels), left-aligned (just before the next label) or
-    right-aligned (just after a label). The alignment kept is the one under which the rows' words
-    fit best: fewest words across a border, fewest cells holding two figures."""
-    pairs = list(zip(columns, columns[1:], strict=False))
-    alignments = (
-        [(left.x1 + right.x0) / 2 for left, right in pairs],
-        [right.x0 - LABEL_PAD for _, right in pairs],
-        [left.x1 + LABEL_PAD for left, _ in pairs],
-    )
-    return min(alignments, key=lambda borders: _misfit(borders, body))
+def _pair_labels_with_data(columns: list[_Column]) -> list[_Column]:
+    """A label that stands over no rows and rows with no label over them, side by side, are one
+    column: labels aligned left (or centred) over amounts aligned right, or the reverse. The side
+    is the one that leaves fewer columns of rows without a label (the right one on a tie)."""
+    best = None
+    for step in (1, -1):
+        paired = _paired(columns, step)
+        unlabeled = sum(1 for c in paired if not c.labeled)
+        if best is None or unlabeled < best[0]:
+            best = (unlabeled, paired)
+    return best[1] if best else columns
 
 
-def _misfit(borders: list[float], body: list[Line]) -> int:
-    misfits = 0
-    for line in body:
-        figures_in: dict[int, int] = {}
-        for word in line.spans or ():
-            if any(word.x0 < border < word.x1 for border in borders):
-                misfits += 1
-            elif FIGURE.match(word.text):
-                column = _column_of((word.x0 + word.x1) / 2, borders)
-                figures_in[column] = figures_in.get(column, 0) + 1
-        misfits += sum(n - 1 for n in figures_in.values())
-    return misfits
+def _paired(columns: list[_Column], step: int) -> list[_Column]:
+    out = [_Column(c.x0, c.x1, c.labeled, c.data) for c in columns]
+    n = 0 if step == 1 else len(out) - 1
+    while 0 <= n < len(out) and 0 <= n + step < len(out):
+        label, rows = out[n], out[n + step]
+        if label.labeled and not label.data and rows.data and not rows.labeled:
+            out[n] = _Column(min(label.x0, rows.x0), max(label.x1, rows.x1), True, True)
+            del out[n + step]
+            if step == -1:
+                n -= 1
+        n += step
+    return out
+
+
+def _overlaps(span, column: _Column) -> bool:
+    return span.x0 < column.x1 and column.x0 < span.x1
 
 
 def _place(words: tuple[Span, ...], borders: list[float], width: int) -> list[list[str]]:
@@ -153,12 +204,6 @@ def _place(words: tuple[Span, ...], borders: list[float], width: int) -> list[li
     for word in words:
         cells[_column_of((word.x0 + word.x1) / 2, borders)].append(word.text)
     return cells
-
-
-def _header_column(label: Span, columns: list[_Column], borders: list[float]) -> int:
-    """A label's column: the first one it overlaps (a spanning parent's first), else where its middle lies."""
-    overlapped = [n for n, column in enumerate(columns) if _overlaps(label, column)]
-    return overlapped[0] if overlapped else _column_of((label.x0 + label.x1) / 2, borders)
 
 
 def _column_of(x: float, borders: list[float]) -> int:
