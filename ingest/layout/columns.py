@@ -5,8 +5,9 @@ The loader gives each line of such a table as its words with their x positions (
 The header is the lines above the first row with a figure; its words are joined into labels where
 they stand closer than a column gap (COLUMN_GAP). The columns:
 
-- where the rows print: the extents of figures and codes down the table, and of the text between
-  them (a word lying over two such columns, a 合计 centred across code columns, is left out);
+- where the rows print: the extents of figures and codes down the table, and of the runs of text
+  between them (words closer than a column gap: a name printed letter-spaced is one run; a run
+  lying over two columns of figures or codes, a 合计 centred across code columns, is left out);
 - the header's labels, from its last line up: a label over one column (or over columns no other
   label heads: a code and its name printed in one cell) labels it; a label over two or more
   labelled columns is a spanning parent (本年支出 over 小计 | 基本支出 | 项目支出) and goes in the
@@ -55,18 +56,15 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     """(first line, cells) for every row of the table the lines print."""
     first_data = next((i for i, line in enumerate(lines) if _is_data_line(line)), len(lines))
     header, body = lines[:first_data], lines[first_data:]
+    header_texts = {_plain(line.text) for line in header}
+    body = [line for line in body if _plain(line.text) not in header_texts]  # the header printed again
     labels = [_labels(line.spans or ()) for line in header]
     columns = _columns(labels, body)
     if not columns:
         return [(line, [line.text]) for line in lines]
     borders = [(left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:], strict=False)]
     rows = _header_rows(header, labels, columns, borders)
-    header_texts = {_plain(line.text) for line in header}
-    placed = [
-        (line, _place(line.spans or (), borders, len(columns)))
-        for line in body
-        if _plain(line.text) not in header_texts
-    ]
+    placed = [(line, _place(line.spans or (), borders, len(columns))) for line in body]
     rows.extend(_rows(placed))
     return [(line, [normalize_cell(cell) for cell in cells]) for line, cells in rows]
 
@@ -149,13 +147,21 @@ def _data_columns(body: list[Line]) -> list[_Column]:
     """Where the rows print: the extents of figures and codes, then of the text between them (a word
     of text lying over two of those, such as a 合计 centred across code columns, is left out)."""
     words = [word for line in body for word in line.spans or ()]
-    figures = _merged([w for w in words if FIGURE.match(w.text) or w.text.isdigit()])
-    texts = [w for w in words if not (FIGURE.match(w.text) or w.text.isdigit())]
-    texts = [w for w in texts if sum(1 for c in figures if _overlaps(w, c)) < 2]
+    figures = _merged([w for w in words if _is_figure_or_code(w.text)])
+    texts = [
+        run
+        for line in body
+        for run in _labels(tuple(w for w in line.spans or () if not _is_figure_or_code(w.text)))
+        if sum(1 for c in figures if _overlaps(run, c)) < 2
+    ]
     columns = _merged([*figures, *(_Column(w.x0, w.x1) for w in texts)])
     for column in columns:
         column.data = True
     return columns
+
+
+def _is_figure_or_code(text: str) -> bool:
+    return bool(FIGURE.match(text)) or text.isdigit()
 
 
 def _merged(extents: list) -> list[_Column]:
