@@ -49,6 +49,7 @@ def _simplified_line(line: Line) -> Line:
     convert = _converter().convert
     text = convert(PINYIN_ANNOTATION.sub("", line.text))
     cells = tuple(convert(PINYIN_ANNOTATION.sub("", c)) for c in line.cells) if line.cells is not None else None
-    if text == line.text and cells == line.cells:
+    spans = tuple(s._replace(text=convert(s.text)) for s in line.spans) if line.spans is not None else None
+    if text == line.text and cells == line.cells and spans == line.spans:
         return line
-    return replace(line, text=text, cells=cells, printed=line.text)
+    return replace(line, text=text, cells=cells, spans=spans, printed=line.text)

@@ -8,13 +8,12 @@ a 款 name is looked up under the 类 in force, a 项 name under the 款 in forc
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-SEED_PATH = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "ref_function_classes.csv"
+from ingest.seeds import read_seed
+
 _NOT_IN_NAME = re.compile(r"\s+|[（(](?:类|款|项)[）)]$")
 
 
@@ -39,10 +38,9 @@ class FunctionClasses:
 
 @lru_cache(maxsize=1)
 def function_classes() -> FunctionClasses:
-    with SEED_PATH.open(encoding="utf-8") as handle:
-        return FunctionClasses.of(
-            {row["function_code"].strip(): row["function_name"].strip() for row in csv.DictReader(handle)}
-        )
+    return FunctionClasses.of(
+        {row["function_code"].strip(): row["function_name"].strip() for row in read_seed("ref_function_classes")}
+    )
 
 
 def _parent(code: str) -> str:
