@@ -42,8 +42,10 @@ class Line:
     # The text as printed when ``text`` was converted to simplified characters; None otherwise.
     printed: str | None = None
     # Where a line that is not in a ruled table is printed: its words (runs of text between spaces),
-    # left to right (PDF). Lines of a table aligned by whitespace are read into cells from these
-    # positions (layout/columns.py); None when the loader knows no positions.
+    # left to right (PDF); for a row of a ruled table, its cells (each the extent of its grid
+    # column). Lines of a table aligned by whitespace are read into cells from these positions
+    # (layout/columns.py), rows ruled apart are put under one grid (layout/tables.py); None when
+    # the loader knows no positions.
     spans: tuple[Span, ...] | None = None
 
 

@@ -12,6 +12,7 @@ from ingest.layout.tables import find_table_blocks, split_spaced_row
 from ingest.loading import load_document
 from ingest.model import Line, LoadedDocument
 from ingest.parsers.fa_figures import parse_amount
+from ingest.parsers.fa_patterns import VOCABULARY as FA_VOCABULARY
 from ingest.parsers.final_accounts import parse_final_accounts
 
 
@@ -228,7 +229,7 @@ def test_three_public_one_row_layout_with_budget_then_final_groups():
 
 def test_a_title_in_the_narrative_is_not_a_table():
     doc = _doc_from_cells(["截止 2022 年 12 月 31 日，本部门国有资产占用情况", "见 公开 10 表《国有资产占用情况表》。"])
-    assert find_table_blocks(doc.lines) == []
+    assert find_table_blocks(doc.lines, FA_VOCABULARY) == []
 
 
 def test_pdf_cells_of_a_published_document():

@@ -192,7 +192,10 @@ def test_excel_budget_template_reads_as_grids():
     assert texts[-1] == "财政拨款支出主要内容如下：" and len(texts) == 4
     result = process_document(path)
     assert result.meta.fiscal_year == 2026 and result.meta.jurisdiction_name == "普陀区"
-    assert result.meta.doc_type == "budget" and not result.values and result.parse_status == "parsed"
+    assert result.meta.doc_type == "budget" and result.parse_status == "parsed"
+    # the template's nine tables are found, each without a figure (its rows' cells are blank)
+    assert len(result.tables) == 9 and {t.status for t in result.tables} == {"empty"}
+    assert result.values and all(v.amount is None for v in result.values)
     assert result.meta.department_name is None  # 预算主管部门：上海市普陀区XX局 is the template's placeholder
     assert [i.message for i in result.issues if i.severity != "info"] == []
 

@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.layout.columns import grid_from_spans, is_span_table
-from ingest.model import Line
-from ingest.parsers.fa_patterns import EXTRA_TITLE_ALIASES, TABLES, TableSpec
+from ingest.model import Line, Span
+from ingest.parsers.template_vocabulary import TableSpec, TemplateVocabulary
+from ingest.parsers.templates import FAMILIES
 
 # 公开NN表 as printed: "公开01表" (002 line 67), "公开 08 表" (001 line 122).
 TABLE_NO = re.compile(r"公开\s*(\d{1,2})\s*表")
@@ -42,9 +43,15 @@ LIST_MARKER = re.compile(
 QUOTES = re.compile(r"[\"'“”‘’「」]")
 # "附表1：收入支出决算总表", "表一 收入决算表": a table label before the title.
 TABLE_LABEL_PREFIX = re.compile(r"^(?:附表|表)\s*[\d一二三四五六七八九十]+\s*[、:：.．]?\s*")
-# "收入支出决算总表 单位：万元": the unit printed on the title line.
-TITLE_UNIT_SUFFIX = re.compile(r"(?:金额)?单位[：:].*$")
-YEAR_PREFIX = re.compile(r"^.*\d{4}年度?(部门)?$")
+# "收入支出决算总表 单位：万元", "收支预算总表部门：江苏省政协办公厅单位：万元" (one cell of
+# js_cppcc_office_2018_budget_tables.pdf p.1): the unit and the department printed on the title line.
+TITLE_METADATA_SUFFIX = re.compile(r"(?:(?:金额|编制|预算)?单位|(?:编制|预算主管)?部门)[：:].*$")
+# What may stand before a title: the year with the department ("天门市…中心2022年度",
+# "2017年度江苏省高级人民法院部门", "2024年预算单位"), or the department's kind alone ("部门“三公”经费和
+# 机关运行经费预算表", sh_putuo_wanli_street_2024_budget.pdf p.31).
+TITLE_PREFIX = re.compile(
+    r"^(?:[^，。；：:,《》]{0,40}\d{4}年度?[^，。；：:,《》]{0,40}|[^，。；：:,《》\d]{0,40}(?:部门|单位))$"
+)
 
 # A figure as printed: "215.56", "0.00", "-3.5", "1,234.00"; blanks are "-", "—", "/", "────".
 NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
@@ -54,6 +61,7 @@ CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 PROSE_PUNCTUATION = re.compile(r"[，。；！？]")
 TABLE_EVIDENCE_WINDOW = 12  # non-blank lines after a title in which a table must show itself
+GRID_TOLERANCE = 2.0  # points: two rulings this close are one
 
 
 @dataclass
@@ -80,7 +88,35 @@ class TableBlock:
         """(line, cells) of every row; a row wrapped over several lines is one, at its first line."""
         if is_span_table(self.lines):
             return grid_from_spans(self.lines)
-        return [(line, split_cells(line)) for line in self.lines]
+        reference = next((line.spans for line in self.lines if line.cells is not None and line.spans), None)
+        return [(line, _cells_on_grid(line, reference)) for line in self.lines]
+
+
+def _cells_on_grid(line: Line, reference: tuple[Span, ...] | None) -> list[str]:
+    """A row's cells under the columns of the table's first ruled row: a row ruled otherwise (the
+    table continued on a page ruled apart, js_high_court_2017_budget.pdf p.16) or printed outside
+    the ruling ("30206 电费 235.00" on the same page) has its cells, or words, put in the column
+    they lie under the most."""
+    if reference is None or line.spans is None or (line.cells is not None and _same_grid(line.spans, reference)):
+        return split_cells(line)
+    cells = [""] * len(reference)
+    for span in line.spans:
+        if not span.text.strip():
+            continue
+        overlaps = [min(span.x1, column.x1) - max(span.x0, column.x0) for column in reference]
+        best = max(range(len(reference)), key=lambda n: overlaps[n])
+        if overlaps[best] <= 0:
+            middle = (span.x0 + span.x1) / 2
+            best = min(range(len(reference)), key=lambda n: abs((reference[n].x0 + reference[n].x1) / 2 - middle))
+        cells[best] = f"{cells[best]} {span.text.strip()}".strip()
+    return cells
+
+
+def _same_grid(spans: tuple[Span, ...], reference: tuple[Span, ...]) -> bool:
+    return len(spans) == len(reference) and all(
+        abs(a.x0 - b.x0) < GRID_TOLERANCE and abs(a.x1 - b.x1) < GRID_TOLERANCE
+        for a, b in zip(spans, reference, strict=True)
+    )
 
 
 def normalize_label(text: str) -> str:
@@ -88,33 +124,36 @@ def normalize_label(text: str) -> str:
     return QUOTES.sub("", re.sub(r"\s+", "", text))
 
 
-def _title_candidates() -> list[tuple[str, TableSpec]]:
+def _title_candidates(families: tuple[TemplateVocabulary, ...]) -> list[tuple[str, TableSpec]]:
     pairs = []
-    for spec in TABLES:
-        for title in (spec.title, *spec.aliases, *EXTRA_TITLE_ALIASES.get(spec.key, ())):
-            pairs.append((normalize_label(title), spec))
+    for family in families:
+        for spec in family.tables:
+            for title in (spec.title, *spec.aliases, *family.title_aliases.get(spec.key, ())):
+                pairs.append((normalize_label(title), spec))
     return sorted(
         pairs, key=lambda pair: -len(pair[0])
     )  # longest first: 财政拨款收入支出决算总表 before 收入支出决算总表
 
 
-TITLE_CANDIDATES = _title_candidates()
+TITLE_CANDIDATES = {family.family: _title_candidates((family,)) for family in FAMILIES.values()}
+ANY_TITLE_CANDIDATES = _title_candidates(tuple(FAMILIES.values()))
 
 
-def match_title(line: Line) -> tuple[TableSpec, str] | None:
-    """The table a title line names, and the title as printed; None for other lines."""
+def match_title(line: Line, vocabulary: TemplateVocabulary | None = None) -> tuple[TableSpec, str] | None:
+    """The table a title line names (of the family given, or of any), and the title; None for other lines."""
     if "表" not in line.text:  # every title and alias ends in 表: a cheap first filter
         return None
     first = next((c for c in split_cells(line) if c.strip()), "") if _has_cells(line) else line.text
     text = normalize_label(LIST_MARKER.sub("", TABLE_LABEL_PREFIX.sub("", first.strip())))
-    text = TITLE_UNIT_SUFFIX.sub("", TABLE_NO.sub("", text))
+    text = TITLE_METADATA_SUFFIX.sub("", TABLE_NO.sub("", text))
     text = re.sub(r"[（(]\s*[）)]$", "", text)
     if not text:
         return None
-    for title, spec in TITLE_CANDIDATES:
+    candidates = TITLE_CANDIDATES[vocabulary.family] if vocabulary else ANY_TITLE_CANDIDATES
+    for title, spec in candidates:
         if text == title:
             return spec, title
-        if text.endswith(title) and YEAR_PREFIX.match(text[: -len(title)]):
+        if text.endswith(title) and TITLE_PREFIX.match(text[: -len(title)]):
             return spec, title
     return None
 
@@ -196,9 +235,9 @@ def _is_figure(token: str) -> bool:
     return bool(NUMBER.match(token) or BLANK_MARK.match(token))
 
 
-def find_table_blocks(lines: list[Line]) -> list[TableBlock]:
-    """Every table of the document, in order; table-of-contents entries are left out."""
-    titles = [(i, found) for i, line in enumerate(lines) if (found := match_title(line))]
+def find_table_blocks(lines: list[Line], vocabulary: TemplateVocabulary) -> list[TableBlock]:
+    """Every table of the family's in the document, in order; table-of-contents entries are left out."""
+    titles = [(i, found) for i, line in enumerate(lines) if (found := match_title(line, vocabulary))]
     blocks: list[TableBlock] = []
     for n, (start, (spec, title)) in enumerate(titles):
         stop = titles[n + 1][0] if n + 1 < len(titles) else len(lines)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 import pypdfium2 as pdfium
 
 from ingest.loading.pdf_page import PageContent, read_page
-from ingest.loading.pdf_tables import find_tables, table_rows
+from ingest.loading.pdf_tables import TableRow, find_tables, table_rows
 from ingest.loading.pdf_text import text_lines
 from ingest.model import IngestIssue, Line, LoadedDocument, Span
 
@@ -210,7 +210,9 @@ def _page_lines(content: PageContent, page_no: int) -> list[Line]:
     prose_chars = content.chars
     for table in find_tables(content):
         rows, prose_chars = table_rows(table, prose_chars)
-        items.extend(_Item(row.top, row.x0, "\t".join(row.cells), row.cells) for row in rows)
+        items.extend(
+            _Item(row.top, row.x0, "\t".join(row.cells), row.cells, _cell_spans(row)) for row in rows
+        )
     items.extend(_Item(line.top, line.x0, line.text, spans=line.spans) for line in text_lines(prose_chars))
     items.sort(key=lambda item: (round(item.top, 1), item.x0))
     items = _drop_page_numbers(items)
@@ -218,6 +220,11 @@ def _page_lines(content: PageContent, page_no: int) -> list[Line]:
         Line(text=item.text, line_no=i, page_no=page_no, cells=item.cells, spans=item.spans)
         for i, item in enumerate(items, start=1)
     ]
+
+
+def _cell_spans(row: TableRow) -> tuple[Span, ...]:
+    """Where each cell of a ruled row is printed: its grid column's extent across the page."""
+    return tuple(Span(x0, x1, text) for (x0, x1), text in zip(row.columns, row.cells, strict=True))
 
 
 def _check_text_layer(content: PageContent) -> None:

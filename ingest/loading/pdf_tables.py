@@ -8,6 +8,9 @@ goes to the cell holding its centre. Within a table:
   printed one character per line, "栏\\n次", -> "栏次");
 - a merged cell's text appears once, in its first row and column; the positions it covers are "";
 - a blank cell stays "" (blank is not zero);
+- a cell that starts in a sliver column (narrower than a character: the few points by which the
+  rows of a Word table are ruled apart, js_high_court_2017_budget.pdf p.14) prints in the first
+  column of its span that is not a sliver, where the header's label of that column stands;
 - cell text is normalized as every loader's cells are (loading/text.normalize_cell).
 
 Cells are kept where they are printed: a code printed over 类 | 款 | 项 columns stays three cells
@@ -35,15 +38,18 @@ TABLE_SETTINGS = {
     "edge_min_length": 3,
 }
 MIN_TABLE_CELLS = 4  # a ruled box with fewer cells is a frame or a text box, not a table
+SLIVER_WIDTH = 7.5  # points: narrower than any printed character, a grid column no text is printed in
 
 
 @dataclass
 class TableRow:
-    """One row of a ruled table: where it starts and its cells."""
+    """One row of a ruled table: where it starts, its cells, and where each column of its grid is
+    printed across the page (x0, x1)."""
 
     top: float
     x0: float
     cells: tuple[str, ...]
+    columns: tuple[tuple[float, float], ...] = ()
 
 
 def find_tables(content: PageContent) -> list:
@@ -69,12 +75,43 @@ def table_rows(table, chars: list[dict]) -> tuple[list[TableRow], list[dict]]:
             cell_chars.setdefault(key, []).append(char)
         else:
             outside.append(char)  # on the table's area but in no cell (a gap in the ruling): kept as text
+    lefts, rights = _column_extents(table)
+    columns = tuple((left or 0.0, right) for left, right in zip(lefts, rights, strict=True))
+    text_column = _text_columns(table, lefts, rights)
+    placed: dict[tuple[int, int], list[dict]] = {}
+    for (r, c), chars_of_cell in cell_chars.items():
+        placed.setdefault((r, text_column.get((r, c), c)), []).extend(chars_of_cell)
     out: list[TableRow] = []
     for r, row in enumerate(rows):
-        cells = tuple(normalize_cell(cell_text(cell_chars.get((r, c), []))) for c in range(len(row.cells)))
+        cells = tuple(normalize_cell(cell_text(placed.get((r, c), []))) for c in range(len(row.cells)))
         if any(cells):
-            out.append(TableRow(top=row.bbox[1], x0=row.bbox[0], cells=cells))
+            out.append(TableRow(top=row.bbox[1], x0=row.bbox[0], cells=cells, columns=columns))
     return out, outside
+
+
+def _column_extents(table) -> tuple[list[float | None], list[float]]:
+    """Where each column of the table's grid starts and ends across the page."""
+    width = len(table.rows[0].cells) if table.rows else 0
+    lefts = [min((row.cells[c][0] for row in table.rows if row.cells[c] is not None), default=None)
+             for c in range(width)]  # fmt: skip
+    rights = [next((left for left in lefts[c + 1 :] if left is not None), table.bbox[2]) for c in range(width)]
+    return lefts, rights
+
+
+def _text_columns(table, lefts: list[float | None], rights: list[float]) -> dict[tuple[int, int], int]:
+    """(row, first column) -> the column a cell's text prints in, for the cells that start in a
+    sliver column and span wider ones."""
+    width = len(lefts)
+    sliver = [left is None or right - left < SLIVER_WIDTH for left, right in zip(lefts, rights, strict=True)]
+    moved: dict[tuple[int, int], int] = {}
+    for r, row in enumerate(table.rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is None or not sliver[c]:
+                continue
+            wider = next((k for k in range(c + 1, width) if lefts[k] is not None and lefts[k] < bbox[2] and not sliver[k]), None)
+            if wider is not None:
+                moved[(r, c)] = wider
+    return moved
 
 
 def _middle(char: dict) -> float:

@@ -1,16 +1,17 @@
-"""The accounting identities of the final-accounts tables, checked on one document's parsed values.
+"""The accounting identities of a family's standard tables, checked on one document's parsed values.
 
 The table reader checks them while it reads: to choose between candidate readings of an ambiguous
 table (the one whose identities close wins, parsers/final_accounts.py) and to say how well each
 document was read (the share of its identities that close, raw.documents -> marts.dim_document).
-They are the identities of ../shared/spec/identities.md that one document's tables hold (FA-01 to
-FA-13 and FA-15), with the same tolerance as the expectations step (half a unit of the last printed
-decimal of every figure involved), plus the template's own sum 小计 = 基本支出 + 项目支出 of the
-fund tables (rule "FA-07/08"). The expectations step (expectations/sql) checks the same identities on
-the landed warehouse and decides publication; these decide nothing but the reading.
+They are the identities of ../shared/spec/identities.md that one document's tables hold — for the
+final accounts FA-01 to FA-13 and FA-15, plus the template's own sum 小计 = 基本支出 + 项目支出 of the
+fund tables (rule "FA-07/08"); for budgets BU-01 to BU-08 — with the same tolerance as the
+expectations step (half a unit of the last printed decimal of every figure involved). The
+expectations step (expectations/sql) checks the same identities on the landed warehouse and
+decides publication; these decide nothing but the reading.
 
-Which rows and columns each identity sums is data: fa_patterns.ROW_SUM_RULES, SUMMARY_SUMS,
-ECONOMIC_GROUPS, THREE_PUBLIC_SUMS.
+Which rows and columns each identity sums is data, in each family's vocabulary
+(template_vocabulary.TemplateVocabulary: row_sum_rules, summary_sums, economic_groups, …).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.model import TableValue
-from ingest.parsers import fa_patterns as fa
+from ingest.parsers.template_vocabulary import TemplateVocabulary
+from ingest.parsers.templates import FAMILIES, kind_of, vocabulary_of
 
 YUAN_PER = {"万元": Decimal(10000), "元": Decimal(1)}
 
@@ -86,15 +88,17 @@ def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:
 
 
 def _table_checks(table_key: str, rows: list[_Row]) -> list[Check]:
-    checks = _row_sums(table_key, rows)
-    if table_key in fa.FUNCTION_CODED_TABLES:
-        checks += _hierarchy(table_key, rows)
-    if table_key in fa.ECONOMIC_CODED_TABLES:
-        checks += _economic(table_key, rows)
-    if table_key in fa.SUMMARY_SUMS:
-        checks += _summary(table_key, rows)
-    if table_key == "three_public":
-        checks += _three_public(rows)
+    vocabulary = vocabulary_of(table_key)
+    kind = kind_of(table_key)
+    checks = _row_sums(table_key, rows, vocabulary)
+    if kind == "function_coded":
+        checks += _hierarchy(table_key, rows, vocabulary.hierarchy_rule)
+    if kind == "economic_coded":
+        checks += _economic(table_key, rows, vocabulary)
+    if table_key in vocabulary.summary_sums:
+        checks += _summary(table_key, rows, vocabulary)
+    if kind == "three_public":
+        checks += _three_public(table_key, rows, vocabulary)
     return checks
 
 
@@ -109,10 +113,10 @@ def _check(rule: str, table_key: str, subject: str, total: _Figure, parts: list[
     )
 
 
-def _row_sums(table_key: str, rows: list[_Row]) -> list[Check]:
-    """Within a row: the total column = the sum of its part columns (FA-06, FA-07, FA-10, FA-11)."""
+def _row_sums(table_key: str, rows: list[_Row], vocabulary: TemplateVocabulary) -> list[Check]:
+    """Within a row: the total column = the sum of its part columns (FA-06, FA-07, FA-10, FA-11, BU-04)."""
     checks = []
-    for rule, total_column, part_columns, side in fa.ROW_SUM_RULES.get(table_key, ()):
+    for rule, total_column, part_columns, side in vocabulary.row_sum_rules.get(table_key, ()):
         for row in rows:
             total = row.figures.get(total_column)
             parts = [row.figures[c] for c in part_columns if c in row.figures]
@@ -121,8 +125,8 @@ def _row_sums(table_key: str, rows: list[_Row]) -> list[Check]:
     return checks
 
 
-def _hierarchy(table_key: str, rows: list[_Row]) -> list[Check]:
-    """FA-08, column by column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项."""
+def _hierarchy(table_key: str, rows: list[_Row], rule: str) -> list[Check]:
+    """FA-08 / BU-05, column by column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项."""
     coded = [row for row in rows if row.code and row.code.isdigit()]
     checks = []
     for parent in rows:
@@ -137,32 +141,43 @@ def _hierarchy(table_key: str, rows: list[_Row]) -> list[Check]:
             parts = [child.figures[column] for child in children if column in child.figures]
             if parts:
                 subject = f"{parent.code or '合计'} = Σ [{column}]"
-                checks.append(_check("FA-08", table_key, subject, total, parts))
+                checks.append(_check(rule, table_key, subject, total, parts))
     return checks
 
 
-def _economic(table_key: str, rows: list[_Row]) -> list[Check]:
-    """FA-12 within the table: 人员经费合计 / 公用经费合计 = their 类; each 类 = Σ its 款."""
+def _economic(table_key: str, rows: list[_Row], vocabulary: TemplateVocabulary) -> list[Check]:
+    """FA-12 / BU-05 within the table: 人员经费合计 / 公用经费合计 = their 类; 合计 = Σ 类; each 类 = Σ
+    its 款 — column by column."""
+    rule = vocabulary.economic_rule
     by_code = {row.code: row for row in rows if row.code}
     checks = []
-    for total_key, codes in fa.ECONOMIC_GROUPS.items():
+    for total_key, codes in vocabulary.economic_groups.items():
         total = next((row.figures.get("amount") for row in rows if row.row_key == total_key), None)
         parts = [by_code[c].figures["amount"] for c in codes if c in by_code and "amount" in by_code[c].figures]
         if total is not None and parts:
-            checks.append(_check("FA-12", table_key, total_key, total, parts))
+            checks.append(_check(rule, table_key, total_key, total, parts))
+    classes = [row for code, row in by_code.items() if len(code) == 3]
+    for row in rows:
+        if row.row_key != "total":
+            continue
+        for column, total in row.figures.items():
+            parts = [c.figures[column] for c in classes if column in c.figures]
+            if parts:
+                checks.append(_check(rule, table_key, f"合计 = Σ 类 [{column}]", total, parts))
     for code, row in by_code.items():
-        children = [
-            r.figures["amount"]
-            for c, r in by_code.items()
-            if len(c) == 5 and c.startswith(code) and "amount" in r.figures
-        ]
-        if len(code) == 3 and "amount" in row.figures and children:
-            checks.append(_check("FA-12", table_key, f"{code} = Σ 款", row.figures["amount"], children))
+        if len(code) != 3:
+            continue
+        children = [r for c, r in by_code.items() if len(c) == 5 and c.startswith(code)]
+        for column, total in row.figures.items():
+            parts = [child.figures[column] for child in children if column in child.figures]
+            if parts:
+                checks.append(_check(rule, table_key, f"{code} = Σ 款 [{column}]", total, parts))
     return checks
 
 
-def _summary(table_key: str, rows: list[_Row]) -> list[Check]:
-    """FA-01 to FA-05 (收入支出决算总表), FA-04/05/10 (财政拨款收入支出决算总表)."""
+def _summary(table_key: str, rows: list[_Row], vocabulary: TemplateVocabulary) -> list[Check]:
+    """The two-sided summaries' sums (FA-01 to FA-05, FA-10; BU-01 to BU-03, BU-07), and Σ 类 =
+    本年支出合计 (or the 总计 where no 本年支出合计 is printed) column by column."""
     figure = {
         (side, row.row_key, column): value
         for row in rows
@@ -170,51 +185,66 @@ def _summary(table_key: str, rows: list[_Row]) -> list[Check]:
         for side in ({row.side, ""} if row.side else {"", "income", "expenditure"})
     }
     checks = []
-    for rule, total_at, parts_at in fa.SUMMARY_SUMS[table_key]:
+    for rule, total_at, parts_at in vocabulary.summary_sums[table_key]:
         total = figure.get(total_at)
         parts = [figure[at] for at in parts_at if at in figure]
         if total is not None and parts_at[0] in figure:
             checks.append(_check(rule, table_key, f"{total_at[1]} [{total_at[2]}]", total, parts))
-    for column in sorted({column for row in rows for column in row.figures}):
-        total = figure.get(("expenditure", "current_expenditure", column))
+    rule = vocabulary.class_sum_rules.get(table_key)
+    for column in sorted({column for row in rows for column in row.figures}) if rule else ():
+        total_key = "current_expenditure"
+        if ("expenditure", total_key, column) not in figure and ("expenditure", "carryover_end", column) not in figure:
+            total_key = "expenditure_total"
+        total = figure.get(("expenditure", total_key, column))
         classes = [
             row.figures[column]
             for row in rows
             if row.side != "income" and row.code and len(row.code) == 3 and column in row.figures
         ]
         if total is not None and classes:
-            checks.append(_check("FA-05", table_key, f"current_expenditure = Σ 类 [{column}]", total, classes))
+            checks.append(_check(rule, table_key, f"{total_key} = Σ 类 [{column}]", total, classes))
     return checks
 
 
-def _three_public(rows: list[_Row]) -> list[Check]:
-    """FA-13 for the budget and the final columns."""
+def _three_public(table_key: str, rows: list[_Row], vocabulary: TemplateVocabulary) -> list[Check]:
+    """FA-13 / BU-08 for each measure (budget and final columns)."""
     checks = []
     columns = {column for row in rows for column in row.figures}
     for column in sorted(columns):
         figure = {row.row_key: row.figures[column] for row in rows if column in row.figures}
-        for total_key, part_keys in fa.THREE_PUBLIC_SUMS.items():
+        for total_key, part_keys in vocabulary.three_public_sums.items():
             parts = [figure[k] for k in part_keys if k in figure]
             if total_key in figure and parts:
-                checks.append(_check("FA-13", "three_public", f"{total_key} [{column}]", figure[total_key], parts))
+                subject = f"{total_key} [{column}]"
+                checks.append(_check(vocabulary.three_public_rule, table_key, subject, figure[total_key], parts))
     return checks
 
 
 def _cross_table_checks(tables: dict[str, list[_Row]]) -> list[Check]:
-    """FA-09: 收入决算表 合计 = 本年收入合计; 支出决算表 合计 = 本年支出合计; each 类 of 支出决算表 = its summary row."""
-    summary = {
-        row.row_key: row.figures["amount"]
-        for row in tables.get("income_expenditure_summary", [])
-        if "amount" in row.figures and row.row_key
+    """Identities across tables (FA-09, BU-06): a table's figure against the summary it details;
+    each 类 of a function-coded table against its row in the summary."""
+    figure = {
+        (table_key, side, row.row_key, column): value
+        for table_key, rows in tables.items()
+        for row in rows
+        for column, value in row.figures.items()
+        for side in {row.side, ""}
     }
     checks = []
-    for table_key, summary_key in (("income", "current_income"), ("expenditure", "current_expenditure")):
-        for row in tables.get(table_key, []):
-            total = row.figures.get("total")
-            if total is None:
-                continue
-            if row.row_key == "total" and summary_key in summary:
-                checks.append(_check("FA-09", table_key, f"合计 = {summary_key}", total, [summary[summary_key]]))
-            elif table_key == "expenditure" and row.code and len(row.code) == 3 and row.code in summary:
-                checks.append(_check("FA-09", table_key, f"{row.code} = 收入支出决算总表", total, [summary[row.code]]))
+    for family in FAMILIES.values():
+        for cross in family.cross_table_sums:
+            total = figure.get(cross.total)
+            parts = [figure[at] for at in cross.parts if at in figure]
+            if total is not None and cross.parts[0] in figure:
+                subject = f"{cross.total[2]} [{cross.total[3]}] = {cross.parts[0][0]} {cross.parts[0][2]}"
+                checks.append(_check(cross.rule, cross.total[0], subject, total, parts))
+        for match in family.class_rows_matches:
+            summary = {row.code: row.figures[match.summary_column]
+                       for row in tables.get(match.summary_table, [])
+                       if row.side != "income" and row.code and match.summary_column in row.figures}  # fmt: skip
+            for row in tables.get(match.coded_table, []):
+                total = row.figures.get(match.coded_column)
+                if total is not None and row.code and len(row.code) == 3 and row.code in summary:
+                    subject = f"{row.code} = {match.summary_table}"
+                    checks.append(_check(match.rule, match.coded_table, subject, total, [summary[row.code]]))
     return checks

@@ -3,7 +3,8 @@ column_key of every amount column.
 
 The header's rows are merged top-down (a spanning parent such as 本年支出 or 收入 is carried right
 over the columns it covers); a column's labels, top to bottom, are matched against the vocabulary
-of fa_patterns (COLUMN_LABELS_*, NAME_COLUMN_WORDS, CODE_COLUMN_WORDS, CODE_PART_COLUMNS).
+of the table's family (column_labels_*, parsers/templates.py) and the words every family's headers
+use (fa_patterns: NAME_COLUMN_WORDS, CODE_COLUMN_WORDS, CODE_PART_COLUMNS).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from ingest.layout.tables import CODE, NUMBER, normalize_label
 from ingest.parsers import fa_patterns as fa
 from ingest.parsers.fa_figures import is_amount_text
+from ingest.parsers.templates import kind_of, vocabulary_of
 
 TRAILING_COLUMN_NO = re.compile(r"\d+$")  # "金额 1" (002 line 70)
 
@@ -94,7 +96,7 @@ def columns_from_paths(paths: list[list[str]], table_key: str) -> list[Column]:
             previous_role = role
         level = next((fa.CODE_PART_COLUMNS.index(lbl) + 1 for lbl in path if lbl in fa.CODE_PART_COLUMNS), None)
         columns.append(Column(index, role, key, "/".join(path), group, _side(path), level if role == "code" else None))
-    if table_key in fa.TWO_SIDED_TABLES:
+    if kind_of(table_key) == "two_sided":
         for column in columns:
             column.side = column.side or ("income" if column.group == 0 else "expenditure")
     return columns
@@ -138,7 +140,8 @@ def _is_name_header(label: str) -> bool:
 
 def column_key(label: str, table_key: str, path: list[str] | None = None) -> str | None:
     """The column_key of a header label in a table (None when it is not an amount header)."""
-    key = fa.COLUMN_LABELS_BY_TABLE.get(table_key, {}).get(label) or fa.COLUMN_LABELS_GENERAL.get(label)
+    vocabulary = vocabulary_of(table_key)
+    key = vocabulary.column_labels_by_table.get(table_key, {}).get(label) or vocabulary.column_labels_general.get(label)
     parents = path or []
     if key == "total" and table_key in ("government_fund", "state_capital") and "本年支出" in parents:
         return "expenditure"  # 本年支出 / 小计 of 公开07/08 (002 lines 242-243)
@@ -155,7 +158,7 @@ def _side(path: list[str]) -> str | None:
 
 
 def is_repeated_header(cells: list[str], table_key: str) -> bool:
-    if table_key in fa.TWO_SIDED_TABLES:
+    if kind_of(table_key) == "two_sided":
         return False  # their row labels (年初结转和结余 …) are also column labels elsewhere
     filled = [c for c in cells if c]
     if not filled:

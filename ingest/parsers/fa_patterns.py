@@ -8,38 +8,45 @@ Table numbers follow the official template (公开01–10); see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    key: str
-    number: str  # 公开NN in the official template
-    title: str  # official title
-    aliases: tuple[str, ...] = ()  # other titles seen in published documents
-
+from ingest.parsers.template_vocabulary import ClassRowsMatch, CrossTableSum, TableSpec, TemplateVocabulary
 
 TABLES: tuple[TableSpec, ...] = (
-    TableSpec("income_expenditure_summary", "01", "收入支出决算总表", ("收支决算总表", "部门收支决算总表")),
-    TableSpec("income", "02", "收入决算表", ("部门收入决算表",)),
-    TableSpec("expenditure", "03", "支出决算表", ("部门支出决算表",)),
-    TableSpec("fiscal_summary", "04", "财政拨款收入支出决算总表", ("财政拨款收支决算总表",)),
-    TableSpec("general_budget_expenditure", "05", "一般公共预算财政拨款支出决算表", ()),
+    TableSpec(
+        "income_expenditure_summary", "01", "收入支出决算总表", ("收支决算总表", "部门收支决算总表"), "two_sided"
+    ),
+    TableSpec("income", "02", "收入决算表", ("部门收入决算表",), "function_coded"),
+    TableSpec("expenditure", "03", "支出决算表", ("部门支出决算表",), "function_coded"),
+    TableSpec("fiscal_summary", "04", "财政拨款收入支出决算总表", ("财政拨款收支决算总表",), "two_sided"),
+    TableSpec("general_budget_expenditure", "05", "一般公共预算财政拨款支出决算表", (), "function_coded"),
     TableSpec(
         "general_budget_basic_economic",
         "06",
         "一般公共预算财政拨款基本支出决算表",
         ("一般公共预算财政拨款基本支出决算明细表",),
+        "economic_coded",
     ),
-    TableSpec("government_fund", "07", "政府性基金预算财政拨款收入支出决算表", ("政府性基金预算财政拨款支出决算表",)),
-    TableSpec("state_capital", "08", "国有资本经营预算财政拨款收入支出决算表", ("国有资本经营预算财政拨款支出决算表",)),
+    TableSpec(
+        "government_fund",
+        "07",
+        "政府性基金预算财政拨款收入支出决算表",
+        ("政府性基金预算财政拨款支出决算表",),
+        "function_coded",
+    ),
+    TableSpec(
+        "state_capital",
+        "08",
+        "国有资本经营预算财政拨款收入支出决算表",
+        ("国有资本经营预算财政拨款支出决算表",),
+        "function_coded",
+    ),
     TableSpec(
         "three_public",
         "09",
         "财政拨款“三公”经费支出决算表",
         ("一般公共预算财政拨款“三公”经费支出决算表", "“三公”经费支出决算表", "三公经费支出决算表"),
+        "three_public",
     ),
-    TableSpec("state_assets", "10", "国有资产占用情况表", ("国有资产使用情况表",)),
+    TableSpec("state_assets", "10", "国有资产占用情况表", ("国有资产使用情况表",), "rows"),
 )
 
 TABLES_BY_KEY = {t.key: t for t in TABLES}
@@ -205,10 +212,10 @@ DEFAULT_COLUMNS_BY_TITLE: dict[str, tuple[str, ...]] = {
     "国有资产使用情况表": ("amount",),
 }
 
-# Tables whose rows are keyed by a 支出功能分类 code / an 经济分类 code.
-FUNCTION_CODED_TABLES = ("income", "expenditure", "general_budget_expenditure", "government_fund", "state_capital")
-ECONOMIC_CODED_TABLES = ("general_budget_basic_economic",)
-TWO_SIDED_TABLES = ("income_expenditure_summary", "fiscal_summary")
+# Tables whose rows are keyed by a 支出功能分类 code / an 经济分类 code; the two-sided summaries.
+FUNCTION_CODED_TABLES = tuple(t.key for t in TABLES if t.kind == "function_coded")
+ECONOMIC_CODED_TABLES = tuple(t.key for t in TABLES if t.kind == "economic_coded")
+TWO_SIDED_TABLES = tuple(t.key for t in TABLES if t.kind == "two_sided")
 # Columns of each side (收入 | 支出) when a space-separated header cannot be read.
 TWO_SIDED_DEFAULT_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "income_expenditure_summary": (("amount",), ("amount",)),
@@ -292,6 +299,12 @@ FUNCTION_CLASS_CODES: dict[str, str] = {
     "债务付息支出": "232",
     "债务发行费用支出": "233",
     "抗疫特别国债安排的支出": "234",
+    # names of the classification before 2019, still printed in documents of 2017-2024
+    # (js_cppcc_office_2018_budget_tables.pdf p.1; sh_putuo_welfare_home_2024_unit_budget.pdf p.6)
+    "文化体育与传媒支出": "207",
+    "医疗卫生与计划生育支出": "210",
+    "资源勘探信息等支出": "215",
+    "国土海洋气象等支出": "220",
 }
 # The order the template prints the first 23 类 in (identical in every variant, s5 p5). A class row
 # whose name is misprinted is read by its ordinal here: 002 line 71 prints "一、一般公共预算支出" for 201.
@@ -336,6 +349,9 @@ THREE_PUBLIC_ROWS: dict[str, str] = {
 }
 # Items of the 三公 one-row layout when a header cell is a sub-item (小计 under 公务用车购置及运行维护费).
 THREE_PUBLIC_SUBTOTAL_WORDS = ("小计",)
+# A 合计 printed outside the “三公” group, beside other items (会议费, 培训费: the budgets of Jiangsu,
+# js_cppcc_office_2018_budget_tables.pdf p.9) is the total of the whole table, this row key.
+THREE_PUBLIC_GRAND_TOTAL = "three_public_meeting_training_total"
 
 STATE_ASSET_ROWS: dict[str, str] = {
     "车辆数合计": "vehicles_total",  # 001 line 251
@@ -453,3 +469,45 @@ THREE_PUBLIC_SUMS: dict[str, tuple[str, ...]] = {
     "three_public_total": ("three_public_abroad", "three_public_vehicles", "three_public_reception"),
     "three_public_vehicles": ("three_public_vehicle_purchase", "three_public_vehicle_operation"),
 }
+
+# FA-09 across tables: 收入决算表 合计 = 本年收入合计; 支出决算表 合计 = 本年支出合计; each 类 of
+# 支出决算表 = its row in 收入支出决算总表.
+CROSS_TABLE_SUMS = (
+    CrossTableSum(
+        "FA-09", ("income", "", "total", "total"), (("income_expenditure_summary", "income", "current_income", "amount"),)
+    ),
+    CrossTableSum(
+        "FA-09",
+        ("expenditure", "", "total", "total"),
+        (("income_expenditure_summary", "expenditure", "current_expenditure", "amount"),),
+    ),
+)
+CLASS_ROWS_MATCHES = (ClassRowsMatch("FA-09", "expenditure", "total", "income_expenditure_summary", "amount"),)
+
+VOCABULARY = TemplateVocabulary(
+    family="final_accounts",
+    tables=TABLES,
+    template_table_keys=TEMPLATE_TABLE_KEYS,
+    title_aliases=EXTRA_TITLE_ALIASES,
+    column_labels_general=COLUMN_LABELS_GENERAL,
+    column_labels_by_table=COLUMN_LABELS_BY_TABLE,
+    default_columns_by_title=DEFAULT_COLUMNS_BY_TITLE,
+    two_sided_default_columns=TWO_SIDED_DEFAULT_COLUMNS,
+    summary_income_rows=SUMMARY_INCOME_ROWS,
+    summary_expenditure_rows=SUMMARY_EXPENDITURE_ROWS,
+    summary_class_order=SUMMARY_CLASS_ORDER,
+    carryover_fund_rows=CARRYOVER_FUND_ROWS,
+    economic_total_rows=ECONOMIC_TOTAL_ROWS,
+    three_public_rows=THREE_PUBLIC_ROWS,
+    row_labels_by_table={"state_assets": STATE_ASSET_ROWS},
+    row_sum_rules=ROW_SUM_RULES,
+    summary_sums=SUMMARY_SUMS,
+    class_sum_rules=dict.fromkeys(TWO_SIDED_TABLES, "FA-05"),
+    hierarchy_rule="FA-08",
+    economic_groups=ECONOMIC_GROUPS,
+    economic_rule="FA-12",
+    three_public_sums=THREE_PUBLIC_SUMS,
+    three_public_rule="FA-13",
+    cross_table_sums=CROSS_TABLE_SUMS,
+    class_rows_matches=CLASS_ROWS_MATCHES,
+)

@@ -1,13 +1,14 @@
-"""How well a final-accounts document was read, without answer keys: the template tables found
+"""How well a document's standard tables were read, without answer keys: the template tables found
 and missing, the rows read, the share of its identities that close, and a grade.
 
 The grade (marts.dim_document.quality_grade, shown in the report):
-- read_well: every table of the national template (公开01–09) was found, with figures or stated
-  empty; at least one identity was checked and every identity checked closes;
+- read_well: every table of the family's national template (the final accounts' 公开01–09, the
+  budget's eight tables) was found, with figures or stated empty; at least one identity was
+  checked and every identity checked closes;
 - not_read: no row with figures was read from any table;
 - partly: anything between (a table missing or unreadable, an identity that does not close —
   a misreading or a real error of the source; dq.ingest_issues and dq.identity_results say which).
-Documents that are not final accounts, and blank templates, have no grade.
+Documents that are neither final accounts nor budgets, and blank templates, have no grade.
 
 The identities are those the reader checks on the document's values (parsers/fa_checks.py); the
 expectations step checks the same identities on the warehouse and decides publication
@@ -17,8 +18,8 @@ expectations step checks the same identities on the warehouse and decides public
 from __future__ import annotations
 
 from ingest.model import DocumentMeta, FinalAccountsTable, ReadingQuality, TableValue
-from ingest.parsers import fa_patterns as fa
 from ingest.parsers.fa_checks import document_checks
+from ingest.parsers.templates import FAMILIES
 
 FOUND = ("parsed", "empty")
 
@@ -26,17 +27,18 @@ FOUND = ("parsed", "empty")
 def reading_quality(
     meta: DocumentMeta, tables: list[FinalAccountsTable], values: list[TableValue]
 ) -> ReadingQuality | None:
-    """The document's reading quality; None for documents that are not final accounts and for templates."""
-    if meta.doc_type != "final_accounts" or meta.is_template:
+    """The document's reading quality; None for documents of no family of tables and for templates."""
+    family = FAMILIES.get(meta.doc_type)
+    if family is None or meta.is_template:
         return None
     found = {t.table_key for t in tables if t.status in FOUND}
-    missing = [spec for spec in fa.TABLES if spec.key in fa.TEMPLATE_TABLE_KEYS and spec.key not in found]
+    missing = [spec for spec in family.tables if spec.key in family.template_table_keys and spec.key not in found]
     rows_read = sum(t.row_count for t in tables if t.status == "parsed")
     checks = document_checks(values)
     closed = sum(1 for check in checks if check.closed)
     return ReadingQuality(
-        template_tables_found=len(fa.TEMPLATE_TABLE_KEYS) - len(missing),
-        template_tables_missing=", ".join(f"公开{spec.number} {spec.title}" for spec in missing) or None,
+        template_tables_found=len(family.template_table_keys) - len(missing),
+        template_tables_missing=", ".join(spec.label for spec in missing) or None,
         table_rows_read=rows_read,
         identities_checked=len(checks),
         identities_closed=closed,

@@ -13,6 +13,8 @@ from ingest.parsers import fa_patterns as fa
 from ingest.parsers.fa_figures import parse_amount
 from ingest.parsers.fa_header import Column
 from ingest.parsers.function_classes import function_classes
+from ingest.parsers.template_vocabulary import TemplateVocabulary
+from ingest.parsers.templates import kind_of, vocabulary_of
 
 COUNT_UNIT = re.compile(fa.COUNT_UNIT_PATTERN)
 
@@ -39,12 +41,17 @@ class RowPart:
     group: int = 0
     code_parts: dict[int, str] = field(default_factory=dict)  # 类 | 款 | 项 cells as printed, by level
     code_from_name: bool = False  # the code was looked up from the name (the row prints none)
+    # The table's header has no code or name column: it prints its one row of figures, its total
+    # (支出预算总表 "合计 | 基本支出 | 项目支出 | …", js_cppcc_office_2018_budget_tables.pdf p.3).
+    figures_only: bool = False
 
 
 def row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
     parts: dict[int, RowPart] = {}
+    figures_only = not any(column.role in ("code", "name") for column in columns)
     for column in columns:
         part = parts.setdefault(column.group, RowPart("", None, None, [], column.side, column.group))
+        part.figures_only = figures_only
         text = cells[column.index] if column.index < len(cells) else ""
         if column.role in ("code", "name") and (joined := CODE_AND_NAME.match(text)):
             part.code, part.label = joined.group(1), joined.group(2) or joined.group(3)
@@ -106,6 +113,7 @@ def resolve_function_codes(
       listed as ambiguous for the identities to decide.
     """
     vocabulary = function_classes()
+    labelled_rows = vocabulary_of(block.spec.key).row_labels_by_table.get(block.spec.key, {})
     reading = CodeReading()
     in_force: dict[int, str] = {}  # level -> code of the last row of that level
     index = -1
@@ -118,6 +126,7 @@ def resolve_function_codes(
                 (part.code is None or part.code_from_name)
                 and part.label
                 and row_text(part.label) not in fa.TOTAL_ROW_LABELS
+                and row_text(part.label) not in labelled_rows
             ):
                 options = _codes_from_name(vocabulary, part.label, in_force)
                 chosen = (choices or {}).get(index)
@@ -191,37 +200,40 @@ def row_text(label: str, keep_unit: bool = False) -> str:
 
 
 def row_key_for(table_key: str, part: RowPart, state: RowState) -> str | None:
-    """The normalized identity of a row within its table (fa_patterns.ROW_KEYS)."""
+    """The normalized identity of a row within its table (the family's row vocabulary)."""
     text = row_text(part.label)
-    if table_key in fa.TWO_SIDED_TABLES:
-        return _summary_row_key(text, part, state)
+    kind = kind_of(table_key)
+    vocabulary = vocabulary_of(table_key)
+    if kind == "two_sided":
+        return _summary_row_key(text, part, state, vocabulary)
     if part.code:
         return part.code
     if text in ("合计", "总计"):
         return "total"
-    if table_key in fa.ECONOMIC_CODED_TABLES:
-        return fa.ECONOMIC_TOTAL_ROWS.get(text)
-    if table_key == "three_public":
-        return fa.THREE_PUBLIC_ROWS.get(text)
-    if table_key == "state_assets":
-        return fa.STATE_ASSET_ROWS.get(text)
-    return None
+    if not text and part.figures_only:
+        return "total"
+    if kind == "economic_coded":
+        return vocabulary.economic_total_rows.get(text)
+    if kind == "three_public":
+        return vocabulary.three_public_rows.get(text)
+    return vocabulary.row_labels_by_table.get(table_key, {}).get(text)
 
 
-def _summary_row_key(text: str, part: RowPart, state: RowState) -> str | None:
+def _summary_row_key(text: str, part: RowPart, state: RowState, vocabulary: TemplateVocabulary) -> str | None:
     if part.side == "income":
-        key = fa.SUMMARY_INCOME_ROWS.get(text)
+        key = vocabulary.summary_income_rows.get(text)
         if key == "carryover_begin":
             state.after_carryover_begin = True
-        elif state.after_carryover_begin and key in fa.CARRYOVER_FUND_ROWS:
-            return fa.CARRYOVER_FUND_ROWS[key]
+        elif state.after_carryover_begin and key in vocabulary.carryover_fund_rows:
+            return vocabulary.carryover_fund_rows[key]
         return key
-    key = fa.SUMMARY_EXPENDITURE_ROWS.get(text) or fa.FUNCTION_CLASS_CODES.get(text)
+    key = vocabulary.summary_expenditure_rows.get(text) or fa.FUNCTION_CLASS_CODES.get(text)
     if key or not text:
         return key
     ordinal = _ordinal(part.label)
-    if ordinal and ordinal <= len(fa.SUMMARY_CLASS_ORDER) and text.endswith("支出"):
-        return fa.SUMMARY_CLASS_ORDER[ordinal - 1]  # 002 line 71: "一、一般公共预算支出" is class 201
+    order = vocabulary.summary_class_order
+    if ordinal and ordinal <= len(order) and text.endswith("支出"):
+        return order[ordinal - 1]  # 002 line 71: "一、一般公共预算支出" is class 201
     return None
 
 

@@ -10,22 +10,23 @@ from dataclasses import dataclass, field
 
 from ingest.layout.tables import CODE, TableBlock, normalize_label
 from ingest.model import Line
-from ingest.parsers import fa_patterns as fa
 from ingest.parsers.fa_figures import is_amount_text
 from ingest.parsers.fa_header import INTEGER, Column, clean_header, column_key, has_line_numbers, printed_column_count
 from ingest.parsers.fa_rows import RowPart, RowState, issue, row_text
 from ingest.parsers.fa_values import TableRead, emit
+from ingest.parsers.template_vocabulary import TemplateVocabulary
+from ingest.parsers.templates import vocabulary_of
 
 
 def read_sequential(block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str) -> TableRead:
-    if block.spec.key in fa.TWO_SIDED_TABLES:
+    if block.spec.kind == "two_sided":
         return _read_sequential_two_sided(block, rows, header_end, file_name, unit)
     read = TableRead()
     key = block.spec.key
     header_tokens = [normalize_label(tok) for cells in rows[:header_end] for cell in cells for tok in cell.split()]
     printed_count = printed_column_count(rows[:header_end])
     named = [k for tok in header_tokens if (k := column_key(clean_header(tok), key, header_tokens))]
-    default = fa.DEFAULT_COLUMNS_BY_TITLE.get(block.title)
+    default = vocabulary_of(key).default_columns_by_title.get(block.title)
     if printed_count and len(named) != printed_count and default and len(default) == printed_count:
         named = list(default)
     if not named and default:
@@ -34,7 +35,7 @@ def read_sequential(block: TableBlock, rows: list[list[str]], header_end: int, f
         if rows[header_end:]:
             read.issues.append(issue("warn", f"{block.title}: no amount column recognized", block.title_line))
         return read
-    groups_allowed = key in fa.ECONOMIC_CODED_TABLES  # 公开06 prints its code groups side by side
+    groups_allowed = block.spec.kind == "economic_coded"  # 公开06 prints its code groups side by side
     if groups_allowed and len(set(named)) == 1:
         named = named[:1]  # "科目代码 科目名称 决算数" repeated for each group
     columns = [Column(i, "amount", k, k, 0, None) for i, k in enumerate(named)]
@@ -58,7 +59,7 @@ def _read_sequential_two_sided(
     key = block.spec.key
     header_tokens = [normalize_label(tok) for cells in rows[:header_end] for cell in cells for tok in cell.split()]
     named = [k for tok in header_tokens if (k := column_key(clean_header(tok), key, header_tokens))]
-    income_keys, expenditure_keys = fa.TWO_SIDED_DEFAULT_COLUMNS[key]
+    income_keys, expenditure_keys = vocabulary_of(key).two_sided_default_columns.get(key, (("amount",), ("amount",)))
     if len(named) >= 2:
         income_keys, expenditure_keys = tuple(named[:1]), tuple(named[1:])
     sides = {
@@ -69,7 +70,7 @@ def _read_sequential_two_sided(
     state = RowState()
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         parts = []
-        for side, segment in _sides_of_spaced_row(cells):
+        for side, segment in _sides_of_spaced_row(cells, vocabulary_of(key)):
             part = _segment_part(segment, sides[side], read, block, line, has_line_no)
             if part is not None:
                 part.side = side
@@ -113,14 +114,14 @@ def spaced_segments(cells: list[str], codes_inside: bool) -> list[Segment]:
     return segments
 
 
-def _sides_of_spaced_row(cells: list[str]) -> list[tuple[str, Segment]]:
+def _sides_of_spaced_row(cells: list[str], vocabulary: TemplateVocabulary) -> list[tuple[str, Segment]]:
     segments = spaced_segments(cells, codes_inside=False)
     if len(segments) >= 2:
         return [("income", segments[0]), ("expenditure", segments[1])]
     if not segments:
         return []
     text = row_text(segments[0].label)
-    income_label = text in fa.SUMMARY_INCOME_ROWS and text not in fa.SUMMARY_EXPENDITURE_ROWS
+    income_label = text in vocabulary.summary_income_rows and text not in vocabulary.summary_expenditure_rows
     return [("income" if income_label else "expenditure", segments[0])]
 
 

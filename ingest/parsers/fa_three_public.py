@@ -1,15 +1,21 @@
-"""The “三公”经费 table printed in one row (budget and final groups side by side, 002 lines 266-270)."""
+"""The “三公”经费 table printed in one row (budget and final groups side by side, 002 lines 266-270;
+a budget's items with 会议费 and 培训费 beside them, js_cppcc_office_2018_budget_tables.pdf p.9)."""
 
 from __future__ import annotations
 
+import re
+
 from ingest.layout.tables import TableBlock
-from ingest.parsers import fa_patterns as fa
 from ingest.parsers.fa_figures import is_amount_text, parse_amount
 from ingest.parsers.fa_header import Column, column_key, header_paths
 from ingest.parsers.fa_rows import RowPart, issue, row_text
 from ingest.parsers.fa_values import TableRead, emit_part
+from ingest.parsers.fa_patterns import THREE_PUBLIC_GRAND_TOTAL, THREE_PUBLIC_SUBTOTAL_WORDS
+from ingest.parsers.template_vocabulary import TemplateVocabulary
+from ingest.parsers.templates import vocabulary_of
 
-THREE_PUBLIC_LABELS = {key: label for label, key in reversed(fa.THREE_PUBLIC_ROWS.items())}
+YEAR = re.compile(r"^\d{4}年度?")  # "2024年“三公”经费预算数" (sh_putuo_wanli_street_2024_budget.pdf p.31)
+MEASURES = ("budget", "budget_initial", "final")
 
 
 def is_one_row_layout(data_rows: list[list[str]]) -> bool:
@@ -21,10 +27,12 @@ def read_three_public_one_row(
     block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str
 ) -> TableRead:
     read = TableRead()
+    vocabulary = vocabulary_of(block.spec.key)
     width = max((len(r) for r in rows), default=0)
     paths = header_paths(rows[:header_end], width)
-    items = [_three_public_item(path) for path in paths]
-    measures = _three_public_measures(paths, items)
+    items = _items(paths, vocabulary)
+    measures = _three_public_measures(paths, items, block.spec.key, vocabulary)
+    labels = {key: label for label, key in reversed(vocabulary.three_public_rows.items())}
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         if not any(cells):
             continue
@@ -36,34 +44,54 @@ def read_three_public_one_row(
                 if parse_amount(text) is not None:
                     read.issues.append(issue("warn", f"{block.title}: figure {text} under no item/measure", line))
                 continue
-            part = by_item.setdefault(item, RowPart(THREE_PUBLIC_LABELS.get(item, item), None, None, []))
+            part = by_item.setdefault(item, RowPart(labels.get(item, item), None, None, []))
             part.amounts.append((Column(index, "amount", measure, "/".join(paths[index]), 0, None), text))
-        for n, part in enumerate(by_item.values(), start=1):
-            emit_part(block, line, part, n, read, file_name, unit, row_key=_three_public_key(part.label))
+        for n, (item, part) in enumerate(by_item.items(), start=1):
+            emit_part(block, line, part, n, read, file_name, unit, row_key=item)
     return read
 
 
-def _three_public_item(path: list[str]) -> str | None:
+def _items(paths: list[list[str]], vocabulary: TemplateVocabulary) -> list[str | None]:
+    """The item of every column; of two columns both read as the “三公” total, the one outside the
+    “三公” group (its path names no “三公”) is the total of the whole table."""
+    items = [_three_public_item(path, vocabulary) for path in paths]
+    total_columns = [n for n, item in enumerate(items) if item == "three_public_total"]
+    named = [n for n in total_columns if any("三公" in label for label in paths[n])]
+    if len(total_columns) > 1 and named:
+        for n in total_columns:
+            if n not in named:
+                items[n] = THREE_PUBLIC_GRAND_TOTAL
+    return items
+
+
+def _three_public_item(path: list[str], vocabulary: TemplateVocabulary) -> str | None:
     for label in reversed(path):
-        if label in fa.THREE_PUBLIC_SUBTOTAL_WORDS:
+        if label in THREE_PUBLIC_SUBTOTAL_WORDS:
             continue
-        key = fa.THREE_PUBLIC_ROWS.get(row_text(label))
+        text = row_text(label)
+        key = vocabulary.three_public_rows.get(text) or vocabulary.three_public_rows.get(YEAR.sub("", text))
         if key:
             return key
     return None
 
 
-def _three_public_measures(paths: list[list[str]], items: list[str | None]) -> list[str | None]:
-    """Measure per column: from its own header, or by repetition of the item run (预算数 … | 决算数 …)."""
+def _three_public_measures(
+    paths: list[list[str]], items: list[str | None], table_key: str, vocabulary: TemplateVocabulary
+) -> list[str | None]:
+    """Measure per column: from its own header, or by repetition of the item run (预算数 … | 决算数 …),
+    or the family's (a budget's figures are all 预算数)."""
     order = []
     for path in paths:
         for label in path:
-            key = column_key(label, "three_public")
-            if key in ("budget", "budget_initial", "final") and key not in order:
+            key = column_key(label, table_key)
+            if key in MEASURES and key not in order:
                 order.append(key)
     runs = [i for n, i in enumerate(items) if i and (n == 0 or items[n - 1] != i)]
     if len(runs) == len(set(runs)):
-        return [next((k for lbl in reversed(p) if (k := column_key(lbl, "three_public"))), None) for p in paths]
+        return [
+            next((k for lbl in reversed(p) if (k := column_key(lbl, table_key)) in MEASURES), vocabulary.three_public_measure)
+            for p in paths
+        ]
     measures: list[str | None] = []
     group, seen, previous = 0, set(), None
     for item in items:
@@ -74,7 +102,3 @@ def _three_public_measures(paths: list[list[str]], items: list[str | None]) -> l
         previous = item
         measures.append(order[group] if item and group < len(order) else None)
     return measures
-
-
-def _three_public_key(label: str) -> str | None:
-    return fa.THREE_PUBLIC_ROWS.get(row_text(label), label if label.startswith("three_public") else None)

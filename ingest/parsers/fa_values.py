@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from ingest.layout.tables import TableBlock
 from ingest.model import IngestIssue, Line, SourceRef, TableValue
-from ingest.parsers import fa_patterns as fa
 from ingest.parsers.fa_figures import is_blank_text, parse_amount
 from ingest.parsers.fa_rows import RowPart, RowState, has_figures, issue, printed_label, row_key_for, row_unit
 
@@ -54,8 +53,8 @@ def emit_part(
             read.issues.append(issue("warn", f"{block.title}: not a figure: {text!r} ({row_label})", line))
             continue
         figures = figures or amount is not None
-        function_code = part.code if part.code and block.spec.key in fa.FUNCTION_CODED_TABLES else None
-        if block.spec.key in fa.TWO_SIDED_TABLES and row_key and row_key.isdigit():
+        function_code = part.code if part.code and block.spec.kind == "function_coded" else None
+        if block.spec.kind == "two_sided" and row_key and row_key.isdigit():
             function_code = row_key
         read.values.append(
             TableValue(
@@ -65,7 +64,7 @@ def emit_part(
                 row_key=row_key,
                 line_code=part.line_code,
                 function_code=function_code,
-                economic_code=part.code if part.code and block.spec.key in fa.ECONOMIC_CODED_TABLES else None,
+                economic_code=part.code if part.code and block.spec.kind == "economic_coded" else None,
                 side=part.side,
                 column_key=column.key or "unknown",
                 column_label=column.label,

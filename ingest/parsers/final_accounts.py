@@ -1,5 +1,8 @@
-"""Final-accounts tables (部门决算 公开01–10) -> FinalAccountsTable + TableValue rows.
+"""The standard tables of a document -> FinalAccountsTable + TableValue rows: the final accounts'
+(部门决算 公开01–10) or, in a budget (部门预算 / 单位预算), the budget's (收支预算总表 …).
 
+The family of tables looked for is the document's kind's (parsers/templates.py); the reading is
+the same for every family, its vocabulary is the family's (fa_patterns.py, budget_patterns.py).
 layout/tables.py finds each table's block of lines and gives its rows as cells, whatever format
 they came from; this module reads them, in steps that each have their module:
 
@@ -26,13 +29,13 @@ from dataclasses import replace
 
 from ingest.layout.tables import TableBlock, find_table_blocks
 from ingest.model import DocumentMeta, FinalAccountsTable, IngestIssue, Line, LoadedDocument, TableValue
-from ingest.parsers import fa_patterns as fa
 from ingest.parsers.fa_decide import decide, reading, summary
 from ingest.parsers.fa_header import columns_from_paths, first_data_row, header_paths, is_repeated_header
 from ingest.parsers.fa_rows import RowPart, RowState, issue, merge_orphan_amounts, resolve_function_codes, row_parts
 from ingest.parsers.fa_spaced import read_sequential
 from ingest.parsers.fa_three_public import is_one_row_layout, read_three_public_one_row
 from ingest.parsers.fa_values import TableRead, emit
+from ingest.parsers.templates import family_for
 
 MONEY_UNITS = ("万元", "元")
 
@@ -45,7 +48,7 @@ def parse_final_accounts(
     values: list[TableValue] = []
     issues: list[IngestIssue] = []
     parsed_keys: set[str] = set()
-    for block in find_table_blocks(doc.lines):
+    for block in find_table_blocks(doc.lines, family_for(meta.doc_type)):
         if block.spec.key in parsed_keys:
             issues.append(
                 issue("info", f"{block.title}: printed again; the first occurrence is kept", block.title_line)
@@ -81,7 +84,7 @@ def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[Fi
     header_end = first_data_row(rows)
     if block.sequential:
         read = read_sequential(block, rows, header_end, file_name, unit)
-    elif block.spec.key == "three_public" and is_one_row_layout(rows[header_end:]):
+    elif block.spec.kind == "three_public" and is_one_row_layout(rows[header_end:]):
         read = read_three_public_one_row(block, rows, header_end, file_name, unit)
     else:
         read = _read_positional(block, rows, header_end, file_name, unit)
@@ -123,7 +126,7 @@ def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, 
         if is_repeated_header(cells, block.spec.key):
             continue  # the header printed again where the table continues on a new page
         table_rows.append((line, merge_orphan_amounts(row_parts(cells, columns))))
-    if block.spec.key in fa.FUNCTION_CODED_TABLES:
+    if block.spec.kind == "function_coded":
         return _read_function_coded(block, table_rows, file_name, unit)
     return _emit_rows(block, table_rows, file_name, unit)
 
