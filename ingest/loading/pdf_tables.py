@@ -8,6 +8,8 @@ goes to the cell holding its centre. Within a table:
   printed one character per line, "栏\\n次", -> "栏次");
 - a merged cell's text appears once, in its first row and column; the positions it covers are "";
 - a blank cell stays "" (blank is not zero);
+- a column of the grid in which no row prints anything is left out (Word rules the rows of one
+  table at positions a few points apart, which makes columns of nothing);
 - a cell that starts in a sliver column (narrower than a character: the few points by which the
   rows of a Word table are ruled apart, js_high_court_2017_budget.pdf p.14) prints in the first
   column of its span that is not a sliver, where the header's label of that column stands;
@@ -81,11 +83,17 @@ def table_rows(table, chars: list[dict]) -> tuple[list[TableRow], list[dict]]:
     placed: dict[tuple[int, int], list[dict]] = {}
     for (r, c), chars_of_cell in cell_chars.items():
         placed.setdefault((r, text_column.get((r, c), c)), []).extend(chars_of_cell)
-    out: list[TableRow] = []
-    for r, row in enumerate(rows):
-        cells = tuple(normalize_cell(cell_text(placed.get((r, c), []))) for c in range(len(row.cells)))
-        if any(cells):
-            out.append(TableRow(top=row.bbox[1], x0=row.bbox[0], cells=cells, columns=columns))
+    texts = [
+        tuple(normalize_cell(cell_text(placed.get((r, c), []))) for c in range(len(row.cells)))
+        for r, row in enumerate(rows)
+    ]
+    printed = [c for c in range(len(columns)) if any(cells[c] for cells in texts)]
+    kept = tuple(columns[c] for c in printed)
+    out = [
+        TableRow(top=row.bbox[1], x0=row.bbox[0], cells=tuple(cells[c] for c in printed), columns=kept)
+        for row, cells in zip(rows, texts, strict=True)
+        if any(cells)
+    ]
     return out, outside
 
 

@@ -73,6 +73,53 @@ def row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
     return list(parts.values())
 
 
+def join_wrapped_labels(table_rows: list[tuple[Line, list[RowPart]]]) -> list[tuple[Line, list[RowPart]]]:
+    """A label wrapped above and below its row's figures, in lines of their own (a row ruled
+    finer beside it: "三、单位预留机动经" / "3258.06" / "费", js_high_court_2018_budget.pdf p.9), is the
+    label of the part with figures and no label next to it in the same column group; the lines
+    holding only its pieces are left out."""
+    fragments = [_fragment(parts) for _, parts in table_rows]
+    kept: list[tuple[Line, list[RowPart]]] = []
+    for n, (line, parts) in enumerate(table_rows):
+        if fragments[n] is not None and _joined_into(table_rows, fragments, n) is not None:
+            continue
+        for part in parts:
+            if part.label or part.code or not has_figures(part):
+                continue
+            above = _piece(table_rows, fragments, n - 1, part.group)
+            below = _piece(table_rows, fragments, n + 1, part.group)
+            if above or below:
+                part.label = (above or "") + (below or "")
+        kept.append((line, parts))
+    return kept
+
+
+def _fragment(parts: list[RowPart]) -> RowPart | None:
+    """The one part of a line that prints nothing but a piece of text."""
+    filled = [p for p in parts if p.label or p.code or p.code_parts or p.line_code or has_figures(p)]
+    if len(filled) != 1:
+        return None
+    part = filled[0]
+    return part if part.label and not (part.code or part.code_parts or part.line_code or has_figures(part)) else None
+
+
+def _piece(table_rows, fragments, n: int, group: int) -> str | None:
+    if 0 <= n < len(table_rows) and fragments[n] is not None and fragments[n].group == group:
+        return fragments[n].label
+    return None
+
+
+def _joined_into(table_rows, fragments, n: int) -> int | None:
+    """The line next to a fragment whose part of the same group has figures and no label."""
+    group = fragments[n].group
+    for m in (n + 1, n - 1):
+        if 0 <= m < len(table_rows) and any(
+            p.group == group and not p.label and not p.code and has_figures(p) for p in table_rows[m][1]
+        ):
+            return m
+    return None
+
+
 def merge_orphan_amounts(parts: list[RowPart]) -> list[RowPart]:
     """公用经费合计 printed in one group with its figure under the next group (002 line 234)."""
     for n, part in enumerate(parts):

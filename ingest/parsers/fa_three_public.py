@@ -65,13 +65,16 @@ def _items(paths: list[list[str]], vocabulary: TemplateVocabulary) -> list[str |
 
 
 def _three_public_item(path: list[str], vocabulary: TemplateVocabulary) -> str | None:
-    for label in reversed(path):
-        if label in THREE_PUBLIC_SUBTOTAL_WORDS:
+    """The item a column's labels name, from the leaf up; a label wrapped over header lines ruled
+    apart ("因公出国" / "（境）费", js_high_court_2017_budget.pdf p.17) is read joined first."""
+    for n in range(len(path) - 1, -1, -1):
+        if path[n] in THREE_PUBLIC_SUBTOTAL_WORDS:
             continue
-        text = row_text(label)
-        key = vocabulary.three_public_rows.get(text) or vocabulary.three_public_rows.get(YEAR.sub("", text))
-        if key:
-            return key
+        for label in ("".join(path[m:]) for m in range(n, -1, -1)) if n == len(path) - 1 else (path[n],):
+            text = row_text(label)
+            key = vocabulary.three_public_rows.get(text) or vocabulary.three_public_rows.get(YEAR.sub("", text))
+            if key:
+                return key
     return None
 
 

@@ -31,7 +31,15 @@ from ingest.layout.tables import TableBlock, find_table_blocks
 from ingest.model import DocumentMeta, FinalAccountsTable, IngestIssue, Line, LoadedDocument, TableValue
 from ingest.parsers.fa_decide import decide, reading, summary
 from ingest.parsers.fa_header import columns_from_paths, first_data_row, header_paths, is_repeated_header
-from ingest.parsers.fa_rows import RowPart, RowState, issue, merge_orphan_amounts, resolve_function_codes, row_parts
+from ingest.parsers.fa_rows import (
+    RowPart,
+    RowState,
+    issue,
+    join_wrapped_labels,
+    merge_orphan_amounts,
+    resolve_function_codes,
+    row_parts,
+)
 from ingest.parsers.fa_spaced import read_sequential
 from ingest.parsers.fa_three_public import is_one_row_layout, read_three_public_one_row
 from ingest.parsers.fa_values import TableRead, emit
@@ -125,7 +133,8 @@ def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, 
         cells = cells + [""] * (width - len(cells))
         if is_repeated_header(cells, block.spec.key):
             continue  # the header printed again where the table continues on a new page
-        table_rows.append((line, merge_orphan_amounts(row_parts(cells, columns))))
+        table_rows.append((line, row_parts(cells, columns)))
+    table_rows = [(line, merge_orphan_amounts(parts)) for line, parts in join_wrapped_labels(table_rows)]
     if block.spec.kind == "function_coded":
         return _read_function_coded(block, table_rows, file_name, unit)
     return _emit_rows(block, table_rows, file_name, unit)
