@@ -27,6 +27,8 @@ from ingest.parsers.templates import FAMILIES
 
 # 公开NN表 as printed: "公开01表" (002 line 67), "公开 08 表" (001 line 122).
 TABLE_NO = re.compile(r"公开\s*(\d{1,2})\s*表")
+# The number alone on its line, above the title it numbers (js_high_court_2019_budget.pdf p.8 "公开 01 表").
+TABLE_NO_LINE = re.compile(r"^公开\d{1,2}表$")
 # "金额单位：万元" (002 line 68), "单位：万元" (PDF), "单位：台、辆、套" (001 line 246).
 UNIT = re.compile(r"(?<!编制)单位\s*[：:]\s*([万千亿]?元|[台辆套个、，,]+)")
 METADATA = re.compile(
@@ -35,6 +37,11 @@ METADATA = re.compile(
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 # A narrative heading: "一、收入决算情况说明" (001 line 24), "二 、部门基本情况" (001 line 54).
 NARRATIVE_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*、.*(情况说明|说明|情况|职能|职责)$")
+# A section heading printed without a number: "其他相关情况说明" (sh_putuo_welfare_home_2024_unit_budget.pdf
+# p.16), "项目经费情况说明" (sh_putuo_wanli_street_2024_budget.pdf p.32).
+SECTION_HEADING = re.compile(r"^[^\d，。；：:、]{0,14}(情况说明|编制说明|名词解释)$")
+# A table's label printed on a line of its own above its title: "表十二" (js_cppcc_office_2017_budget_tables.pdf).
+TABLE_LABEL_LINE = re.compile(r"^(?:附表|表)\s*[\d一二三四五六七八九十]+$")
 NOTE = re.compile(r"^注\s*[：:]")
 EXPLANATION = re.compile(r"^说明\s*[：:]")
 LIST_MARKER = re.compile(
@@ -244,6 +251,8 @@ def find_table_blocks(lines: list[Line], vocabulary: TemplateVocabulary) -> list
         if n + 1 < len(titles) and titles[n + 1][1][0] is spec and _only_blank_or_meta(lines[start + 1 : stop]):
             continue  # a heading "一、收入支出决算汇总表" right above the table's own title line
         block = _read_block(lines, start, stop, spec, title)
+        if block is not None and block.table_no is None:
+            _read_number_above(block, lines, start)
         if block is not None:
             blocks.append(block)
     return blocks
@@ -271,7 +280,9 @@ def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title
             continue
         nonblank += 1
         plain = normalize_label(text)
-        if not _has_cells(line) and (PART_HEADING.match(plain) or NARRATIVE_HEADING.match(plain)):
+        if not _has_cells(line) and (
+            PART_HEADING.match(plain) or NARRATIVE_HEADING.match(plain) or SECTION_HEADING.match(plain)
+        ):
             break
         if NOTE.match(plain):
             block.note = block.note or text
@@ -283,6 +294,8 @@ def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title
             continue
         if seen_note:
             continue  # the note's continuation lines, instructions under the table
+        if TABLE_LABEL_LINE.match(plain) or (block.lines and TABLE_NO_LINE.match(plain)):
+            continue  # the label or number of the next table, printed above its title
         if _is_metadata(line):
             _read_metadata(block, line)
             evidence = True
@@ -299,6 +312,13 @@ def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title
     if not evidence:
         return None
     return block
+
+
+def _read_number_above(block: TableBlock, lines: list[Line], start: int) -> None:
+    """The 公开NN表 printed on its own line just above the title."""
+    above = [line for line in lines[max(0, start - 3) : start] if line.text.strip()]
+    if above and TABLE_NO_LINE.match(normalize_label(above[-1].text)):
+        _read_metadata(block, above[-1])
 
 
 def _read_metadata(block: TableBlock, line: Line) -> None:

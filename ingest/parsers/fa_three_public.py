@@ -19,8 +19,10 @@ MEASURES = ("budget", "budget_initial", "final")
 
 
 def is_one_row_layout(data_rows: list[list[str]]) -> bool:
+    """Every row that prints a figure prints nothing else (rows of text only are not rows of the table)."""
     filled = [[c for c in r if c] for r in data_rows]
-    return not data_rows or all(all(is_amount_text(c) for c in r) for r in filled if r)
+    with_figures = [r for r in filled if any(parse_amount(c) is not None for c in r)]
+    return not with_figures or all(all(is_amount_text(c) for c in r) for r in with_figures)
 
 
 def read_three_public_one_row(
@@ -34,7 +36,7 @@ def read_three_public_one_row(
     measures = _three_public_measures(paths, items, block.spec.key, vocabulary)
     labels = {key: label for label, key in reversed(vocabulary.three_public_rows.items())}
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
-        if not any(cells):
+        if not any(parse_amount(c) is not None for c in cells):
             continue
         by_item: dict[str, RowPart] = {}
         for index, text in enumerate(cells):
@@ -44,7 +46,7 @@ def read_three_public_one_row(
                 if parse_amount(text) is not None:
                     read.issues.append(issue("warn", f"{block.title}: figure {text} under no item/measure", line))
                 continue
-            part = by_item.setdefault(item, RowPart(labels.get(item, item), None, None, []))
+            part = by_item.setdefault(item, RowPart(labels.get(item) or paths[index][-1], None, None, []))
             part.amounts.append((Column(index, "amount", measure, "/".join(paths[index]), 0, None), text))
         for n, (item, part) in enumerate(by_item.items(), start=1):
             emit_part(block, line, part, n, read, file_name, unit, row_key=item)

@@ -1,9 +1,14 @@
--- One row per document × table × function code of the tables keyed by 支出功能分类
--- (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表), amount columns side by side.
+-- One row per document × table × function code of the tables keyed by 支出功能分类 (the final
+-- accounts' 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表; a budget's 收入预算表, 支出预算表,
+-- 一般公共预算支出表, 财政拨款支出预算表 and fund tables), amount columns side by side.
 -- The 合计 row is function_code 'TOTAL'.
 with table_values as (
     select * from {{ ref('stg_raw__fa_values') }}
-    where table_key in ('income', 'expenditure', 'general_budget_expenditure')
+    where table_key in (
+        'income', 'expenditure', 'general_budget_expenditure',
+        'budget_income', 'budget_expenditure', 'budget_general_expenditure', 'budget_fiscal_expenditure',
+        'budget_government_fund', 'budget_state_capital'
+    )
         and (function_code is not null or row_key = 'total')
 ),
 
@@ -17,6 +22,7 @@ pivoted as (
         max(case when column_key = 'total' then amount_yuan end) as total_yuan,
         max(case when column_key = 'basic' then amount_yuan end) as basic_yuan,
         max(case when column_key = 'project' then amount_yuan end) as project_yuan,
+        max(case when column_key = 'reserve' then amount_yuan end) as reserve_yuan,
         max(case when column_key = 'remit_superior' then amount_yuan end) as remit_superior_yuan,
         max(case when column_key = 'operating' then amount_yuan end) as operating_yuan,
         max(case when column_key = 'affiliated_subsidy' then amount_yuan end) as affiliated_subsidy_yuan,
