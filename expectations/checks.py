@@ -15,7 +15,8 @@ import pandas as pd
 
 from expectations.rules import RULES, SQL_DIR, Rule
 from expectations.text_checks import text_check_rows
-from ingest.parsers.fa_patterns import FUNCTION_CLASS_CODES, TABLES
+from expectations.template_identities import load_template_identities, table_rows
+from ingest.parsers.fa_patterns import FUNCTION_CLASS_CODES
 from ingest.parsers.narrative_patterns import PARTS_OF
 
 RESULT_COLUMNS = [
@@ -61,8 +62,12 @@ from dq_rule_rows
 
 def prepare_views(con: duckdb.DuckDBPyConnection) -> None:
     """Create the temporary views the rule queries read (nothing is written to the warehouse)."""
-    con.execute("create or replace temp table dq_table_names (table_key varchar, title varchar)")
-    con.executemany("insert into dq_table_names values (?, ?)", [(t.key, t.title) for t in TABLES])
+    con.execute(
+        "create or replace temp table dq_table_names "
+        "(table_key varchar, title varchar, family varchar, kind varchar, in_template boolean)"
+    )
+    con.executemany("insert into dq_table_names values (?, ?, ?, ?, ?)", table_rows())
+    load_template_identities(con)
     con.execute("create or replace temp table dq_function_classes (category varchar, code varchar)")
     con.executemany(
         "insert into dq_function_classes values (?, ?)",
@@ -71,6 +76,7 @@ def prepare_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create or replace temp table dq_na_parts (whole varchar, part varchar)")
     con.executemany("insert into dq_na_parts values (?, ?)", narrative_decompositions())
     con.execute((SQL_DIR / "_views.sql").read_text(encoding="utf-8"))
+    con.execute((SQL_DIR / "_template_views.sql").read_text(encoding="utf-8"))
 
 
 def narrative_decompositions() -> list[tuple[str, str]]:

@@ -55,6 +55,15 @@ RULES: tuple[Rule, ...] = (
     Rule("FA-13", "error", "“三公”经费表: 合计 = Σ 各项; 公务用车 = 购置 + 运行维护; 无负数"),
     Rule("FA-14", "error", "基本支出经济科目 ≤ “三公”决算数"),
     Rule("FA-15", "error", "财政拨款各资金来源: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余"),
+    Rule("BU-01", "error", "收支预算总表: 收入合计 = 支出合计"),
+    Rule("BU-02", "error", "收支预算总表: 收入合计 = 当年收入小计 + 上年结转; 当年收入小计 = Σ 收入来源; 财政拨款 = Σ 资金"),
+    Rule("BU-03", "error", "收支预算总表: 支出合计 = 当年支出小计 + 结转下年; 当年支出小计 = Σ 类 = Σ 支出用途"),
+    Rule("BU-04", "error", "预算表 每行: 合计 = Σ 分列 (收入来源; 基本 + 项目; 人员经费 + 公用经费)"),
+    Rule("BU-05", "error", "功能分类/经济分类预算表: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项"),
+    Rule("BU-06", "error", "跨表: 支出/收入预算表、一般公共预算支出表、基本支出表、财政拨款支出预算表的合计与各类"),
+    Rule("BU-07", "error", "财政拨款收支预算总表: 收入合计 = Σ 资金 = 支出合计 = Σ 类; 每行 合计 = Σ 资金列"),
+    Rule("BU-08", "error", "“三公”经费预算表: 合计 = Σ 各项; 公务用车 = 购置 + 运行; 无负数"),
+    Rule("BU-09", "warn", "部门预算各标准表齐全或无数据"),
     Rule("NA-01", "warn", "情况说明数字 = 决算表同一数字"),
     Rule("NA-02", "warn", "情况说明所列构成之和 = 总数; “其中”所列的类之和 ≤ 总数"),
     Rule("NA-03", "warn", "占比 = 部分 / 总数"),
@@ -73,4 +82,4 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID = {rule.rule_id: rule for rule in RULES}
-FAMILIES = tuple(dict.fromkeys(rule.family for rule in RULES))  # FA, NA, PE, DOC: one suite each
+FAMILIES = tuple(dict.fromkeys(rule.family for rule in RULES))  # FA, BU, NA, PE, DOC: one suite each

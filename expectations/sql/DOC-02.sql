@@ -5,7 +5,7 @@ with documents as (
 ),
 
 standard as (
-    select table_key, title from dq_table_names where table_key <> 'state_assets'
+    select table_key, title from dq_table_names where family = 'final_accounts' and in_template
 )
 
 select
