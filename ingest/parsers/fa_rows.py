@@ -73,11 +73,23 @@ def row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
     return list(parts.values())
 
 
-def join_wrapped_labels(table_rows: list[tuple[Line, list[RowPart]]]) -> list[tuple[Line, list[RowPart]]]:
-    """A label wrapped above and below its row's figures, in lines of their own (a row ruled
-    finer beside it: "三、单位预留机动经" / "3258.06" / "费", js_high_court_2018_budget.pdf p.9), is the
-    label of the part with figures and no label next to it in the same column group; the lines
-    holding only its pieces are left out."""
+def join_wrapped_labels(
+    table_key: str, table_rows: list[tuple[Line, list[RowPart]]]
+) -> list[tuple[Line, list[RowPart]]]:
+    """Labels wrapped over lines of their own, joined; the lines holding only their pieces are
+    left out:
+
+    - a label wrapped above and below its row's figures (a row ruled finer beside it:
+      "三、单位预留机动经" / "3258.06" / "费", js_high_court_2018_budget.pdf p.9) is the label of the
+      part with figures and no label next to it in the same column group;
+    - a label continued on the next line ("七、文化旅游体育与传媒支" / "出", a row without figures,
+      js_high_court_2019_budget.pdf p.8) is joined when only the joined text names a row the
+      table's vocabulary knows.
+    """
+    return _join_continued_labels(table_key, _join_around_figures(table_rows))
+
+
+def _join_around_figures(table_rows: list[tuple[Line, list[RowPart]]]) -> list[tuple[Line, list[RowPart]]]:
     fragments = [_fragment(parts) for _, parts in table_rows]
     kept: list[tuple[Line, list[RowPart]]] = []
     for n, (line, parts) in enumerate(table_rows):
@@ -92,6 +104,41 @@ def join_wrapped_labels(table_rows: list[tuple[Line, list[RowPart]]]) -> list[tu
                 part.label = (above or "") + (below or "")
         kept.append((line, parts))
     return kept
+
+
+def _join_continued_labels(
+    table_key: str, table_rows: list[tuple[Line, list[RowPart]]]
+) -> list[tuple[Line, list[RowPart]]]:
+    kept: list[tuple[Line, list[RowPart]]] = []
+    for line, parts in table_rows:
+        fragment = _fragment(parts)
+        previous = kept and next((p for p in kept[-1][1] if p.group == fragment.group), None) if fragment else None
+        if (
+            previous
+            and previous.label
+            and not has_figures(previous)
+            and not names_a_row(table_key, previous.label)
+            and names_a_row(table_key, previous.label + fragment.label)
+        ):
+            previous.label += fragment.label
+            continue
+        kept.append((line, parts))
+    return kept
+
+
+def names_a_row(table_key: str, label: str) -> bool:
+    """Whether a label names a row the table's vocabulary knows (or a 支出功能分类 name)."""
+    text = row_text(label)
+    vocabulary = vocabulary_of(table_key)
+    known = (
+        vocabulary.summary_income_rows,
+        vocabulary.summary_expenditure_rows,
+        vocabulary.row_labels_by_table.get(table_key, {}),
+        vocabulary.economic_total_rows,
+        vocabulary.three_public_rows,
+        fa.FUNCTION_CLASS_CODES,
+    )
+    return any(text in words for words in known) or function_classes().has_name(text)
 
 
 def _fragment(parts: list[RowPart]) -> RowPart | None:
@@ -168,7 +215,7 @@ def resolve_function_codes(
         for part in parts:
             index += 1
             if part.code_parts:
-                part.code = _composed_code(part.code_parts, in_force)
+                part.code = _compose(block, line, part, in_force, reading.issues)
             elif (
                 (part.code is None or part.code_from_name)
                 and part.label
@@ -188,6 +235,50 @@ def resolve_function_codes(
                 level = (len(part.code) - 1) // 2
                 in_force = {k: v for k, v in in_force.items() if k < level} | {level: part.code}
     return reading
+
+
+def compose_codes(block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]]) -> list[IngestIssue]:
+    """The codes of a table printing them over 类 | 款 (| 项) columns (an 经济分类 table: "301 | 01"
+    is 30101), with the codes in force above each row in its column group (公开06 prints groups side by
+    side)."""
+    issues: list[IngestIssue] = []
+    in_force: dict[int, dict[int, str]] = {}  # group -> level -> code of the group's last row of that level
+    for line, parts in table_rows:
+        for part in parts:
+            group = in_force.setdefault(part.group, {})
+            if part.code_parts:
+                part.code = _compose(block, line, part, group, issues)
+            if part.code and CODE.match(part.code):
+                level = (len(part.code) - 1) // 2
+                in_force[part.group] = {k: v for k, v in group.items() if k < level} | {level: part.code}
+    return issues
+
+
+def _compose(
+    block: TableBlock, line: Line, part: RowPart, in_force: dict[int, str], issues: list[IngestIssue]
+) -> str | None:
+    """A row's code from its 类 | 款 | 项 cells and the codes in force. Two misprints are read and
+    reported: a 款/项 printed with one digit, as a spreadsheet prints the number 2 for "02"
+    ("301 | 2 | 津贴补贴", sh_putuo_wanli_street_2024_budget.pdf p.29); a 类 that is not three digits
+    under the 类 and 款 in force ("7 | 11 | 02 | 事业单位医疗" under "210 | 11", sh_putuo_welfare_home
+    p.9): the 类 in force is read."""
+    parts = dict(part.code_parts)
+    for level in (2, 3):
+        if len(parts.get(level, "")) == 1:
+            parts[level] = parts[level].zfill(2)
+            issues.append(
+                issue(
+                    "info",
+                    f"{block.title}: {printed_label(part.label)}: the code part {part.code_parts[level]} read as {parts[level]}",
+                    line,
+                )
+            )
+    printed_class = parts.get(1)
+    if printed_class is not None and len(printed_class) != 3 and in_force.get(1) and parts.get(2):
+        parts[1] = in_force[1]
+        message = f"{block.title}: {printed_label(part.label)}: 类 printed as {printed_class}, read as {in_force[1]}, the 类 of the rows above"
+        issues.append(issue("warn", message, line))
+    return _composed_code(parts, in_force)
 
 
 def _composed_code(code_parts: dict[int, str], in_force: dict[int, str]) -> str | None:

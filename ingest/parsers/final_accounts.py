@@ -34,6 +34,7 @@ from ingest.parsers.fa_header import columns_from_paths, first_data_row, header_
 from ingest.parsers.fa_rows import (
     RowPart,
     RowState,
+    compose_codes,
     issue,
     join_wrapped_labels,
     merge_orphan_amounts,
@@ -134,10 +135,14 @@ def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, 
         if is_repeated_header(cells, block.spec.key):
             continue  # the header printed again where the table continues on a new page
         table_rows.append((line, row_parts(cells, columns)))
-    table_rows = [(line, merge_orphan_amounts(parts)) for line, parts in join_wrapped_labels(table_rows)]
+    joined = join_wrapped_labels(block.spec.key, table_rows)
+    table_rows = [(line, merge_orphan_amounts(parts)) for line, parts in joined]
     if block.spec.kind == "function_coded":
         return _read_function_coded(block, table_rows, file_name, unit)
-    return _emit_rows(block, table_rows, file_name, unit)
+    code_issues = compose_codes(block, table_rows)
+    read = _emit_rows(block, table_rows, file_name, unit)
+    read.issues[:0] = code_issues
+    return read
 
 
 def _emit_rows(block: TableBlock, table_rows: list[tuple[Line, list[RowPart]]], file_name: str, unit: str) -> TableRead:

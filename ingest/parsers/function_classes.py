@@ -27,6 +27,14 @@ class FunctionClasses:
     names: dict[str, str]  # code -> name
     by_parent: dict[tuple[str, str], str]  # (parent code, or "" for a 类; name key) -> code
 
+    def has_name(self, name: str) -> bool:
+        """Whether any 类, 款 or 项 has this name."""
+        return name_key(name) in self.name_keys
+
+    @property
+    def name_keys(self) -> frozenset[str]:
+        return frozenset(key for _, key in self.by_parent)
+
     def code_of(self, name: str, parent: str | None) -> str | None:
         """The code of a name printed under `parent` (None or "" for a 类)."""
         return self.by_parent.get((parent or "", name_key(name)))
