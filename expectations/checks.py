@@ -14,8 +14,8 @@ import duckdb
 import pandas as pd
 
 from expectations.rules import RULES, SQL_DIR, Rule
-from expectations.text_checks import text_check_rows
 from expectations.template_identities import load_template_identities, table_rows
+from expectations.text_checks import text_check_rows
 from ingest.parsers.fa_patterns import FUNCTION_CLASS_CODES
 from ingest.parsers.narrative_patterns import PARTS_OF
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import CORPUS, DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, SAMPLES, parsed_corpus
+from conftest import CORPUS, DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, ROOT, SAMPLES, parsed_corpus
 
 from expectations.checks import compute_checks
 from expectations.rules import RULES
@@ -34,10 +34,17 @@ pytestmark = pytest.mark.build  # one ingest of ~35 documents per session: sever
 THREE_PUBLIC_ROW = "\t".join(["0.00"] * 12)
 
 
+# Text copies of published budgets (tests/fixtures/make_budget_text.py): the budget rules fire on them.
+BUDGET_TEXT = ROOT / "tests" / "fixtures" / "budget_text"
+BU_CPPCC = "js_cppcc_office_2018_budget_tables.txt"  # 江苏省政协办公厅 2018: the provincial tables
+BU_WELFARE = "sh_putuo_welfare_home_2024_unit_budget.txt"  # 上海市普陀区社会福利院 2024: a 单位预算
+BUDGETS = (BU_CPPCC, BU_WELFARE)
+
+
 @dataclass(frozen=True)
 class Mutation:
     name: str  # test id: the rule it is for, and what it changes
-    document: str  # a file of data/samples, or a path under tests/fixtures/corpus ("more/<file>.txt")
+    document: str  # a file of data/samples, of BUDGET_TEXT, or a path under tests/fixtures/corpus ("more/<file>.txt")
     edits: tuple[tuple[int, str, str], ...]  # (line number, printed text, replacement)
     # (rule_id, a unique part of the subject, or its start when written "^…") that must newly fail
     expected: tuple[tuple[str, str], ...]
@@ -48,6 +55,8 @@ class Mutation:
 
     @property
     def source(self) -> Path:
+        if self.document in BUDGETS:
+            return BUDGET_TEXT / self.document
         sample = SAMPLES / self.document
         return sample if sample.exists() else CORPUS / self.document
 
@@ -226,6 +235,83 @@ MUTATIONS: tuple[Mutation, ...] = (
         (("DOC-02", "公开表: 国有资本经营预算财政拨款收入支出决算表"),),
     ),
     Mutation("DOC-03 placeholder", DOC_004, ((130, "单位刚刚成立", "XX单位刚刚成立"),), (("DOC-03", "line 130:"),)),
+    Mutation(
+        "BU-01 支出合计",
+        BU_CPPCC,
+        ((27, "支出合计\t\t\t10150.48", "支出合计\t\t\t10151.48"),),
+        # 支出合计 is also 当年支出小计 + 结转下年 (BU-03)
+        (
+            ("BU-01", "收支预算总表: 收入合计 [收入/金额] = 支出合计"),
+            ("BU-03", "收支预算总表: 支出合计 [支出/支出用途/金额] = 当年支出小计"),
+            ("BU-03", "收支预算总表: 支出合计 [支出/支出用途/金额] = 一、基本支出"),
+        ),
+    ),
+    Mutation(
+        "BU-02 其他资金",
+        BU_CPPCC,
+        ((9, "三、其他资金\t80.00", "三、其他资金\t81.00"),),
+        # 其他资金 is a source of 当年收入小计 and of 收入合计 (with 上年结转)
+        (
+            ("BU-02", "收支预算总表: 当年收入小计 [收入/金额] = 一、财政拨款 + 三、其他资金"),
+            ("BU-02", "收支预算总表: 收入合计 [收入/金额] = 一、财政拨款 + 三、其他资金"),
+        ),
+    ),
+    Mutation(
+        "BU-03 单位预留机动经费",
+        BU_CPPCC,
+        ((7, "三、单位预留机动经费\t1157.63", "三、单位预留机动经费\t1158.63"),),
+        # 支出合计 is Σ 支出用途 too (with 结转下年)
+        (
+            ("BU-03", "收支预算总表: 当年支出小计 [支出/支出用途/金额] = 一、基本支出"),
+            ("BU-03", "收支预算总表: 支出合计 [支出/支出用途/金额] = 一、基本支出"),
+        ),
+    ),
+    Mutation(
+        "BU-04 支出预算总表 基本支出",
+        BU_CPPCC,
+        ((47, "10150.48\t5678.17", "10150.48\t5679.17"),),
+        (("BU-04", "支出预算总表:  [合计]"),),
+    ),
+    Mutation(
+        "BU-04 基本支出表 人员经费",
+        BU_WELFARE,
+        ((165, "基本工资\t758448\t758448", "基本工资\t758448\t758458"),),
+        # the cell is in its row (BU-04) and in its column's hierarchy (BU-05)
+        (
+            ("BU-04", "一般公共预算基本支出表: 30101 基本工资 [一般公共预算基本支出/合计]"),
+            ("BU-05", "一般公共预算基本支出表: 301 工资福利支出 [一般公共预算基本支出/人员经费]"),
+        ),
+    ),
+    Mutation(
+        "BU-05 津贴补贴",
+        BU_CPPCC,
+        ((129, "30102\t津贴补贴\t1863.72", "30102\t津贴补贴\t1864.72"),),
+        (("BU-05", "一般公共预算基本支出表: 301 工资福利支出 [金额]"),),
+    ),
+    Mutation(
+        "BU-06 收入总计",
+        BU_CPPCC,
+        ((30, "收入总计\t\t10150.48", "收入总计\t\t10151.48"),),
+        (("BU-06", "收入预算总表: 收入总计 [金额] = 收入合计"),),
+    ),
+    Mutation(
+        "BU-07 财政拨款 项目支出",
+        BU_CPPCC,
+        ((53, "二、项目支出\t3314.68", "二、项目支出\t3315.68"),),
+        (("BU-07", "财政拨款收支预算总表: 支出合计 [支出/支出用途/金额] = 一、基本支出"),),
+    ),
+    Mutation(
+        "BU-08 公务接待费",
+        BU_CPPCC,
+        ((159, "\t412.50\t", "\t413.50\t"),),
+        (("BU-08", "一般公共预算“三公”经费支出表: 合计 [三公经费/小计] = 因公出国（境）费"),),
+    ),
+    Mutation(
+        "BU-09 政府性基金预算支出表 removed",
+        BU_CPPCC,
+        tuple((n, None, "") for n in range(160, 164)),
+        (("BU-09", "标准表: 政府性基金预算支出表"),),
+    ),
 )
 
 

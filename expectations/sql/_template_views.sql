@@ -70,7 +70,7 @@ parts as (
         sum(f.amount) as amount,
         sum(f.tol) as tol,
         count(*) filter (where p.part_no = 1) as first_printed,
-        string_agg(distinct f.row_label, ' + ') as labels
+        string_agg(f.row_label, ' + ' order by p.part_no, f.row_no) as labels
     from totals as t
     inner join dq_template_sum_parts as p on t.seq = p.seq
     inner join dq_fa as f

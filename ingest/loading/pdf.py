@@ -210,9 +210,7 @@ def _page_lines(content: PageContent, page_no: int) -> list[Line]:
     prose_chars = content.chars
     for table in find_tables(content):
         rows, prose_chars = table_rows(table, prose_chars)
-        items.extend(
-            _Item(row.top, row.x0, "\t".join(row.cells), row.cells, _cell_spans(row)) for row in rows
-        )
+        items.extend(_Item(row.top, row.x0, "\t".join(row.cells), row.cells, _cell_spans(row)) for row in rows)
     items.extend(_Item(line.top, line.x0, line.text, spans=line.spans) for line in text_lines(prose_chars))
     items.sort(key=lambda item: (round(item.top, 1), item.x0))
     items = _drop_page_numbers(items)

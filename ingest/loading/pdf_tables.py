@@ -116,7 +116,9 @@ def _text_columns(table, lefts: list[float | None], rights: list[float]) -> dict
         for c, bbox in enumerate(row.cells):
             if bbox is None or not sliver[c]:
                 continue
-            wider = next((k for k in range(c + 1, width) if lefts[k] is not None and lefts[k] < bbox[2] and not sliver[k]), None)
+            wider = next(
+                (k for k in range(c + 1, width) if lefts[k] is not None and lefts[k] < bbox[2] and not sliver[k]), None
+            )
             if wider is not None:
                 moved[(r, c)] = wider
     return moved

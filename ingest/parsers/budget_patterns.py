@@ -398,6 +398,12 @@ def _expenditure_sums(balance_rule: str, rule: str) -> tuple:
                 (("expenditure", "current_expenditure", column), ("expenditure", "carryover_end", column)),
             ),
             (rule, ("expenditure", "current_expenditure", column), tuple(("expenditure", k, column) for k in USES)),
+            # no 当年支出小计 printed (the 财政拨款收支预算总表 of js_cppcc_office_2018 p.4): 支出合计 = Σ 支出用途
+            (
+                rule,
+                ("expenditure", "expenditure_total", column),
+                tuple(("expenditure", k, column) for k in (*USES, "carryover_end")),
+            ),
         )
     return sums
 
@@ -429,7 +435,10 @@ THREE_PUBLIC_SUMS: dict[str, tuple[str, ...]] = {
 CROSS_TABLE_SUMS = tuple(
     CrossTableSum("BU-06", total, (part,))
     for total, part in (
-        (("budget_expenditure", "", "total", "total"), ("budget_summary", "expenditure", "current_expenditure", "amount")),
+        (
+            ("budget_expenditure", "", "total", "total"),
+            ("budget_summary", "expenditure", "current_expenditure", "amount"),
+        ),
         (("budget_expenditure", "", "total", "total"), ("budget_summary", "expenditure", "expenditure_total", "total")),
         (("budget_income", "", "total", "total"), ("budget_summary", "income", "current_income", "amount")),
         (("budget_income", "", "total", "total"), ("budget_summary", "income", "income_total", "amount")),

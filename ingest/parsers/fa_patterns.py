@@ -474,7 +474,9 @@ THREE_PUBLIC_SUMS: dict[str, tuple[str, ...]] = {
 # 支出决算表 = its row in 收入支出决算总表.
 CROSS_TABLE_SUMS = (
     CrossTableSum(
-        "FA-09", ("income", "", "total", "total"), (("income_expenditure_summary", "income", "current_income", "amount"),)
+        "FA-09",
+        ("income", "", "total", "total"),
+        (("income_expenditure_summary", "income", "current_income", "amount"),),
     ),
     CrossTableSum(
         "FA-09",

@@ -8,9 +8,9 @@ import re
 from ingest.layout.tables import TableBlock
 from ingest.parsers.fa_figures import is_amount_text, parse_amount
 from ingest.parsers.fa_header import Column, column_key, header_paths
+from ingest.parsers.fa_patterns import THREE_PUBLIC_GRAND_TOTAL, THREE_PUBLIC_SUBTOTAL_WORDS
 from ingest.parsers.fa_rows import RowPart, issue, row_text
 from ingest.parsers.fa_values import TableRead, emit_part
-from ingest.parsers.fa_patterns import THREE_PUBLIC_GRAND_TOTAL, THREE_PUBLIC_SUBTOTAL_WORDS
 from ingest.parsers.template_vocabulary import TemplateVocabulary
 from ingest.parsers.templates import vocabulary_of
 
@@ -94,7 +94,10 @@ def _three_public_measures(
     runs = [i for n, i in enumerate(items) if i and (n == 0 or items[n - 1] != i)]
     if len(runs) == len(set(runs)):
         return [
-            next((k for lbl in reversed(p) if (k := column_key(lbl, table_key)) in MEASURES), vocabulary.three_public_measure)
+            next(
+                (k for lbl in reversed(p) if (k := column_key(lbl, table_key)) in MEASURES),
+                vocabulary.three_public_measure,
+            )
             for p in paths
         ]
     measures: list[str | None] = []
