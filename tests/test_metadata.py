@@ -8,10 +8,9 @@ units), plus every entry of the vocabulary seeds the metadata reader uses.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
-from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, corpus_file, parsed
+from conftest import DOC_000, DOC_001, DOC_002, DOC_003, DOC_004, corpus_file, parsed, parsed_corpus
 
 from ingest.layout.metadata import classify, find_department, find_title, read_metadata
 from ingest.loading import load_document
@@ -172,6 +171,6 @@ def test_every_department_field_names_its_example_department(row):
 
 
 def test_budget_narrative_figures_are_not_final_accounts_figures():
-    result = process_document(Path(corpus_file("budgets", "sh_putuo_welfare_home_2024_unit_budget.pdf")))
+    result = parsed_corpus("budgets", "sh_putuo_welfare_home_2024_unit_budget.pdf")
     assert result.meta.doc_type == "budget"
     assert result.narrative == []

@@ -192,6 +192,9 @@ COLUMN_LABELS_GENERAL: dict[str, str] = {
     "国有资本经营预算": "state_capital",
     "机关运行经费支出": "amount",  # js_cppcc_office_2018_budget_tables.pdf p.11
 }
+# Headers of label columns: 政府采购预算表 "采购品目大类 | 专项名称 | 经济科目 | 采购物品名称 | 采购组织形式 | 总计"
+# (js_cppcc_office_2018_budget_tables.pdf p.12); 专项名称 and 采购物品名称 are name columns by their 名称.
+NAME_COLUMN_WORDS = ("采购品目大类", "采购品目")
 # A coded table with one amount column prints it as 金额: that is the row's total.
 _ONE_COLUMN_CODED = {"金额": "total"}
 # The economic tables' figure is "amount" (as in the final accounts); 合计 heads it where 人员经费
@@ -468,6 +471,7 @@ VOCABULARY = TemplateVocabulary(
     family="budget",
     tables=TABLES,
     template_table_keys=TEMPLATE_TABLE_KEYS,
+    name_column_words=NAME_COLUMN_WORDS,
     column_labels_general=COLUMN_LABELS_GENERAL,
     column_labels_by_table=COLUMN_LABELS_BY_TABLE,
     summary_income_rows=SUMMARY_INCOME_ROWS,

@@ -114,7 +114,7 @@ def _role(path: list[str], table_key: str) -> tuple[str, str | None]:
 
 
 def _role_of_labels(labels: list[str], path: list[str], table_key: str) -> tuple[str, str | None]:
-    label_column = any(_is_label_header(label) for label in path)
+    label_column = any(_is_label_header(label, table_key) for label in path)
     for label in reversed(labels):
         if label_column and label in ("合计", "总计"):
             continue  # the 合计 row printed inside the header (template 公开02 p6, 公开07 p15)
@@ -123,19 +123,23 @@ def _role_of_labels(labels: list[str], path: list[str], table_key: str) -> tuple
         key = column_key(label, table_key, path)
         if key:
             return "amount", key
-        if _is_name_header(label) or (label.startswith("项目") and "支出" not in label):
+        if _is_name_header(label, table_key) or (label.startswith("项目") and "支出" not in label):
             return "name", None
         if any(w in label for w in fa.CODE_COLUMN_WORDS) or label in fa.CODE_PART_COLUMNS:
             return "code", None
     return "other", None
 
 
-def _is_label_header(label: str) -> bool:
-    return _is_name_header(label) or any(w in label for w in fa.CODE_COLUMN_WORDS)
+def _is_label_header(label: str, table_key: str) -> bool:
+    return _is_name_header(label, table_key) or any(w in label for w in fa.CODE_COLUMN_WORDS)
 
 
-def _is_name_header(label: str) -> bool:
-    return label in fa.NAME_COLUMN_WORDS or any(w in label for w in fa.NAME_COLUMN_PARTS)
+def _is_name_header(label: str, table_key: str) -> bool:
+    return (
+        label in fa.NAME_COLUMN_WORDS
+        or label in vocabulary_of(table_key).name_column_words
+        or any(w in label for w in fa.NAME_COLUMN_PARTS)
+    )
 
 
 def column_key(label: str, table_key: str, path: list[str] | None = None) -> str | None:

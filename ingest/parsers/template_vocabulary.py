@@ -77,6 +77,7 @@ class TemplateVocabulary:
     tables: tuple[TableSpec, ...]
     template_table_keys: tuple[str, ...]  # the tables every document of the family publishes
     title_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # more titles, by table
+    name_column_words: tuple[str, ...] = ()  # headers of label columns beyond the common ones (fa_patterns)
     # Column headers -> column_key, for every table of the family, then per table (looked up first).
     column_labels_general: Mapping[str, str] = field(default_factory=dict)
     column_labels_by_table: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
