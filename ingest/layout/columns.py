@@ -58,8 +58,9 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     header, body = lines[:first_data], lines[first_data:]
     header_texts = {_plain(line.text) for line in header}
     body = [line for line in body if _plain(line.text) not in header_texts]  # the header printed again
-    labels = [_labels(line.spans or ()) for line in header]
-    columns = _columns(labels, body)
+    data = _data_columns(body)
+    labels = [_labels(line.spans or (), data) for line in header]
+    columns = _columns(labels, data)
     if not columns:
         return [(line, [line.text]) for line in lines]
     borders = [(left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:], strict=False)]
@@ -109,12 +110,14 @@ def _header_rows(
     return [(header[min(r, len(header) - 1)], cells) for r, cells in enumerate(grid)] if header else []
 
 
-def _labels(words: tuple[Span, ...]) -> list[Span]:
-    """A header line's words joined into labels where they stand closer than a column gap."""
+def _labels(words: tuple[Span, ...], columns: list[_Column]) -> list[Span]:
+    """A line's words joined into labels where they stand closer than a column gap, unless they
+    stand over two different columns of the rows (labels of narrow columns stand close)."""
     labels: list[Span] = []
     for word in words:
         last = labels[-1] if labels else None
-        if last is not None and word.x0 - last.x1 < COLUMN_GAP * max(word.height, last.height):
+        apart = _column_under(word, columns) != _column_under(last, columns) if last else True
+        if last is not None and not apart and word.x0 - last.x1 < COLUMN_GAP * max(word.height, last.height):
             labels[-1] = Span(last.x0, word.x1, f"{last.text} {word.text}", max(word.height, last.height))
         else:
             labels.append(word)
@@ -128,10 +131,16 @@ def _is_data_line(line: Line) -> bool:
     return any(FIGURE.match(word.text) for word in words) or (len(words) > 1 and bool(CODE.match(words[0].text)))
 
 
-def _columns(labels: list[list[Span]], body: list[Line]) -> list[_Column]:
+def _column_under(span: Span, columns: list[_Column]) -> int | None:
+    """The one column of rows a span stands over (None when over none, or over several)."""
+    under = [n for n, column in enumerate(columns) if _overlaps(span, column)]
+    return under[0] if len(under) == 1 else None
+
+
+def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
     """The table's columns, left to right: where its rows print (_data_columns), with the header's
     labels over them (see the module docstring)."""
-    columns = _data_columns(body)
+    columns = [_Column(c.x0, c.x1, c.labeled, c.data) for c in data]
     for line_labels in reversed(labels):
         for label in line_labels:
             under = [c for c in columns if _overlaps(label, c)]
@@ -151,7 +160,7 @@ def _data_columns(body: list[Line]) -> list[_Column]:
     texts = [
         run
         for line in body
-        for run in _labels(tuple(w for w in line.spans or () if not _is_figure_or_code(w.text)))
+        for run in _labels(tuple(w for w in line.spans or () if not _is_figure_or_code(w.text)), figures)
         if sum(1 for c in figures if _overlaps(run, c)) < 2
     ]
     columns = _merged([*figures, *(_Column(w.x0, w.x1) for w in texts)])
