@@ -14,7 +14,8 @@ they stand closer than a column gap (COLUMN_GAP). The columns:
   first of them; a label over no rows is a column of its own (a column left blank all the way
   down, or a label aligned away from its figures);
 - a label over no rows beside rows with no label is one column with them (a label aligned left or
-  centred over amounts aligned right, or the reverse), on the side that leaves fewer rows unlabelled.
+  centred over amounts aligned right, a label centred over codes aligned left), with the nearer
+  rows when there are such rows on both sides.
 
 The header is given as a ruled table prints it (a parent in the first column it spans, each
 column's labels in the rows under its parents). The border between two columns is
@@ -185,29 +186,24 @@ def _merged(extents: list) -> list[_Column]:
 
 def _pair_labels_with_data(columns: list[_Column]) -> list[_Column]:
     """A label that stands over no rows and rows with no label over them, side by side, are one
-    column: labels aligned left (or centred) over amounts aligned right, or the reverse. The side
-    is the one that leaves fewer columns of rows without a label (the right one on a tie)."""
-    best = None
-    for step in (1, -1):
-        paired = _paired(columns, step)
-        unlabeled = sum(1 for c in paired if not c.labeled)
-        if best is None or unlabeled < best[0]:
-            best = (unlabeled, paired)
-    return best[1] if best else columns
-
-
-def _paired(columns: list[_Column], step: int) -> list[_Column]:
-    out = [_Column(c.x0, c.x1, c.labeled, c.data) for c in columns]
-    n = 0 if step == 1 else len(out) - 1
-    while 0 <= n < len(out) and 0 <= n + step < len(out):
-        label, rows = out[n], out[n + step]
-        if label.labeled and not label.data and rows.data and not rows.labeled:
-            out[n] = _Column(min(label.x0, rows.x0), max(label.x1, rows.x1), True, True)
-            del out[n + step]
-            if step == -1:
-                n -= 1
-        n += step
-    return out
+    column: a label centred or aligned left over amounts aligned right, a label centred over codes
+    aligned left. A label with such rows on both sides takes the nearer."""
+    columns = list(columns)
+    while True:
+        pairs = []
+        for n, column in enumerate(columns):
+            if not (column.labeled and not column.data):
+                continue
+            beside = [m for m in (n - 1, n + 1) if 0 <= m < len(columns) and columns[m].data and not columns[m].labeled]
+            if beside:
+                nearest = min(beside, key=lambda m: max(columns[m].x0 - column.x1, column.x0 - columns[m].x1))
+                pairs.append((len(beside), n, nearest))
+        if not pairs:
+            return columns
+        _, n, m = min(pairs)  # the labels with one side to pair with first
+        label, rows = columns[n], columns[m]
+        columns[min(n, m)] = _Column(min(label.x0, rows.x0), max(label.x1, rows.x1), True, True)
+        del columns[max(n, m)]
 
 
 def _overlaps(span, column: _Column) -> bool:

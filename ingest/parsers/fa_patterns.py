@@ -347,6 +347,20 @@ THREE_PUBLIC_ROWS: dict[str, str] = {
     "国（境）外公务接待批次": "abroad_reception_batches",
     "国（境）外公务接待人次": "abroad_reception_persons",
 }
+# The template's columns of the 三公 one-row layout (final-accounts-template-tables.md T7): each item's
+# 预算数 | 决算数, items in this order.
+THREE_PUBLIC_TEMPLATE_COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (item, measure)
+    for item in (
+        "three_public_total",
+        "three_public_abroad",
+        "three_public_vehicles",
+        "three_public_vehicle_purchase",
+        "three_public_vehicle_operation",
+        "three_public_reception",
+    )
+    for measure in ("budget", "final")
+)
 # Items of the 三公 one-row layout when a header cell is a sub-item (小计 under 公务用车购置及运行维护费).
 THREE_PUBLIC_SUBTOTAL_WORDS = ("小计",)
 # A 合计 printed outside the “三公” group, beside other items (会议费, 培训费: the budgets of Jiangsu,

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from ingest.layout.tables import TableBlock
+from ingest.parsers import fa_patterns as fa
+from ingest.parsers.fa_decide import decide, reading, summary
 from ingest.parsers.fa_figures import is_amount_text, parse_amount
 from ingest.parsers.fa_header import Column, column_key, header_paths
 from ingest.parsers.fa_patterns import THREE_PUBLIC_GRAND_TOTAL, THREE_PUBLIC_SUBTOTAL_WORDS
@@ -28,12 +30,44 @@ def is_one_row_layout(data_rows: list[list[str]]) -> bool:
 def read_three_public_one_row(
     block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str
 ) -> TableRead:
-    read = TableRead()
+    """Figures by the items and measures the header names over their columns. When that reading of
+    a final-accounts table leaves figures unplaced or its identities (FA-13) do not close, the
+    template's column order (fa_patterns.THREE_PUBLIC_TEMPLATE_COLUMNS) is tried as well, and the
+    identities decide."""
     vocabulary = vocabulary_of(block.spec.key)
     width = max((len(r) for r in rows), default=0)
     paths = header_paths(rows[:header_end], width)
     items = _items(paths, vocabulary)
     measures = _three_public_measures(paths, items, block.spec.key, vocabulary)
+    by_header = _read_columns(block, rows, header_end, file_name, unit, paths, items, measures)
+    if vocabulary is not fa.VOCABULARY or width != len(fa.THREE_PUBLIC_TEMPLATE_COLUMNS):
+        return by_header
+    header = reading("read by the header's labels", block.spec.key, by_header)
+    if header.failed == 0 and not by_header.issues:
+        return by_header
+    template_items = [item for item, _ in fa.THREE_PUBLIC_TEMPLATE_COLUMNS]
+    template_measures = [measure for _, measure in fa.THREE_PUBLIC_TEMPLATE_COLUMNS]
+    by_template = _read_columns(block, rows, header_end, file_name, unit, paths, template_items, template_measures)
+    template = reading("read in the template's column order", block.spec.key, by_template)
+    chosen = decide([header, template])
+    if chosen is None or chosen is header:
+        return by_header
+    by_template.issues.append(issue("info", f"{block.title}: {summary(chosen, [header, template])}", block.title_line))
+    return by_template
+
+
+def _read_columns(
+    block: TableBlock,
+    rows: list[list[str]],
+    header_end: int,
+    file_name: str,
+    unit: str,
+    paths: list[list[str]],
+    items: list[str | None],
+    measures: list[str | None],
+) -> TableRead:
+    read = TableRead()
+    vocabulary = vocabulary_of(block.spec.key)
     labels = {key: label for label, key in reversed(vocabulary.three_public_rows.items())}
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         if not any(parse_amount(c) is not None for c in cells):
