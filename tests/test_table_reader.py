@@ -332,3 +332,29 @@ def test_names_only_with_indentation_in_a_table_without_ruling(tmp_path):
     assert got[("general_budget_expenditure", "20103", "total")] == Decimal("30.00")
     assert got[("general_budget_expenditure", "2010301", "basic")] == Decimal("20.00")
     assert got[("general_budget_expenditure", "2010350", "project")] == Decimal("10.00")
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_row_cut_by_a_page_break_is_joined_with_its_rest(tmp_path, ruled):
+    widths = [60, 120, 70, 70, 70]
+    first = [
+        ["", "合计", "13,339,737.59", "90.00", "13,249,737.59"],
+        ["205", "教育支出", "13,339,737.59", "90.00", "13,249,737.59"],
+        ["20502", "普通教育", "13,339,737.59", "90.00", "13,249,737.59"],
+        ["2050203", "初中教育", "13,249,7", "", "13,249,7"],  # the word processor breaks the row here
+    ]
+    rest = [["", "", "37.59", "", "37.59"], ["2050204", "高中教育", "90.00", "90.00", ""]]
+    path = draw_pdf(
+        tmp_path / "cut.pdf",
+        [
+            [
+                Text("一般公共预算财政拨款支出决算表", align="center"),
+                Table(GENERAL_BUDGET_HEADER + first, widths, ruled=ruled),
+            ],
+            [Table(rest, widths, ruled=ruled)],
+        ],
+    )
+    got = _values(process_document(path))
+    assert got[("general_budget_expenditure", "2050203", "total")] == Decimal("13249737.59")
+    assert got[("general_budget_expenditure", "2050203", "project")] == Decimal("13249737.59")
+    assert got[("general_budget_expenditure", "2050204", "basic")] == Decimal("90.00")

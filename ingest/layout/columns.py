@@ -31,11 +31,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.loading.text import join_wrapped, normalize_cell
+from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell
 from ingest.model import Line, Span
 
 FIGURE = re.compile(r"^[-−]?\d[\d,]*\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$|^[-—–─]+$|^0$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+FIGURE_PART = re.compile(r"^[\d,.]+$")
 COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)?$|^\d{1,2}$")
 COLUMN_GAP = 1.0  # words of a header line closer than this many character heights form one label
 
@@ -236,12 +237,16 @@ def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[st
             loose.append(n)
         else:
             members[owner].append(n)
-    rows = []
+    rows: list[tuple[Line, list[str]]] = []
     for first in sorted([*members, *loose]):
         group = sorted(members.get(first, [first]), key=lambda n: _baseline(lines[n][0]))
         width = len(lines[first][1])
         cells = [join_wrapped([" ".join(lines[n][1][c]) for n in group if lines[n][1][c]]) for c in range(width)]
-        rows.append((lines[first][0], cells))
+        line = lines[first][0]
+        if rows and rows[-1][0].page_no != line.page_no and completes_cut_figures(rows[-1][1], cells):
+            rows[-1] = (rows[-1][0], [join_wrapped([a, b]) for a, b in zip(rows[-1][1], cells, strict=True)])
+            continue  # a row cut by the page break
+        rows.append((line, cells))
     return rows
 
 
@@ -251,9 +256,15 @@ def _starts_row(line: Line) -> bool:
 
 
 def _nearest_start(n: int, starts: list[int], lines: list[tuple[Line, list[list[str]]]]) -> int | None:
-    """The row start on the same page whose line stands nearest to line n (the one above on a tie)."""
+    """The row start on the same page whose line stands nearest to line n (the one above on a tie);
+    the digits at the top of a page before any row complete the last row of the page before (a
+    row cut by the page break)."""
     line = lines[n][0]
     above = max((s for s in starts if s < n and lines[s][0].page_no == line.page_no), default=None)
+    if above is None and all(FIGURE_PART.match(word.text) for word in line.spans or ()):
+        above = max((s for s in starts if s < n), default=None)
+        if above is not None:
+            return above
     below = min((s for s in starts if s > n and lines[s][0].page_no == line.page_no), default=None)
     if above is None or below is None:
         return above if below is None else below

@@ -29,6 +29,7 @@ import pypdfium2 as pdfium
 from ingest.loading.pdf_page import PageContent, read_page
 from ingest.loading.pdf_tables import TableRow, find_tables, table_rows
 from ingest.loading.pdf_text import text_lines
+from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell
 from ingest.model import IngestIssue, Line, LoadedDocument, Span
 
 MAX_HEADER_ROWS = 4  # a table's header (column titles) spans at most this many rows
@@ -97,7 +98,8 @@ def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
         except Exception as exc:
             reason = f"the page failed to parse (damaged?): {type(exc).__name__}: {exc}"
             unreadable.setdefault(reason, []).append(page_no)
-    lines = [line for page in _drop_repeated_headers(_drop_running_lines(pages)) for line in page]
+    pages = _join_rows_broken_across_pages(_drop_repeated_headers(_drop_running_lines(pages)))
+    lines = [line for page in pages for line in page]
     lost = sorted(p for page_nos in unreadable.values() for p in page_nos)
     if not page_count:
         doc.issues.append(_error("the PDF has no pages"))
@@ -166,6 +168,23 @@ def _drop_repeated_headers(pages: list[list[Line]]) -> list[list[Line]]:
             open_header = []  # the page ends in prose: no table runs on
         elif not (open_header and all(line.cells is not None for line in page)):
             open_header = _header_rows(_trailing_rows(page))  # else: a whole page of the same table
+    return out
+
+
+def _join_rows_broken_across_pages(pages: list[list[Line]]) -> list[list[Line]]:
+    """A table row cut by a page break ("13,249,7" at the foot of one page, "37.59" at the top of the
+    next, as word processors allow rows to break): the rest is joined to the row it belongs to."""
+    out = [list(page) for page in pages]
+    for k in range(1, len(out)):
+        previous, page = out[k - 1], out[k]
+        if not (previous and page and previous[-1].cells and page[0].cells):
+            continue
+        above, below = previous[-1].cells, page[0].cells
+        if len(above) != len(below) or not completes_cut_figures(above, below):
+            continue
+        cells = tuple(normalize_cell(join_wrapped([a, b])) if b else a for a, b in zip(above, below, strict=True))
+        previous[-1] = replace(previous[-1], cells=cells, text="\t".join(cells))
+        out[k] = [replace(line, line_no=i) for i, line in enumerate(page[1:], start=1)]
     return out
 
 

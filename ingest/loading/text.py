@@ -57,6 +57,8 @@ _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _FULLWIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FIGURE_PART = re.compile(r"^[\d,.]+$")
+_WHOLE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # "13,249,737.59", "37.59"
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -120,6 +122,16 @@ def join_wrapped(parts: list[str]) -> str:
             joined += " "
         joined += part
     return joined
+
+
+def completes_cut_figures(above: tuple[str, ...] | list[str], below: tuple[str, ...] | list[str]) -> bool:
+    """Whether a row of cells prints nothing but the rest of the figures of the row above, cut by a
+    page break ("13,249,7" at the foot of a page, "37.59" at the top of the next): no label, no
+    code, and every cell it fills completes a figure the row above leaves unfinished."""
+    pairs = [(a, b) for a, b in zip(above, below, strict=True) if b]
+    return bool(pairs) and all(
+        a and _FIGURE_PART.match(b) and not _WHOLE_FIGURE.match(a) and _WHOLE_FIGURE.match(a + b) for a, b in pairs
+    )
 
 
 def _normalize(text: str) -> str:
