@@ -56,29 +56,45 @@ _ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 class Paragraph:
     """Joined prose text; ``origins[i]`` is the source line of ``text[i]``."""
 
-    text: str = ""
     origins: list[Line] = field(default_factory=list)
     is_heading: bool = False
+    # The text in pieces, joined when read: appending stays linear in the paragraph's length.
+    _pieces: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def text(self) -> str:
+        if len(self._pieces) > 1:
+            self._pieces[:] = ["".join(self._pieces)]
+        return self._pieces[0] if self._pieces else ""
 
     def line_at(self, offset: int) -> Line:
         return self.origins[min(max(offset, 0), len(self.origins) - 1)]
 
     def append(self, line: Line) -> None:
         """Add a line's characters, dropping layout whitespace but keeping one space between ASCII words."""
+        kept: list[str] = []
+        previous = self._pieces[-1][-1:] if self._pieces else ""
         stripped = line.text.strip()
-        for i, char in enumerate(stripped):
-            if not char.isspace():
-                self.text += char
-                self.origins.append(line)
-            elif _separates_ascii_words(self.text, stripped[i + 1 :]):
-                self.text += " "
-                self.origins.append(line)
+        for run in _RUNS.finditer(stripped):
+            if not run.group().isspace():
+                kept.append(run.group())
+                previous = run.group()[-1]
+            elif _separates_ascii_words(previous, stripped, run.end()):
+                kept.append(" ")
+                previous = " "
+        text = "".join(kept)
+        if text:
+            self._pieces.append(text)
+            self.origins.extend([line] * len(text))
 
 
-def _separates_ascii_words(before: str, after: str) -> bool:
+# Runs of whitespace and of other characters, in order.
+_RUNS = re.compile(r"\s+|\S+")
+
+
+def _separates_ascii_words(previous: str, text: str, after: int) -> bool:
     """ "2022 12345" keeps its space; "2022 年" and "902.93 万元" lose theirs."""
-    rest = after.lstrip()
-    return bool(before) and bool(_ASCII_WORD.match(before[-1])) and bool(rest) and bool(_ASCII_WORD.match(rest[0]))
+    return bool(_ASCII_WORD.match(previous)) and bool(_ASCII_WORD.match(text, after))
 
 
 @dataclass(frozen=True)

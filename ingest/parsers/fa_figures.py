@@ -5,10 +5,9 @@ A blank, "-", "—", "/", "────" cell is a blank (amount None), never ze
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-
 from ingest.layout.tables import BLANK_MARK, NUMBER
 from ingest.model import Amount
+from ingest.numbers import decimals_of, parse_number
 
 
 def is_blank_text(text: str) -> bool:
@@ -23,13 +22,8 @@ def is_amount_text(text: str) -> bool:
 
 def parse_amount(text: str) -> Amount | None:
     """The figure a cell prints, with its text and decimals; None for a blank or non-figure cell."""
-    stripped = text.strip().replace("−", "-")
+    stripped = text.strip()
     if is_blank_text(stripped) or not NUMBER.match(stripped):
         return None
-    digits = stripped.replace(",", "")
-    try:
-        value = Decimal(digits)
-    except InvalidOperation:
-        return None
-    decimals = len(digits.partition(".")[2])
-    return Amount(value=value, printed=text.strip(), decimals=decimals)
+    value = parse_number(stripped)
+    return None if value is None else Amount(value=value, printed=stripped, decimals=decimals_of(stripped))

@@ -54,6 +54,7 @@ from decimal import Decimal
 
 from ingest.layout.text_flow import Paragraph, flow_paragraphs, split_sentences
 from ingest.model import DocumentMeta, IngestIssue, LoadedDocument, NarrativeFigure, SourceRef
+from ingest.numbers import decimals_of, parse_number
 from ingest.parsers.narrative_patterns import (
     CATEGORY_LABEL,
     COMPARISON_SIGN,
@@ -359,7 +360,7 @@ class ParagraphReader:
         if self.state is None or not self.prior_year:
             return
         sign = DIRECTION_SIGN[token.match.group("dir")]
-        value = _number(token.match.group("num"))
+        value = parse_number(token.match.group("num"))
         if token.match.group("alt"):
             self.issue(token, f"unresolved alternative {token.match.group(0)!r}")
             if value != 0:
@@ -394,11 +395,11 @@ class ParagraphReader:
         sign: int = 1,
     ) -> None:
         unit = _unit(unit_text) if measure not in RATE_MEASURES else "%"
-        value = _number(printed) * sign
+        value = parse_number(printed) * sign
         if unit == "亿元":
             value, unit = value * 10000, "万元"
         self.figures.append(
-            self.figure(token, metric, measure, subject, value, printed, unit, _decimals(printed), offset, state)
+            self.figure(token, metric, measure, subject, value, printed, unit, decimals_of(printed), offset, state)
         )
 
     def emit_unclassified(self, token: Token) -> None:
@@ -468,14 +469,6 @@ def _non_overlapping(tokens: list[Token]) -> list[Token]:
             chosen.append(token)
             end = token.end
     return chosen
-
-
-def _number(printed: str) -> Decimal:
-    return Decimal(printed.replace(",", ""))
-
-
-def _decimals(printed: str) -> int:
-    return len(printed.split(".", 1)[1]) if "." in printed else 0
 
 
 def _unit(printed: str | None) -> str:

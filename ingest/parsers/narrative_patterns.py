@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.numbers import NUMBER_PATTERN
 from ingest.seeds import read_seed
 
-# A printed number: "902.93", "4,914.20", "0".
-NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# A printed number: "902.93", "4,914.20", "0", "-215.56" (ingest/numbers.py).
+NUMBER = rf"(?P<num>{NUMBER_PATTERN})"
 # A money unit. "0.39 万（含外宾接待支出…）" prints 万 alone (putuo_planning_resources_2024.pdf p.26).
 MONEY_UNIT = r"(?P<unit>亿元|万元|元|万(?![人个次件辆台批名户]))"
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.model import DocumentMeta, IngestIssue, Line, LoadedDocument, PerfIndicator, ServiceVolume, SourceRef
+from ingest.numbers import parse_number
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def _count_in(text: str | None) -> tuple[Decimal, str, str | None] | None:
 
 
 def _count_value(match: re.Match[str]) -> Decimal:
-    value = Decimal(match["value"].replace(",", "")) * (10000 if match["wan"] else 1)
+    value = parse_number(match["value"]) * (10000 if match["wan"] else 1)
     return value.to_integral_value() if value == value.to_integral_value() else value
 
 

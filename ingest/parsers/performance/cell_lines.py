@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from ingest.model import Line
+from ingest.numbers import parse_number
 from ingest.parsers.performance import columns
 from ingest.parsers.performance.common import IndicatorRow, SubtotalRow, clean_name, is_number, squash, to_decimal
 from ingest.parsers.performance.patterns import WEIGHTED_LABEL
@@ -41,7 +42,7 @@ def _label(cell: str) -> tuple[str, Decimal] | None:
     match = _LABEL.match(squash(cell))
     if not match or not WEIGHTED_LABEL.match(squash(cell)):
         return None
-    return clean_name(match.group("name")), Decimal(match.group("weight"))
+    return clean_name(match.group("name")), parse_number(match.group("weight"))
 
 
 # The figure columns of a header that names none: 003's order.

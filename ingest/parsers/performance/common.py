@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ingest.model import Line
-from ingest.parsers.performance.patterns import CHECKED_MARK, GRADES, NUMBER, UNIT_TOKENS, YEAR
+from ingest.numbers import first_number
+from ingest.parsers.performance.patterns import CHECKED_MARK, GRADES, UNIT_TOKENS, YEAR
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]")
 _HTML_TAG = re.compile(r"<[^>]+>")
@@ -111,15 +112,7 @@ def join_wrapped(lines: list[Line]) -> str:
 
 
 def to_decimal(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    match = NUMBER.search(text.replace("，", ","))
-    if not match:
-        return None
-    try:
-        return Decimal(match.group(0).replace(",", ""))
-    except InvalidOperation:
-        return None
+    return first_number(text)
 
 
 def is_number(text: str | None) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.model import Line
+from ingest.numbers import parse_number
 from ingest.parsers.performance.common import (
     IndicatorRow,
     SubtotalRow,
@@ -44,7 +45,7 @@ def _ends_row(text: str) -> bool:
     if _ROW_END.search(text):
         return True
     match = _ROW_END_WITH_NOTE.search(text)
-    return bool(match) and Decimal(match.group("s")) <= Decimal(match.group("w")) <= 100
+    return bool(match) and parse_number(match.group("s")) <= parse_number(match.group("w")) <= 100
 
 
 _SELF_LABELS = sorted({*SELF_LEVEL1, *SELF_LEVEL2_FAMILY}, key=len, reverse=True)

@@ -84,6 +84,5 @@ GRADES = {
 # A checked grade box: 004 "优 <input checked="" type="checkbox"/>", "☑优", "优☑", "优 (√)".
 CHECKED_MARK = r"(?:<input[^>]*checked[^>]*>|[☑√✓✔■☒●])"
 
-# Money and rates.
-NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+# Units printed after money and rates.
 UNIT_TOKENS = ("万元", "元", "万件", "件", "个", "人", "家", "项", "次", "类", "天", "台/套", "台", "套", "%", "万")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.model import Line
+from ingest.numbers import parse_number
 from ingest.parsers.performance.common import (
     IndicatorRow,
     ProjectDraft,
@@ -71,7 +72,7 @@ def listed_self_evaluations(lines: list[Line], fiscal_year: int | None) -> list[
         if "部门整体" in name:
             continue
         draft = ProjectDraft(clean_name(name), "self_evaluation", fiscal_year, squashed.line_at(match.start()))
-        draft.total_score = Decimal(match.group("score"))
+        draft.total_score = parse_number(match.group("score"))
         draft.table = "绩效自评结果"
         drafts.append(draft)
     return drafts
@@ -82,17 +83,17 @@ def overall_department(lines: list[Line], fiscal_year: int | None) -> list[Proje
     drafts = []
     for match in _OVERALL_SCORE.finditer(squashed.text):
         draft = ProjectDraft("部门整体支出", "overall_department", fiscal_year, squashed.line_at(match.start()))
-        draft.total_score = Decimal(match.group("score"))
+        draft.total_score = parse_number(match.group("score"))
         spending = list(_OVERALL_SPENDING.finditer(squashed.text, max(0, match.start() - 300), match.start()))
         if spending:
-            draft.executed = Decimal(spending[-1].group("amount"))
+            draft.executed = parse_number(spending[-1].group("amount"))
         draft.table = "部门整体支出绩效评价"
         drafts.append(draft)
     for match in _UNIT_SCORE.finditer(squashed.text):
         if not _OVERALL_CONTEXT.search(squashed.text, max(0, match.start() - 1500), match.start()):
             continue
         draft = ProjectDraft("部门整体支出", "overall_department", fiscal_year, squashed.line_at(match.start()))
-        draft.total_score = Decimal(match.group("score"))
+        draft.total_score = parse_number(match.group("score"))
         draft.grade = normalize_grade(match.group("grade"))
         draft.table = "部门整体支出绩效自评"
         drafts.append(draft)
@@ -227,10 +228,10 @@ def _indicator_from_prose(level1, level2, section: _Section) -> IndicatorRow:
     weight = score = None
     full = _FULL_MARKS.search(squash(text))
     if full:
-        weight = score = Decimal(full.group("v"))
+        weight = score = parse_number(full.group("v"))
     else:
         scored = _SCORE.search(squash(text))
-        score = Decimal(scored.group("v")) if scored else None
+        score = parse_number(scored.group("v")) if scored else None
     target = _TARGET.search(text)
     rate = _RATE.search(text)
     actual = _ACTUAL.search(text)
@@ -299,7 +300,7 @@ def section_scores(lines: list[Line]) -> list[SubtotalRow]:
     squashed = SquashedText.of(lines)
     for match in _ON_SECTION_SCORE.finditer(squashed.text):
         sections.append(
-            SubtotalRow(1, match.group("name"), None, Decimal(match.group("s")), squashed.line_at(match.start()))
+            SubtotalRow(1, match.group("name"), None, parse_number(match.group("s")), squashed.line_at(match.start()))
         )
     return [s for s in sections if s.score is not None]
 
@@ -355,6 +356,6 @@ def hotline_projects(lines: list[Line], fiscal_year: int | None) -> list[Project
         for cue in _AMOUNT_CUE.finditer(text, start.start()):
             field_name = "budget" if cue.group("budget") else "executed"
             if getattr(draft, field_name) is None:
-                setattr(draft, field_name, Decimal(cue.group("amount")))
+                setattr(draft, field_name, parse_number(cue.group("amount")))
         drafts[name] = draft
     return list(drafts.values())

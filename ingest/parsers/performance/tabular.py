@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 
 from ingest.model import Line
+from ingest.numbers import parse_number
 from ingest.parsers.performance import columns
 from ingest.parsers.performance.common import (
     IndicatorRow,
@@ -126,7 +127,7 @@ def _labels(row: list[str]) -> list[tuple[str, Decimal]]:
             continue
         match = WEIGHTED_LABEL.match(text)
         if match and (match.end() == len(text) or text[match.end()].isspace()):
-            labels.append((clean_name(match.group("name")), Decimal(match.group("weight"))))
+            labels.append((clean_name(match.group("name")), parse_number(match.group("weight"))))
             continue
         if labels and len(squash(text)) <= 4 and not is_number(text):
             continue  # 002 "资产管理 (8)→资产→资产管理完整性 (3)": a stray fragment between labels
