@@ -1,4 +1,4 @@
-"""Command line: ``python -m ingest run --raw-dir data/samples --db warehouse/.build/candidate.duckdb``."""
+"""Command line: ``python -m ingest run --raw-dir data/samples --db warehouse/.build/candidate/warehouse.duckdb``."""
 
 from __future__ import annotations
 
@@ -8,25 +8,34 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ingest.landing.batch import LandingBatch
 from ingest.landing.cache import RowCache
 from ingest.landing.duckdb_writer import write_raw
 from ingest.landing.provenance import build_run_row, source_file_rows
-from ingest.pipeline import collect, find_documents, process_paths
+from ingest.limits import DocumentLimits
+from ingest.pipeline import collect, file_issue_rows, find_documents, links_out_of, printable, process_paths
 
 console = Console(stderr=True)
 
 
-def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) -> int:
+def run(
+    raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None, limits: DocumentLimits | None = None
+) -> int:
     if not raw_dir.is_dir():
-        console.print(f"[red]error:[/] RAW_DIR {raw_dir} is not a folder of documents", soft_wrap=True)
+        console.print(f"[red]error:[/] RAW_DIR {_shown(raw_dir)} is not a folder of documents", soft_wrap=True)
         return 2
     paths = find_documents(raw_dir)
+    batch = LandingBatch()
+    for link in links_out_of(raw_dir):
+        batch.add(file_issue_rows(link, "a link that leads out of RAW_DIR (or nowhere): not followed", severity="warn"))
     if not paths:
-        console.print(f"[yellow]warning:[/] no files under {raw_dir}", soft_wrap=True)
+        console.print(f"[yellow]warning:[/] no files under {_shown(raw_dir)}", soft_wrap=True)
     started = time.perf_counter()
     build_started = datetime.now(UTC)
     with Progress(
@@ -41,16 +50,21 @@ def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) ->
         task = progress.add_task("", total=len(paths))
 
         def advance(path: Path) -> None:
-            progress.update(task, advance=1, description=path.name)
+            progress.update(task, advance=1, description=_shown(path.name))
 
         cache = RowCache(cache_dir) if cache_dir else None
-        rows, summary = collect(process_paths(paths, workers, cache), on_document=advance)
+        limits = limits or DocumentLimits.from_environment()
+        rows, summary = collect(process_paths(paths, workers, cache, limits), on_document=advance, batch=batch)
     files, manifest_issues = source_file_rows(raw_dir, paths)
     rows["source_files"] = files
     rows.setdefault("ingest_issues", []).extend(manifest_issues)
     summary.issues += len(manifest_issues)
     rows["build_runs"] = [build_run_row(raw_dir, build_started)]
-    write_raw(db, rows)
+    try:
+        write_raw(db, rows)
+    except (OSError, duckdb.Error) as exc:  # a full disk, a folder that cannot be written
+        console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
+        return 1
     if cache is not None:
         cache.prune_other_versions()  # entries of older parser code can never be read again
     elapsed = time.perf_counter() - started
@@ -58,12 +72,19 @@ def run(raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None) ->
     return 0
 
 
+def _shown(path: Path | str) -> str:
+    """A path as the console prints it: never read as markup ("[red]x" is a file name too)."""
+    return escape(printable(path))
+
+
 def _print_summary(summary, raw_dir: Path, db: Path, elapsed: float) -> None:
-    table = Table(title=f"ingest of {raw_dir} -> {db} in {elapsed:.2f}s", show_header=False)
+    table = Table(title=f"ingest of {_shown(raw_dir)} -> {_shown(db)} in {elapsed:.2f}s", show_header=False)
     for label, value in [
         ("documents read", summary.documents),
         ("of which unchanged (from cache)", summary.from_cache),
         ("unreadable documents", summary.unreadable),
+        ("stopped by a limit (failed)", summary.failed),
+        ("quarantined (rows held back)", summary.quarantined),
         ("final-accounts tables found", summary.tables),
         ("table figures landed", summary.table_values),
         ("narrative figures landed", summary.narrative_figures),

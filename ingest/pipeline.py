@@ -1,25 +1,29 @@
-"""Run ingest over a folder of documents: load -> layout -> parse -> land.
+"""Run ingest over a folder of documents: find -> parse (each document alone, within limits) -> land.
 
-Documents are parsed independently (in worker processes when there are several), so a crash
-in one parser on one document becomes an ``ingest_issues`` row and never stops the others.
+``parse_document`` is the unit every executor runs: one document's raw rows, within the size
+limits, never raising; worker processes (ingest/worker_pool.py) add the time and memory limits.
+A crash in one parser on one document becomes an ``ingest_issues`` row; a document that reaches
+a limit, or disappears while ingest runs, lands as ``failed`` with an issue row naming it; the
+other documents are never affected. Landing checks each document's rows (landing/batch.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
+from ingest.landing.batch import LandingBatch
 from ingest.landing.cache import RowCache
-from ingest.landing.provenance import MANIFEST_NAME
-from ingest.landing.rows import rows_by_table
+from ingest.landing.provenance import MANIFEST_NAME, printable
+from ingest.landing.rows import document_row, rows_by_table
 from ingest.landing.schema import RAW_TABLES
 from ingest.layout.metadata import read_metadata
-from ingest.loading import document_id_for, load_document
-from ingest.model import DocumentMeta, DocumentResult, IngestIssue
+from ingest.limits import DocumentLimits, size_limit_reached
+from ingest.loading import load_document
+from ingest.model import DocumentMeta, DocumentResult, IngestIssue, LoadedDocument
 from ingest.parsers.fa_quality import reading_quality
 from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
@@ -27,18 +31,35 @@ from ingest.parsers.performance import parse_performance
 from ingest.parsers.service_volume import parse_service_volumes
 
 EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
+Rows = dict[str, list[tuple]]
 
 
 def find_documents(raw_dir: Path) -> list[Path]:
     """Every file below raw_dir, in a stable order: each is read, or its issue row says why not. The
-    publication manifest (RAW_DIR/publications.csv) describes the documents and is not one."""
-    manifest = raw_dir / MANIFEST_NAME
-    return sorted(p for p in raw_dir.rglob("*") if p.is_file() and p != manifest)
+    publication manifest (RAW_DIR/publications.csv) describes the documents and is not one. A link
+    that leads out of raw_dir is not followed (see links_out_of)."""
+    root, manifest = raw_dir.resolve(), raw_dir / MANIFEST_NAME
+    return sorted(p for p in raw_dir.rglob("*") if p.is_file() and p != manifest and _inside(p, root))
+
+
+def links_out_of(raw_dir: Path) -> list[Path]:
+    """Symbolic links below raw_dir that lead out of it (or nowhere): they are not read."""
+    root = raw_dir.resolve()
+    return sorted(p for p in raw_dir.rglob("*") if p.is_symlink() and not _inside(p, root))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except OSError:  # a dangling link, a loop, a file removed meanwhile
+        return False
 
 
 def process_document(path: Path) -> DocumentResult:
-    """Parse one document completely. Never raises."""
+    """Parse one document completely. Never raises for a bad document (it may for a file that
+    cannot be read at all: see parse_document)."""
     loaded = load_document(path)
+    _printable_names(loaded, path)
     if not loaded.lines:
         return DocumentResult(loaded=loaded, meta=EMPTY_META, parse_status="unreadable")
     meta = read_metadata(loaded.lines)
@@ -52,7 +73,16 @@ def process_document(path: Path) -> DocumentResult:
         result.issues.append(
             IngestIssue("layout", "warn", "not recognized as final accounts, a budget or a performance evaluation")
         )
+    elif meta.department_name is None and not meta.is_template:
+        result.issues.append(IngestIssue("layout", "warn", "no department name found: its figures have no department"))
     return result
+
+
+def _printable_names(loaded: LoadedDocument, path: Path) -> None:
+    name = printable(path)
+    if name != str(path):
+        loaded.source_path, loaded.file_name = name, printable(path.name)
+        loaded.issues.append(IngestIssue("load", "warn", "the file name is not UTF-8: shown with \\x escapes"))
 
 
 def _tables(result: DocumentResult) -> None:
@@ -93,31 +123,92 @@ def _run_stage(result: DocumentResult, stage: str, action: Callable[[], None]) -
         result.parse_status = "partial"
 
 
-def rows_for_path(path: Path, cache: RowCache | None = None) -> tuple[Path, dict[str, list[tuple]], bool]:
-    """(path, raw rows of the document, whether they came from the cache)."""
-    document_id = None
-    if cache is not None:
-        document_id = document_id_for(path.read_bytes())
-        cached = cache.get(document_id, str(path))
-        if cached is not None:
-            return path, cached, True
-    result = process_document(path)
-    rows = rows_by_table(result)
-    if cache is not None:
-        cache.put(result.loaded.document_id, str(path), rows)
-    return path, rows, False
+# --- one document within limits ------------------------------------------------------------------
+
+
+def document_id_of(path: Path) -> str:
+    """The contract's document key: first 16 hex digits of the SHA-256 of the file's bytes."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()[:16]
+
+
+def parse_document(path: Path, limits: DocumentLimits) -> Rows:
+    """The raw rows of one document, within the size limits. Never raises."""
+    try:
+        reason = size_limit_reached(path, path.stat().st_size, limits)
+        if reason is not None:
+            return failed_rows(path, reason)
+        return rows_by_table(process_document(path))
+    except MemoryError:
+        return failed_rows(path, "parsing ran out of memory")
+    except OSError as exc:  # removed or unreadable while ingest runs
+        return file_issue_rows(path, f"the file could not be read: {exc.strerror or exc}")
+    except Exception as exc:  # a defect in a loader: the document is lost, not the run
+        return failed_rows(path, f"reading it failed: {type(exc).__name__}: {exc}", stage="load")
+
+
+def failed_rows(path: Path, reason: str, stage: str = "limits") -> Rows:
+    """The rows of a document that could not be parsed (a limit, a defect): its identity, status
+    failed and the reason."""
+    try:
+        document_id, byte_size = document_id_of(path), path.stat().st_size
+    except OSError as exc:
+        return file_issue_rows(path, f"{reason}; then the file could not be read: {exc.strerror or exc}")
+    loaded = LoadedDocument(document_id, printable(path), printable(path.name), path.suffix.lower().lstrip("."),
+                            byte_size, [])  # fmt: skip
+    result = DocumentResult(loaded=loaded, meta=EMPTY_META, parse_status="failed")
+    result.issues.append(IngestIssue(stage, "error", f"not parsed: {reason}"))
+    return {"documents": [document_row(result)], "ingest_issues": _issue_rows(document_id, path, result.issues)}
+
+
+def file_issue_rows(path: Path, message: str, stage: str = "load", severity: str = "error") -> Rows:
+    """An issue about a file that has no document row (it could not be read, or is not followed)."""
+    return {"ingest_issues": _issue_rows(None, path, [IngestIssue(stage, severity, message)])}
+
+
+def _issue_rows(document_id: str | None, path: Path, issues: list[IngestIssue]) -> list[tuple]:
+    names = [name for name, _ in RAW_TABLES["ingest_issues"]]
+    return [
+        tuple({"document_id": document_id, "source_path": printable(path), **vars(issue)}.get(n) for n in names)
+        for issue in issues
+    ]
+
+
+# --- many documents ---------------------------------------------------------------------------------
 
 
 def process_paths(
-    paths: list[Path], workers: int = 1, cache: RowCache | None = None
-) -> Iterator[tuple[Path, dict[str, list[tuple]], bool]]:
-    """Yield (path, rows, from_cache) in the order of ``paths``."""
-    work = partial(rows_for_path, cache=cache)
-    if workers <= 1 or len(paths) < 4:
-        yield from map(work, paths)
+    paths: list[Path], workers: int = 1, cache: RowCache | None = None, limits: DocumentLimits | None = None
+) -> Iterator[tuple[Path, Rows, bool]]:
+    """Yield (path, rows, from_cache) in the order of ``paths``; documents not in the cache are
+    parsed in ``workers`` worker processes."""
+    from ingest.worker_pool import WorkerPool
+
+    limits = limits or DocumentLimits()
+    known: list[Rows | None] = [_cached(path, cache) for path in paths]
+    to_parse = [path for path, rows in zip(paths, known, strict=True) if rows is None]
+    if not to_parse:
+        yield from ((path, rows, True) for path, rows in zip(paths, known, strict=True))
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(work, paths, chunksize=max(1, len(paths) // (workers * 8)))
+    with WorkerPool(min(workers, len(to_parse)), limits) as pool:
+        parsed = pool.map(to_parse)
+        for path, rows in zip(paths, known, strict=True):
+            if rows is not None:
+                yield path, rows, True
+                continue
+            _, rows = next(parsed)
+            if cache is not None and rows.get("documents") and rows["documents"][0][_STATUS] != "failed":
+                cache.put(rows["documents"][0][0], str(path), rows)
+            yield path, rows, False
+
+
+def _cached(path: Path, cache: RowCache | None) -> Rows | None:
+    if cache is None:
+        return None
+    try:
+        return cache.get(document_id_of(path), str(path))
+    except OSError:
+        return None  # parsing reports it
 
 
 @dataclass
@@ -125,6 +216,8 @@ class RunSummary:
     documents: int = 0
     from_cache: int = 0
     unreadable: int = 0
+    failed: int = 0
+    quarantined: int = 0
     tables: int = 0
     table_values: int = 0
     narrative_figures: int = 0
@@ -133,37 +226,41 @@ class RunSummary:
     issues: int = 0
     errors: int = 0
 
-    def add(self, rows: dict[str, list[tuple]], from_cache: bool) -> None:
-        status = _column_index("documents", "parse_status")
+    def add(self, rows: Rows, from_cache: bool) -> None:
         table_status = _column_index("fa_tables", "status")
         severity = _column_index("ingest_issues", "severity")
-        self.documents += len(rows["documents"])
+        statuses = [r[_STATUS] for r in rows.get("documents", [])]
+        self.documents += len(statuses)
         self.from_cache += from_cache
-        self.unreadable += sum(r[status] == "unreadable" for r in rows["documents"])
-        self.tables += sum(r[table_status] == "parsed" for r in rows["fa_tables"])
-        self.table_values += len(rows["fa_values"])
-        self.narrative_figures += len(rows["narrative_figures"])
-        self.projects += len(rows["perf_projects"])
-        self.indicators += len(rows["perf_indicators"])
-        self.issues += len(rows["ingest_issues"])
-        self.errors += sum(r[severity] == "error" for r in rows["ingest_issues"])
+        self.unreadable += statuses.count("unreadable")
+        self.failed += statuses.count("failed")
+        self.quarantined += statuses.count("quarantined")
+        self.tables += sum(r[table_status] == "parsed" for r in rows.get("fa_tables", []))
+        self.table_values += len(rows.get("fa_values", []))
+        self.narrative_figures += len(rows.get("narrative_figures", []))
+        self.projects += len(rows.get("perf_projects", []))
+        self.indicators += len(rows.get("perf_indicators", []))
+        self.issues += len(rows.get("ingest_issues", []))
+        self.errors += sum(r[severity] == "error" for r in rows.get("ingest_issues", []))
 
 
 def _column_index(table: str, column: str) -> int:
     return [name for name, _ in RAW_TABLES[table]].index(column)
 
 
+_STATUS = _column_index("documents", "parse_status")
+
+
 def collect(
-    results: Iterator[tuple[Path, dict[str, list[tuple]], bool]],
+    results: Iterator[tuple[Path, Rows, bool]],
     on_document: Callable[[Path], None] | None = None,
-) -> tuple[dict[str, list[tuple]], RunSummary]:
-    """Merge per-document rows into per-table row lists and a summary."""
-    merged: dict[str, list[tuple]] = {}
+    batch: LandingBatch | None = None,
+) -> tuple[Rows, RunSummary]:
+    """Land each document's rows in a batch (checked, quarantined when needed); return them and a summary."""
+    batch = batch or LandingBatch()
     summary = RunSummary()
     for path, rows, from_cache in results:
-        for table, table_rows in rows.items():
-            merged.setdefault(table, []).extend(table_rows)
-        summary.add(rows, from_cache)
+        summary.add(batch.add(rows), from_cache)
         if on_document:
             on_document(path)
-    return merged, summary
+    return batch.rows, summary

@@ -1,24 +1,34 @@
 """Per-document cache of parsed rows: only documents that changed are parsed again.
 
-A cache entry is keyed by the document's content hash (its document_id) and by a fingerprint of
-the ingest code, so an edited document or an edited parser both miss the cache. Entries are
-independent files, so many processes — or machines sharing the folder — can fill one cache and a
-single landing step can then load them all (processes sharing a cache run the same code: a run
-removes the entries of other code versions when it is done).
+An entry is one Arrow IPC file: one column per raw table of a document's rows, holding its rows
+(as a list of records with the raw schema's types). It is keyed by the document's content hash
+(its document_id), by the path it was read from and by a fingerprint of the ingest code, so an
+edited document or an edited parser both miss the cache. The key is written into the entry and
+checked when it is read, with its schema and the document_id of every row: an entry that is not
+exactly what its name promises is a miss, and the document is parsed again. Arrow IPC is data
+only; reading an entry never runs code.
+
+Entries are independent files written atomically, so many processes — or machines running the
+same code version and sharing the folder — can fill one cache and a single landing step can then
+load them all; a run removes the entries of other code versions when it is done.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import shutil
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+import pyarrow as pa
+
+from ingest.landing.duckdb_writer import arrow_schema, to_arrow
+from ingest.landing.rows import DOCUMENT_TABLES
 from ingest.seeds import INGEST_SEEDS, seed_path
 
 INGEST_ROOT = Path(__file__).resolve().parents[1]
+KEY_FIELDS = (b"document_id", b"source_path", b"code")
 
 
 @lru_cache(maxsize=1)
@@ -34,30 +44,62 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+@cache
+def entry_schema() -> pa.Schema:
+    """One column per raw table of a document's rows: the list of its rows of that table."""
+    return pa.schema([pa.field(table, pa.list_(pa.struct(list(arrow_schema(table))))) for table in DOCUMENT_TABLES])
+
+
 class RowCache:
     def __init__(self, folder: Path):
         self.folder = folder / code_fingerprint()
 
     def _path(self, document_id: str, source_path: str) -> Path:
         # The source path is part of the key: the same bytes under two names are two documents.
-        name_hash = hashlib.sha256(source_path.encode()).hexdigest()[:8]
-        return self.folder / f"{document_id}-{name_hash}.pickle"
+        name_hash = hashlib.sha256(os.fsencode(source_path)).hexdigest()[:8]
+        return self.folder / f"{document_id}-{name_hash}.arrow"
+
+    def _key(self, document_id: str, source_path: str) -> dict[bytes, bytes]:
+        return dict(
+            zip(KEY_FIELDS, (document_id.encode(), os.fsencode(source_path), code_fingerprint().encode()), strict=True)
+        )
 
     def get(self, document_id: str, source_path: str) -> dict[str, list[tuple]] | None:
-        path = self._path(document_id, source_path)
+        """The rows cached for this document read from this path, or None."""
         try:
-            with open(path, "rb") as handle:
-                return pickle.load(handle)
-        except (FileNotFoundError, EOFError, pickle.UnpicklingError):
+            with pa.OSFile(str(self._path(document_id, source_path))) as source:
+                table = pa.ipc.open_file(source).read_all()
+        except (OSError, pa.ArrowException):
             return None
+        if not table.schema.equals(entry_schema()) or table.num_rows != 1:
+            return None
+        if {k: v for k, v in (table.schema.metadata or {}).items() if k in KEY_FIELDS} != self._key(
+            document_id, source_path
+        ):
+            return None
+        rows = {name: _rows(table.column(name)) for name in DOCUMENT_TABLES}
+        if any(row[0] != document_id for table_rows in rows.values() for row in table_rows):
+            return None
+        return rows
 
-    def put(self, document_id: str, source_path: str, rows: dict[str, list[tuple]]) -> None:
+    def put(self, document_id: str, source_path: str, rows: dict[str, list[tuple]]) -> bool:
+        """Store a document's rows; False when they cannot be stored as the raw types (not cached)."""
+        try:
+            columns = [_as_list(to_arrow(name, rows.get(name, []))) for name in DOCUMENT_TABLES]
+        except (pa.ArrowException, ValueError, TypeError, OverflowError, ArithmeticError, UnicodeError):
+            return False  # landing reports what is wrong with these rows
+        table = pa.Table.from_arrays(columns, schema=entry_schema().with_metadata(self._key(document_id, source_path)))
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(document_id, source_path)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(partial, "wb") as handle:
-            pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)  # atomic: a concurrent reader never sees half an entry
+        try:
+            with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+                writer.write_table(table)
+            os.replace(partial, path)  # atomic: a concurrent reader never sees half an entry
+        except OSError:  # a full disk: the document is parsed again next time
+            partial.unlink(missing_ok=True)
+            return False
+        return True
 
     def prune_other_versions(self) -> int:
         """Remove the entries written by other versions of the ingest code; return how many folders."""
@@ -67,3 +109,14 @@ class RowCache:
         for folder in stale:
             shutil.rmtree(folder, ignore_errors=True)
         return len(stale)
+
+
+def _as_list(table: pa.Table) -> pa.Array:
+    """A table's rows as one list value (the cell of an entry's column)."""
+    records = pa.StructArray.from_arrays([c.combine_chunks() for c in table.columns], fields=list(table.schema))
+    return pa.ListArray.from_arrays(pa.array([0, len(records)], pa.int32()), records)
+
+
+def _rows(column: pa.ChunkedArray) -> list[tuple]:
+    records = column.combine_chunks().flatten()  # the list's records, as one struct array
+    return list(zip(*(field.to_pylist() for field in records.flatten()), strict=True))

@@ -35,10 +35,16 @@ def _column(values: list, sql_type: str) -> pa.Array:
     return pa.array(values, type=arrow_type)
 
 
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow types of a raw table's columns."""
+    return pa.schema([pa.field(name, _arrow_type(sql_type)) for name, sql_type in RAW_TABLES[table]])
+
+
 def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
     columns = RAW_TABLES[table]
     data = list(zip(*rows, strict=True)) if rows else [[] for _ in columns]
-    return pa.table({name: _column(list(col), sql_type) for (name, sql_type), col in zip(columns, data, strict=True)})
+    arrays = [_column(list(col), sql_type) for (_, sql_type), col in zip(columns, data, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
 
 
 def write_raw(db_path: Path, rows: dict[str, list[tuple]]) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,6 +26,11 @@ from ingest.landing.schema import RAW_TABLES
 MANIFEST_NAME = "publications.csv"
 _CODE_ROOT = Path(__file__).resolve().parents[2]
 _CHUNK = 1 << 20
+
+
+def printable(path: Path | str) -> str:
+    """A path as text that can be stored: bytes that are not UTF-8 in a file name become \\x escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _ordered(table: str, record: dict) -> tuple:
@@ -55,7 +61,7 @@ def build_run_row(raw_dir: Path, started: datetime) -> tuple:
         {
             "built_at": started.astimezone(UTC).replace(tzinfo=None),
             "code_commit": code_commit(),
-            "raw_dir": str(raw_dir),
+            "raw_dir": printable(raw_dir),
         },
     )
 
@@ -73,15 +79,18 @@ def source_file_rows(raw_dir: Path, paths: list[Path]) -> tuple[list[tuple], lis
     publications, issues = read_manifest(raw_dir, paths)
     rows = []
     for path in paths:
-        stat = path.stat()
-        sha = content_sha256(path)
+        try:
+            stat = path.stat()
+            sha = content_sha256(path)
+        except OSError:  # removed while ingest ran: its issue row says so
+            continue
         url, published = publications.get(path, (None, None))
         rows.append(
             _ordered(
                 "source_files",
                 {
                     "document_id": sha[:16],
-                    "source_path": str(path),
+                    "source_path": printable(path),
                     "content_sha256": sha,
                     "byte_size": stat.st_size,
                     "modified_at": datetime.fromtimestamp(stat.st_mtime, UTC).replace(tzinfo=None, microsecond=0),
@@ -110,7 +119,7 @@ def read_manifest(raw_dir: Path, paths: list[Path]) -> tuple[dict[Path, tuple[st
             _ordered(
                 "ingest_issues",
                 {
-                    "source_path": str(manifest),
+                    "source_path": printable(manifest),
                     "stage": "land",
                     "severity": "warn",
                     "message": message,

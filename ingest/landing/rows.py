@@ -76,6 +76,20 @@ def simple_rows(table: str, result: DocumentResult, records: list) -> list[tuple
     return [_ordered(table, {"document_id": doc_id, **_shallow(r)}) for r in records]
 
 
+# The raw tables a document's rows go to (the others describe the build and the files).
+DOCUMENT_TABLES = (
+    "documents",
+    "ingest_issues",
+    "fa_tables",
+    "fa_values",
+    "narrative_figures",
+    "perf_projects",
+    "perf_indicators",
+    "perf_subtotals",
+    "service_volumes",
+)
+
+
 def rows_by_table(result: DocumentResult) -> dict[str, list[tuple]]:
     """All raw rows one document contributes, keyed by raw table name."""
     return {
