@@ -5,23 +5,18 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-DBT := $(VENV)/bin/dbt
 
-RAW_DIR ?= data/samples
-WAREHOUSE ?= warehouse/warehouse.duckdb
-OUT_DIR := $(patsubst %/,%,$(dir $(WAREHOUSE)))
-BUILD_DIR := $(OUT_DIR)/.build
-CANDIDATE := $(BUILD_DIR)/candidate.duckdb
-ALLOW_FAILURES ?= 0
-# `make report` / `make exports` on their own read the last candidate, or else the published file.
-READ_DB = $(if $(wildcard $(CANDIDATE)),$(CANDIDATE),$(WAREHOUSE))
-WORKERS ?= 2
+# Inputs and outputs go to the build as data: make does not expand them and no shell reads them
+# as text, so a folder may be named with spaces, quotes, `...` or $(...). Defaults (in
+# warehouse_build/cli.py): RAW_DIR=data/samples WAREHOUSE=warehouse/warehouse.duckdb WORKERS=2
+# ALLOW_FAILURES=0. Per-document limits: DOCUMENT_SECONDS, DOCUMENT_MEMORY_MB, ... (ingest/limits.py).
+override RAW_DIR := $(value RAW_DIR)
+override WAREHOUSE := $(value WAREHOUSE)
+override WORKERS := $(value WORKERS)
+override ALLOW_FAILURES := $(value ALLOW_FAILURES)
+export RAW_DIR WAREHOUSE WORKERS ALLOW_FAILURES
 
-DBT_ENV := WAREHOUSE_DB=$(abspath $(CANDIDATE)) DBT_TARGET_PATH=$(abspath $(BUILD_DIR))/dbt_target \
-	DBT_LOG_PATH=$(abspath $(BUILD_DIR))/dbt_logs DBT_SEND_ANONYMOUS_USAGE_STATS=false
-DBT_ARGS := --project-dir dbt_project --profiles-dir dbt_project
-
-.PHONY: setup lock build build-steps where ingest dbt expectations report docs publish exports shell test test-all lint format bench clean corpus-eval dbt-models
+.PHONY: setup lock build ingest dbt dbt-models expectations report docs publish exports shell test test-all lint format bench clean corpus-eval
 
 # The environment is installed from requirements.lock (every package pinned, with hashes), so every
 # machine gets the same set. pyproject.toml lists the direct dependencies; `make lock` re-pins.
@@ -42,59 +37,18 @@ lock:
 		--python-platform x86_64-unknown-linux-gnu --generate-hashes --custom-compile-command "make lock" \
 		-q -o requirements.lock
 
-# ingest -> dbt build -> expectations -> report -> publish. Everything is written to a candidate
-# file first; the published $(WAREHOUSE) is replaced atomically only when the candidate passes.
-# One build at a time per warehouse: a second one (say, a scheduled run overlapping a manual one)
-# stops at once with exit code 75 instead of writing into the same candidate.
-build:
-	mkdir -p $(BUILD_DIR)
-	rc=0; flock --nonblock --conflict-exit-code 75 $(BUILD_DIR)/build.lock \
-		$(MAKE) --no-print-directory build-steps || rc=$$?; \
-	if [ $$rc = 75 ]; then echo "another build of $(WAREHOUSE) is running; nothing was done" >&2; fi; \
-	if [ $$rc = 0 ]; then $(MAKE) --no-print-directory where; fi; \
-	exit $$rc
-
-# Where a build's outputs are, printed at the end of `make build`.
-where:
-	@echo ""
-	@echo "warehouse  $(WAREHOUSE)   (query it: make shell, or .venv/bin/python -m report.query \"select ...\")"
-	@echo "report     $(OUT_DIR)/report/index.html"
-	@echo "dbt docs   $(OUT_DIR)/docs/index.html"
-	@echo "exports    $(OUT_DIR)/exports/   (Parquet, CSV for Excel, datapackage.json)"
-	@echo "checks     $(OUT_DIR)/dq/failures.txt, $(OUT_DIR)/dq/data_docs/"
-
-build-steps: ingest dbt expectations report docs exports publish
-
-ingest:
-	mkdir -p $(BUILD_DIR)
-	rm -f $(CANDIDATE) $(CANDIDATE).wal
-	$(PY) -m ingest run --raw-dir "$(RAW_DIR)" --db "$(CANDIDATE)" --workers $(WORKERS) --cache-dir "$(BUILD_DIR)/parsed"
-
-dbt:
-	$(DBT_ENV) $(DBT) build $(DBT_ARGS)
-
-expectations:
-	$(PY) -m expectations run --db "$(CANDIDATE)" --out "$(OUT_DIR)/dq"
-
-report:
-	$(PY) -m report --db "$(READ_DB)" --out "$(OUT_DIR)/report"
-
-docs:
-	@echo "dbt docs generate (the catalog of every model and column)..."
-	$(DBT_ENV) $(DBT) docs generate $(DBT_ARGS) --quiet --static
-	mkdir -p $(OUT_DIR)/docs
-	cp $(BUILD_DIR)/dbt_target/static_index.html $(OUT_DIR)/docs/index.html
-
-exports:
-	$(PY) -m report.exports --db "$(READ_DB)" --out "$(OUT_DIR)/exports" $(if $(EXPORT_LABELS),--labels $(EXPORT_LABELS))
+# ingest -> dbt build -> expectations -> report -> docs -> exports -> publish, all into a candidate
+# area; publish replaces the warehouse and its report, docs and exports together, only when the
+# candidate passes (warehouse_build/). One build at a time per warehouse: a second one (say, a
+# scheduled run overlapping a manual one) stops at once with exit code 75 and changes nothing.
+# Each step on its own works on the candidate: `make dbt`, `make report`, ...
+# `make build` ends by saying where its outputs are. EXPORT_LABELS=zh: the exports' CSV headers in Chinese.
+build ingest dbt dbt-models expectations report docs exports publish:
+	$(PY) -m warehouse_build $@
 
 # The published warehouse, read-only: an interactive SQL prompt (statements end with ;).
 shell:
-	$(PY) -m report.query --db "$(WAREHOUSE)"
-
-publish:
-	ALLOW_FAILURES=$(ALLOW_FAILURES) $(PY) -m expectations publish --candidate "$(CANDIDATE)" \
-		--warehouse "$(WAREHOUSE)" --dq "$(OUT_DIR)/dq"
+	$(PY) -m warehouse_build shell
 
 test:
 	$(VENV)/bin/pytest
@@ -103,12 +57,12 @@ test-all:
 	$(VENV)/bin/pytest -m ''
 
 lint:
-	$(VENV)/bin/ruff check ingest expectations report docgen tests
-	$(VENV)/bin/ruff format --check ingest expectations report docgen tests
+	$(VENV)/bin/ruff check ingest expectations report warehouse_build docgen tests
+	$(VENV)/bin/ruff format --check ingest expectations report warehouse_build docgen tests
 
 format:
-	$(VENV)/bin/ruff format ingest expectations report docgen tests
-	$(VENV)/bin/ruff check --fix ingest expectations report docgen tests
+	$(VENV)/bin/ruff format ingest expectations report warehouse_build docgen tests
+	$(VENV)/bin/ruff check --fix ingest expectations report warehouse_build docgen tests
 
 # Benchmarks (not part of make test): ingest throughput on the corpus replicated to 500 documents
 # with full-build timings, and PDF ingest against pdfplumber's own text and table extraction.
@@ -116,13 +70,10 @@ bench:
 	$(PY) tests/benchmarks/bench_ingest.py
 	$(PY) tests/benchmarks/bench_pdf.py
 
-# The models without their tests: a misread figure must not keep the marts from being scored.
-dbt-models:
-	$(DBT_ENV) $(DBT) build $(DBT_ARGS) --quiet --exclude-resource-type test --exclude-resource-type unit_test
-
 # Generated corpus evaluation: N documents of seed SEED in FORMATS (comma-separated: pdf, docx, xlsx,
 # html, doc, scan) are written to EVAL_DIR/raw with their answer keys, ingested and modelled by the
-# normal pipeline into EVAL_DIR/warehouse, and every answer-key fact is scored against the marts.
+# normal pipeline (dbt-models: the models without their tests, so a misread figure cannot keep the
+# marts from being scored) into EVAL_DIR/warehouse, and every answer-key fact is scored against them.
 N ?= 300
 SEED ?= 1
 FORMATS ?= pdf
@@ -132,8 +83,10 @@ corpus-eval:
 	$(MAKE) --no-print-directory ingest dbt-models RAW_DIR="$(EVAL_DIR)/raw" WAREHOUSE="$(EVAL_DIR)/warehouse/warehouse.duckdb"
 	$(MAKE) --no-print-directory expectations RAW_DIR="$(EVAL_DIR)/raw" WAREHOUSE="$(EVAL_DIR)/warehouse/warehouse.duckdb" \
 		|| echo "expectations reported failures (scored below)"
-	$(PY) -m docgen score --corpus "$(EVAL_DIR)" --warehouse "$(EVAL_DIR)/warehouse/.build/candidate.duckdb" \
+	$(PY) -m docgen score --corpus "$(EVAL_DIR)" --warehouse "$(EVAL_DIR)/warehouse/.build/candidate/warehouse.duckdb" \
 		--json "$(EVAL_DIR)/results.json" --markdown "$(EVAL_DIR)/results.md"
 
+# Removes what builds made beside WAREHOUSE (.build/, .releases/, the links) and dbt's own folders;
+# nothing else in that folder.
 clean:
-	rm -rf $(OUT_DIR) dbt_project/target dbt_project/logs
+	$(PY) -m warehouse_build clean

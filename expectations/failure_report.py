@@ -1,6 +1,6 @@
 """What the expectations step leaves in ``<out>/``: verdict.json, failures.txt, failures.html.
 
-``verdict.json`` drives publication (see publish.py): ``blocking_failures`` are the `error`
+``verdict.json`` drives publication (see warehouse_build/publish.py): ``blocking_failures`` are the `error`
 failures left unacknowledged. The text and HTML reports list, for every failure, the document,
 rule, subject, both values, the difference, the tolerance and where the figures are.
 """

@@ -1,15 +1,19 @@
-"""A full `make build` on a folder with the sample corpus plus unreadable files."""
+"""A full `make build` on a folder with the sample corpus plus unreadable files and one document of
+each kind that used to stop a build: it publishes, lists each of them in dq.ingest_issues, and
+leaves every sample figure as it is when the samples are built alone."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROOT, SAMPLES
+from conftest import DOC_002, DOC_003, DOC_004, ROOT, SAMPLES
 from sample_build import sample_warehouse
 
 pytestmark = pytest.mark.build
@@ -21,13 +25,67 @@ UNREADABLE = {
 }
 
 
-def make_build(raw_dir: Path, warehouse: Path) -> subprocess.CompletedProcess:
+SECRET = "a file outside RAW_DIR that must never be published"
+NOT_UTF8 = os.fsdecode(b"\xe5\x90\x8d\xff.txt")  # 名 and a byte that is not UTF-8
+NOT_UTF8_SHOWN = "名\\xff.txt"
+# Limits lowered for this build, so that small documents stand for large ones.
+LIMITS = ["DOCUMENT_TEXT_MB=2", "DOCUMENT_UNPACKED_MB=16"]
+
+
+def make_build(raw_dir: Path, warehouse: Path, *settings: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["make", "build", f"RAW_DIR={raw_dir}", f"WAREHOUSE={warehouse}", "ALLOW_FAILURES=1"],
+        ["make", "build", f"RAW_DIR={raw_dir}", f"WAREHOUSE={warehouse}", "ALLOW_FAILURES=1", *settings],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
+
+
+def _sample(name: str) -> str:
+    return (SAMPLES / name).read_text(encoding="utf-8")
+
+
+def _in_table(text: str, title: str, old: str, new: str) -> str:
+    at = text.index(title)
+    return text[:at] + text[at:].replace(old, new, 1)
+
+
+def write_poisons(raw: Path, outside: Path) -> None:
+    """One document of each kind that used to stop a build (POISONS)."""
+    poisons = {
+        # the unit's name carries a bracketed alias: no department is read, a mart's not-null test fails
+        "hotline_alias.txt": _sample(DOC_004).replace(
+            "子洲县行政审批服务局", "子洲县行政审批服务局（子洲县政务服务中心）"
+        ),
+        "amount_20_digits.txt": _in_table(_sample(DOC_002), "三、支出决算表", "218.56", "12345678901234567890.56"),
+        "amount_15_digits_wan.txt": _in_table(_sample(DOC_002), "三、支出决算表", "218.56", "123456789012345.56"),
+        "one_long_line.txt": "本部门2022年度收入总计902.93万元，" * 40_000,  # 1.6 MB without a line break
+        "big_text.txt": "本部门收入。\n" * 200_000,  # 3.8 MB: over DOCUMENT_TEXT_MB=2
+        NOT_UTF8: "本部门2022年度部门决算\n",
+    }
+    for name, text in poisons.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    package = zipfile.ZipFile(raw / "inflates.docx", "w", zipfile.ZIP_DEFLATED)
+    with package, package.open("word/document.xml", "w") as member:  # 40 MB of XML in a few kB
+        for _ in range(40):
+            member.write(b" " * 1024 * 1024)
+    shutil.copyfile(SAMPLES / DOC_003, raw / "copy_of_003.txt")
+    outside.write_text(SECRET, encoding="utf-8")
+    (raw / "outside.txt").symlink_to(outside)
+
+
+# file name as listed -> what it stands for
+POISONS = {
+    "hotline_alias.txt": "a name with a bracketed alias",
+    "amount_20_digits.txt": "an amount of 20 digits",
+    "amount_15_digits_wan.txt": "15 digits in 万元",
+    "one_long_line.txt": "a very long single line",
+    "big_text.txt": "a text over the size limit",
+    "inflates.docx": "a .docx that inflates",
+    NOT_UTF8_SHOWN: "a file name that is not UTF-8",
+    "copy_of_003.txt": "the same bytes twice",
+    "outside.txt": "a link out of RAW_DIR",
+}
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +95,10 @@ def built(tmp_path_factory) -> Path:
     shutil.copytree(SAMPLES, raw)
     for name, data in UNREADABLE.items():
         (raw / name).write_bytes(data)
+    write_poisons(raw, tmp / "outside.txt")
     warehouse = tmp / "out" / "warehouse.duckdb"
     # Relative paths, as a user types them (`make build WAREHOUSE=warehouse/warehouse.duckdb`).
-    done = make_build(Path(os.path.relpath(raw, ROOT)), Path(os.path.relpath(warehouse, ROOT)))
+    done = make_build(Path(os.path.relpath(raw, ROOT)), Path(os.path.relpath(warehouse, ROOT)), *LIMITS)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return warehouse
 
@@ -54,10 +113,43 @@ def _query(warehouse: Path, sql: str) -> list[tuple]:
 
 def test_every_document_has_a_dim_document_row_with_its_status(built):
     rows = dict(_query(built, "select file_name, parse_status from marts.dim_document"))
-    assert len(rows) == 8
     for name in UNREADABLE:
         assert rows[name] == "unreadable"
     assert {rows[p.name] for p in SAMPLES.iterdir()} == {"parsed"}
+    assert rows["amount_20_digits.txt"] == rows["amount_15_digits_wan.txt"] == "quarantined"
+    assert rows["big_text.txt"] == rows["inflates.docx"] == "failed"
+    assert rows["one_long_line.txt"] == rows[NOT_UTF8_SHOWN] == "parsed"
+    assert "copy_of_003.txt" not in rows and "outside.txt" not in rows
+    assert len(rows) == len(list(SAMPLES.iterdir())) + len(UNREADABLE) + len(POISONS) - 2
+
+
+def test_each_poison_is_listed_and_the_build_publishes_without_failures(built):
+    issues = _query(built, "select source_path, stage, severity, message from dq.ingest_issues")
+    by_file: dict[str, list[str]] = {}
+    for source_path, stage, _, message in issues:
+        by_file.setdefault(Path(source_path).name, []).append(f"{stage}: {message}")
+    for name, kind in POISONS.items():
+        assert name in by_file, kind
+    assert any("DECIMAL" in m or "too large" in m for m in by_file["amount_20_digits.txt"])
+    assert any("too large" in m for m in by_file["amount_15_digits_wan.txt"])
+    assert any("DOCUMENT_TEXT_MB" in m for m in by_file["big_text.txt"])
+    assert any("DOCUMENT_UNPACKED_MB" in m for m in by_file["inflates.docx"])
+    assert any("not followed" in m for m in by_file["outside.txt"])
+    assert any("the same bytes as" in m for m in by_file["copy_of_003.txt"])
+    assert any("not UTF-8" in m for m in by_file[NOT_UTF8_SHOWN])
+    alias = dict(_query(built, "select file_name, parse_status from marts.dim_document"))["hotline_alias.txt"]
+    if alias == "quarantined":  # the last line of defence: dbt's test failed, its document was held back
+        assert any("dbt test" in m for m in by_file["hotline_alias.txt"]), by_file["hotline_alias.txt"]
+    else:  # its department is read: nothing to quarantine
+        assert _query(built, "select count(*) from marts.mart_hotline_spending where department_name is null") == [(0,)]
+    verdict = json.loads((built.parent / "dq" / "verdict.json").read_text(encoding="utf-8"))
+    assert verdict["blocking_failures"] == []  # it would publish without ALLOW_FAILURES too
+
+
+def test_nothing_outside_raw_dir_is_published(built):
+    for file in built.parent.joinpath("report").rglob("*"):
+        if file.is_file():
+            assert SECRET not in file.read_text(encoding="utf-8", errors="replace"), file
 
 
 def test_final_accounts_are_graded_by_how_well_they_were_read(built):
@@ -113,12 +205,16 @@ def _sample_ids(warehouse: Path) -> set[str]:
 def test_a_second_build_of_the_same_warehouse_stops_at_once(tmp_path):
     import fcntl
 
-    warehouse = tmp_path / "out" / "warehouse.duckdb"
+    warehouse = tmp_path / "out folder; with `spaces`" / "warehouse.duckdb"
     lock_path = warehouse.parent / ".build" / "build.lock"
     lock_path.parent.mkdir(parents=True)
     with open(lock_path, "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # as a running build holds it
         done = make_build(SAMPLES, warehouse)
-    assert done.returncode != 0
-    assert "another build of" in done.stderr and "is running" in done.stderr
-    assert not warehouse.exists() and not (warehouse.parent / ".build" / "candidate.duckdb").exists()
+        steps = [subprocess.run(["make", step, f"WAREHOUSE={warehouse}"], cwd=ROOT, capture_output=True, text=True)
+                 for step in ("ingest", "publish", "report")]  # fmt: skip
+    for run in (done, *steps):
+        assert run.returncode != 0
+        assert f"another build of {warehouse} is running; nothing was done" in run.stderr
+    assert sorted(p.name for p in warehouse.parent.iterdir()) == [".build"]
+    assert [p.name for p in lock_path.parent.iterdir()] == ["build.lock"]

@@ -1,0 +1,105 @@
+"""``python -m warehouse_build build|ingest|dbt|expectations|report|docs|exports|publish|clean|shell``.
+
+Settings come from the environment (the Makefile passes its variables through unexpanded), never
+through shell text: RAW_DIR (default data/samples), WAREHOUSE (default warehouse/warehouse.duckdb),
+WORKERS (default 2), ALLOW_FAILURES (default 0). Relative paths are relative to the working folder.
+
+One build at a time per warehouse: every step holds ``.build/build.lock``; a second one started
+while it is held stops at once with exit code 75 and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import shutil
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from warehouse_build.layout import Layout
+from warehouse_build.publish import clean
+from warehouse_build.steps import REPO, STEPS, Settings, StepFailed, shell
+
+BUILD_ORDER = ("ingest", "dbt", "expectations", "report", "docs", "exports", "publish")
+BUSY = 75  # EX_TEMPFAIL: another build of this warehouse is running
+
+
+def settings_from(environ: dict[str, str]) -> Settings:
+    def text(name: str, default: str) -> str:
+        return environ.get(name, "") or default
+
+    return Settings(
+        raw_dir=Path(text("RAW_DIR", "data/samples")).absolute(),
+        layout=Layout(Path(text("WAREHOUSE", "warehouse/warehouse.duckdb")).absolute()),
+        workers=int(text("WORKERS", "2")),
+        allow_failures=text("ALLOW_FAILURES", "0").lower() not in ("0", "false", "no"),
+    )
+
+
+@contextmanager
+def build_lock(layout: Layout) -> Iterator[bool]:
+    """Hold the warehouse's build lock; yields False (holding nothing) when another build holds it."""
+    layout.work.mkdir(parents=True, exist_ok=True)
+    with open(layout.lock, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+
+
+def run_steps(settings: Settings, steps: tuple[str, ...]) -> int:
+    for name in steps:
+        print(f"== {name}", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        STEPS[name](settings)
+        print(f"== {name} done in {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)
+    return 0
+
+
+def shell_prompt(settings: Settings) -> int:
+    try:
+        shell(settings)
+    except StepFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _stop_on_terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds through subprocess.run, which then kills the running step
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m warehouse_build", description=__doc__.splitlines()[0])
+    parser.add_argument("step", choices=("build", *BUILD_ORDER, "dbt-models", "clean", "shell"))
+    args = parser.parse_args(argv)
+    settings = settings_from(dict(os.environ))
+    layout = settings.layout
+    if args.step == "shell":  # reads the published file only: no lock
+        return shell_prompt(settings)
+    if args.step == "clean":
+        for path in clean(layout):
+            print(f"removed {path}", file=sys.stderr)
+        for folder in (REPO / "dbt_project" / "target", REPO / "dbt_project" / "logs"):
+            shutil.rmtree(folder, ignore_errors=True)
+        return 0
+    signal.signal(signal.SIGTERM, _stop_on_terminate)
+    try:
+        with build_lock(layout) as held:
+            if not held:
+                print(f"another build of {layout.warehouse} is running; nothing was done", file=sys.stderr)
+                return BUSY
+            return run_steps(settings, BUILD_ORDER if args.step == "build" else (args.step,))
+    except StepFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder that cannot be written, a full disk
+        print(f"build stopped: {exc}; {layout.warehouse} and its outputs are unchanged", file=sys.stderr)
+        return 1
