@@ -16,7 +16,7 @@ override WORKERS := $(value WORKERS)
 override ALLOW_FAILURES := $(value ALLOW_FAILURES)
 export RAW_DIR WAREHOUSE WORKERS ALLOW_FAILURES
 
-.PHONY: setup lock build ingest dbt dbt-models expectations report docs publish exports shell test test-all lint format bench clean corpus-eval
+.PHONY: setup lock build ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench clean corpus-eval
 
 # The environment is installed from requirements.lock (every package pinned, with hashes), so every
 # machine gets the same set. pyproject.toml lists the direct dependencies; `make lock` re-pins.
@@ -52,6 +52,10 @@ shell:
 
 test:
 	$(VENV)/bin/pytest
+
+# Fault cases that need a full build of their own (tests marked faults), kept out of make test for time.
+test-faults:
+	$(VENV)/bin/pytest -m faults
 
 test-all:
 	$(VENV)/bin/pytest -m ''

@@ -27,11 +27,13 @@ from ingest.limits import MB, DocumentLimits
 from ingest.pipeline import failed_rows, parse_document
 
 POLL_SECONDS = 0.1  # how often busy workers are checked against the limits
+STARTUP_SECONDS = 120  # a worker is forked from a process that has the parsers imported: this is plenty
 Rows = dict[str, list[tuple]]
 
 
 def _serve(connection: Connection, limits: DocumentLimits, work: Callable[[Path, DocumentLimits], Rows]) -> None:
     """A worker: parse the documents the parent sends, one at a time, until told to stop."""
+    connection.send("ready")
     while True:
         try:
             job = connection.recv()
@@ -86,6 +88,16 @@ class WorkerPool:
         process = self.context.Process(target=_serve, args=(child_end, self.limits, self.work), daemon=True)
         process.start()
         child_end.close()
+        # A worker that cannot start (say, a main module that starts processes when imported) stops
+        # ingest with that reason, instead of failing every document it would be given.
+        try:
+            if not wait([parent_end], timeout=STARTUP_SECONDS):
+                raise EOFError
+            parent_end.recv()
+        except (EOFError, OSError):
+            process.kill()
+            process.join()
+            raise RuntimeError(f"a parsing worker process could not start (exit code {process.exitcode})") from None
         return _Worker(process, parent_end)
 
     def map(self, paths: list[Path]) -> Iterator[tuple[Path, Rows]]:

@@ -83,7 +83,7 @@ def test_workers_past_a_limit_are_replaced_and_no_document_is_lost(tmp_path):
         paths.append(tmp_path / name)
         paths[-1].write_text(name, encoding="utf-8")
     started = time.monotonic()
-    with WorkerPool(2, DocumentLimits(seconds=5, memory_mb=400), work=behave_as_named) as pool:
+    with WorkerPool(2, DocumentLimits(seconds=8, memory_mb=400), work=behave_as_named) as pool:
         results = list(pool.map(paths))
         assert all(w.process.is_alive() for w in pool.workers)
     assert time.monotonic() - started < 60
@@ -93,7 +93,7 @@ def test_workers_past_a_limit_are_replaced_and_no_document_is_lost(tmp_path):
     for name in good:
         assert outcome[name]["ingest_issues"][0][4] == "parsed"
     messages = {name: outcome[name]["ingest_issues"][0][4] for name in names if name not in good}
-    assert "longer than the limit of 5 s per document (DOCUMENT_SECONDS)" in messages["hangs.txt"]
+    assert "longer than the limit of 8 s per document (DOCUMENT_SECONDS)" in messages["hangs.txt"]
     assert "over the limit of 400 MB per document (DOCUMENT_MEMORY_MB)" in messages["grows.txt"]
     assert "was killed by signal 11" in messages["crashes.txt"]
     assert "exited with code 3" in messages["exits.txt"]
@@ -115,3 +115,10 @@ def test_a_loader_defect_fails_its_document_only(tmp_path, monkeypatch):
     assert rows["documents"][0][column("documents", "parse_status")] == "failed"
     (issue,) = rows["ingest_issues"]
     assert issue[2:5] == ("load", "error", "not parsed: reading it failed: RecursionError: a loader defect")
+
+
+def test_workers_that_cannot_start_stop_ingest_with_the_reason():
+    from pool_work_unimportable import never_runs
+
+    with pytest.raises(RuntimeError, match="a parsing worker process could not start"):
+        WorkerPool(1, DocumentLimits(), work=never_runs).__enter__()

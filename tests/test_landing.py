@@ -208,3 +208,76 @@ def test_a_model_that_fails_to_build_is_reported_as_it_is(tmp_path):
     )
     assert failed.culprits == {} and failed.unexplained == ["model m: Conversion Error: DECIMAL(20,2)"]
     con.close()
+
+
+def _failing_dbt_build(layout, document_id: str, rounds_failing: int):
+    """A stand-in for `dbt build`: a not-null test fails on the given document's mart row while that
+    document is landed, for the first ``rounds_failing`` runs."""
+    calls = []
+
+    def dbt(_, *command):
+        calls.append(command)
+        con = duckdb.connect(str(layout.candidate_db))
+        con.execute("create schema if not exists marts")
+        con.execute("create or replace table marts.spending as select document_id, null as jurisdiction_name "
+                    "from raw.documents where parse_status = 'parsed' and document_id = ?", [document_id])  # fmt: skip
+        failing = con.execute("select count(*) from marts.spending").fetchone()[0] > 0 or len(calls) <= rounds_failing
+        con.close()
+        node = {"resource_type": "test", "name": "not_null_spending_jurisdiction_name",
+                "attached_node": "model.w.spending", "column_name": "jurisdiction_name"}  # fmt: skip
+        sql = 'select jurisdiction_name from "warehouse"."marts"."spending" where jurisdiction_name is null'
+        results = [{"unique_id": "test.w.nn", "status": "fail" if failing else "pass", "compiled_code": sql}]
+        layout.dbt_target.mkdir(parents=True, exist_ok=True)
+        (layout.dbt_target / "run_results.json").write_text(json.dumps({"results": results}))
+        model = {"resource_type": "model", "name": "spending", "relation_name": '"warehouse"."marts"."spending"'}
+        (layout.dbt_target / "manifest.json").write_text(
+            json.dumps({"nodes": {"test.w.nn": node, "model.w.spending": model}})
+        )
+        return 1 if failing else 0
+
+    return dbt, calls
+
+
+def test_dbt_runs_again_after_quarantining_the_documents_behind_a_failing_test(tmp_path, monkeypatch, capsys):
+    from warehouse_build import steps
+    from warehouse_build.layout import Layout
+
+    layout = Layout(tmp_path / "out" / "warehouse.duckdb")
+    batch = LandingBatch()
+    batch.add(rows_of(DOC_002))
+    batch.add(rows_of(DOC_003))
+    write_raw(layout.candidate_db, batch.rows)
+    doc_003 = rows_of(DOC_003)["documents"][0][0]
+    fake, calls = _failing_dbt_build(layout, doc_003, rounds_failing=0)
+    monkeypatch.setattr(steps, "_dbt", fake)
+    steps.dbt(steps.Settings(tmp_path, layout, 1, False))
+    assert len(calls) == 2
+    con = duckdb.connect(str(layout.candidate_db), read_only=True)
+    assert dict(con.execute("select file_name, parse_status from raw.documents").fetchall()) == {
+        DOC_002: "parsed",
+        DOC_003: "quarantined",
+    }
+    con.close()
+    assert (
+        f"{DOC_003} (its rows fail the dbt test not_null_spending_jurisdiction_name); building again"
+        in capsys.readouterr().err
+    )
+
+
+def test_a_dbt_failure_that_quarantine_does_not_end_stops_the_build_naming_it(tmp_path, monkeypatch):
+    from warehouse_build import steps
+    from warehouse_build.layout import Layout
+
+    layout = Layout(tmp_path / "out" / "warehouse.duckdb")
+    batch = LandingBatch()
+    batch.add(rows_of(DOC_003))
+    write_raw(layout.candidate_db, batch.rows)
+    doc_003 = rows_of(DOC_003)["documents"][0][0]
+    fake, calls = _failing_dbt_build(layout, doc_003, rounds_failing=9)
+    monkeypatch.setattr(steps, "_dbt", fake)
+    with pytest.raises(steps.StepFailed) as failed:
+        steps.dbt(steps.Settings(tmp_path, layout, 1, False))
+    assert str(failed.value) == (
+        "dbt build failed:\n  test not_null_spending_jurisdiction_name: fails; no document can be named for its rows"
+    )
+    assert len(calls) == 2  # the test still fails with its document held back: no use going on

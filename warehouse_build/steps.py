@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse_build.layout import Layout
+from warehouse_build.layout import OUTPUTS, Layout
 from warehouse_build.publish import PublishRefused, file_sha256, publish, read_verdict, seal, unseal
 
 REPO = Path(__file__).resolve().parents[1]
@@ -79,6 +79,7 @@ def dbt(settings: Settings) -> None:
 
     layout = settings.layout
     _require_candidate(layout)
+    _unseal_all(layout)  # the database changes: nothing made from it before still holds
     quarantined: dict[str, str] = {}
     for round_no in range(QUARANTINE_ROUNDS + 1):
         if _dbt(layout, "build") == 0:
@@ -113,6 +114,11 @@ def _dbt_failure_text(unexplained: list[str], culprits: dict[str, str], names: d
     return "\n".join(lines)
 
 
+def _unseal_all(layout: Layout) -> None:
+    for output in OUTPUTS:
+        unseal(layout, output)
+
+
 def _output_step(layout: Layout, output: str, make) -> None:
     """Make candidate/<output> from scratch with ``make(folder)``, then seal it."""
     unseal(layout, output)
@@ -131,6 +137,7 @@ def _database_read(layout: Layout) -> Path:
 def expectations(settings: Settings) -> None:
     layout = settings.layout
     _require_candidate(layout)
+    _unseal_all(layout)  # it writes dq.identity_results into the database
 
     def judge(folder: Path) -> None:
         code = _run([BIN / "python", "-m", "expectations", "run", "--db", layout.candidate_db, "--out", folder])

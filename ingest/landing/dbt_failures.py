@@ -42,7 +42,9 @@ def failed_build(con: duckdb.DuckDBPyConnection, target_dir: Path) -> FailedBuil
             continue
         documents = _documents_failing(con, result["compiled_code"], node, nodes.get(node.get("attached_node"), {}))
         if not documents:
-            found.unexplained.append(f"{what}: {result.get('message')}; no document can be named for its rows")
+            found.unexplained.append(
+                f"{what}: {result.get('message') or 'fails'}; no document can be named for its rows"
+            )
         for document_id in documents:
             found.culprits.setdefault(document_id, f"its rows fail the dbt test {node['name']}")
     return found
