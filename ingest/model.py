@@ -28,6 +28,19 @@ class Span(NamedTuple):
 
 
 @dataclass(frozen=True)
+class OcrRead:
+    """How a Line was read from the image of a scanned page.
+
+    Per cell of a table row (one entry for a line of text): the recognition confidence (0–1, the
+    lowest of the text read in that cell; None for a blank cell) and the box read, as
+    "x0,top,x1,bottom" in points from the page's top-left corner.
+    """
+
+    confidence: tuple[float | None, ...]
+    boxes: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
 class Line:
     """One line of document text after normalization."""
 
@@ -47,6 +60,7 @@ class Line:
     # (layout/columns.py), rows ruled apart are put under one grid (layout/tables.py); None when
     # the loader knows no positions.
     spans: tuple[Span, ...] | None = None
+    ocr: OcrRead | None = None  # set when the line was read by OCR from a page image
 
 
 @dataclass
