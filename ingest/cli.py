@@ -19,6 +19,7 @@ from ingest.landing.cache import RowCache
 from ingest.landing.duckdb_writer import write_raw
 from ingest.landing.provenance import build_run_row, source_file_rows
 from ingest.limits import DocumentLimits
+from ingest.loading import ocr
 from ingest.pipeline import collect, file_issue_rows, find_documents, links_out_of, printable, process_paths
 
 console = Console(stderr=True)
@@ -34,6 +35,7 @@ def run(
     batch = LandingBatch()
     for link in links_out_of(raw_dir):
         batch.add(file_issue_rows(link, "a link that leads out of RAW_DIR (or nowhere): not followed", severity="warn"))
+    ocr.PAGE_WORKERS = workers  # a scanned document read in this process spreads its pages
     if not paths:
         console.print(f"[yellow]warning:[/] no files under {_shown(raw_dir)}", soft_wrap=True)
     started = time.perf_counter()

@@ -47,9 +47,10 @@ HORIZONTAL_RULE = int(10 * MM)  # a horizontal stroke at least this long is a ru
 VERTICAL_RULE = int(4.5 * MM)  # a vertical one: longer than any character, shorter than a row (36 px)
 SHORT_RULE = int(2 * MM)  # strokes this long decide whether a grid boundary is drawn (merged cells)
 LINE_TOLERANCE = int(1.3 * MM)  # strokes this close are one ruling line (double lines, thick pens)
-BOUNDARY_DRAWN = 0.6  # share of a boundary that must be inked for two grid cells to be apart
+BOUNDARY_DRAWN = 0.8  # share of a boundary that must be inked for two grid cells to be apart
 MIN_TABLE_WIDTH = 0.15  # of the page width
-MIN_INK = 15  # pixels: smaller blobs are scanner specks (a decimal point inside a figure still reads)
+MIN_INK = 15  # pixels: smaller blobs never start a line of text (a decimal point inside a figure still reads)
+SPECK = 8  # pixels: smaller blobs are erased before reading (a decimal point is bigger)
 DUST_SHARE = 0.4  # a blob smaller than this share of the page's text height both ways is dust ("-" is wide)
 CELL_MARGIN = 4  # pixels inside a cell's ruling left out (the line's own ink)
 DETECTION_SCALE = 0.5  # text outside tables is detected on a copy at this scale
@@ -85,7 +86,15 @@ def _ocr():
         from rapidocr_onnxruntime import RapidOCR
 
         threads = 1 if multiprocessing.parent_process() is not None or PAGE_WORKERS > 1 else 2
-        _engine = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1)
+        # Lines are recognized one at a time (batches pad every line to the widest: slower), and
+        # detection never enlarges the half-resolution page it is given.
+        _engine = RapidOCR(
+            intra_op_num_threads=threads,
+            inter_op_num_threads=1,
+            rec_batch_num=1,
+            det_limit_type="max",
+            det_limit_side_len=2000,
+        )
     return _engine
 
 
@@ -111,7 +120,7 @@ def _read_page_job(job: tuple[bytes, int, int, str]) -> list[Line]:
         pdf.close()
     lines = read_page_image(gray if gray.ndim == 2 else gray[:, :, 0], page_no)
     elapsed = time.perf_counter() - started
-    print(f"OCR {file_name}: page {page_no} ({total} to read) in {elapsed:.1f}s", file=sys.stderr, flush=True)
+    print(f"OCR {file_name}: page {page_no} read in {elapsed:.1f}s ({total} pages to OCR)", file=sys.stderr, flush=True)
     return lines
 
 
@@ -119,17 +128,19 @@ def read_page_image(gray: np.ndarray, page_no: int | None) -> list[Line]:
     """The Lines of one page image (greyscale, DPI dots per inch), top to bottom."""
     gray = _deskewed(gray)
     binary, rules = _ink(gray)
-    ruled = cv2.dilate(rules.any_rule, np.ones((5, 5), np.uint8)) > 0
-    clean = gray.copy()
-    clean[ruled] = 255  # rulings erased before reading
-    binary[ruled] = 0
-    printed = _without_specks(binary)  # the print: specks neither start nor widen a line of text
     tables = _tables(rules)
+    ruled = _table_rulings(rules, tables)  # not the long strokes of a big title's characters
+    binary[ruled] = 0
+    printed = _without_specks(binary, MIN_INK)  # the print: specks neither start nor widen a line of text
+    clean = gray.copy()
+    paper = int(np.percentile(gray, 90))
+    clean[ruled] = paper  # rulings erased before reading, and the specks a decimal point is bigger than
+    clean[cv2.dilate(binary & ~_without_specks(binary, SPECK), np.ones((3, 3), np.uint8)) > 0] = paper
     texts: list[_Text] = []
     for t, table in enumerate(tables):
         texts.extend(_cell_texts(t, table, printed))
     texts = _without_dust(texts)
-    texts.extend(_prose_texts(clean, printed, tables))
+    texts.extend(_prose_texts(clean, tables))
     _recognize(clean, texts)
     items = [*_table_items(tables, texts), *_prose_items(texts)]
     items.sort(key=lambda item: (item[0], item[1]))
@@ -161,16 +172,14 @@ def _ink(gray: np.ndarray) -> tuple[np.ndarray, _Rules]:
     def opened(width: int, height: int) -> np.ndarray:
         return cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (width, height)))
 
-    rules = _Rules(
-        opened(HORIZONTAL_RULE, 1), opened(1, VERTICAL_RULE), opened(SHORT_RULE, 1), opened(1, SHORT_RULE)
-    )
+    rules = _Rules(opened(HORIZONTAL_RULE, 1), opened(1, VERTICAL_RULE), opened(SHORT_RULE, 1), opened(1, SHORT_RULE))
     return binary, rules
 
 
-def _without_specks(binary: np.ndarray) -> np.ndarray:
-    """The ink without the scanner's specks (blobs smaller than MIN_INK pixels)."""
+def _without_specks(binary: np.ndarray, smallest: int) -> np.ndarray:
+    """The ink without blobs smaller than `smallest` pixels."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
-    keep = (stats[:, cv2.CC_STAT_AREA] >= MIN_INK).astype(np.uint8) * 255
+    keep = (stats[:, cv2.CC_STAT_AREA] >= smallest).astype(np.uint8) * 255
     keep[0] = 0
     return keep[labels]
 
@@ -220,6 +229,17 @@ def _tables(rules: _Rules) -> list[_Table]:
     return tables
 
 
+def _table_rulings(rules: _Rules, tables: list[_Table]) -> np.ndarray:
+    """Where the tables' rulings are (widened a little, to take their ragged edges)."""
+    inside = np.zeros(rules.horizontal.shape, dtype=bool)
+    edge = 2 * LINE_TOLERANCE
+    for table in tables:
+        inside[
+            max(table.ys[0] - edge, 0) : table.ys[-1] + edge + 1, max(table.xs[0] - edge, 0) : table.xs[-1] + edge + 1
+        ] = True
+    return (cv2.dilate(rules.any_rule, np.ones((5, 5), np.uint8)) > 0) & inside
+
+
 def _segments(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     return [tuple(int(v) for v in stats[i][:4]) for i in range(1, count)]
@@ -233,7 +253,11 @@ def _grid(rules: _Rules, x: int, y: int, w: int, h: int) -> _Table | None:
         return any(abs(value - rule) <= 2 * LINE_TOLERANCE for rule in ys)
 
     xs = _clusters(
-        [x + sx + sw / 2 for sx, sy, sw, sh in _segments(rules.vertical[area]) if on_a_rule(y + sy) and on_a_rule(y + sy + sh)]
+        [
+            x + sx + sw / 2
+            for sx, sy, sw, sh in _segments(rules.vertical[area])
+            if on_a_rule(y + sy) and on_a_rule(y + sy + sh)
+        ]
     )
     if len(ys) < 2 or len(xs) < 2:
         return None
@@ -254,16 +278,16 @@ def _merged_cells(rules: _Rules, ys: list[int], xs: list[int]) -> dict[tuple[int
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    band = LINE_TOLERANCE
+    reach = 2  # pixels either side of a ruling's position
     for r in range(len(ys) - 1):
         for c in range(len(xs) - 1):
             top, bottom, left, right = ys[r], ys[r + 1], xs[c], xs[c + 1]
-            if c + 2 < len(xs):  # the boundary to the right
-                strip = rules.short_vertical[top + band : bottom - band, right - band : right + band + 1]
+            if c + 2 < len(xs):  # the boundary to the right, from ruling to ruling (a stroke of text is shorter)
+                strip = rules.short_vertical[top:bottom, right - reach : right + reach + 1]
                 if not _drawn(strip.any(axis=1)):
                     join((r, c), (r, c + 1))
             if r + 2 < len(ys):  # the boundary below
-                strip = rules.short_horizontal[bottom - band : bottom + band + 1, left + band : right - band]
+                strip = rules.short_horizontal[bottom - reach : bottom + reach + 1, left:right]
                 if not _drawn(strip.any(axis=0)):
                     join((r, c), (r + 1, c))
     return {cell: root(cell) for cell in parent}
@@ -337,8 +361,8 @@ def _joined_thin_lines(lines: list[tuple[int, int, int, int]]) -> list[tuple[int
     return out
 
 
-def _prose_texts(clean: np.ndarray, printed: np.ndarray, tables: list[_Table]) -> list[_Text]:
-    """Lines of text outside the tables, found by the detection model, trimmed to their print."""
+def _prose_texts(clean: np.ndarray, tables: list[_Table]) -> list[_Text]:
+    """Lines of text outside the tables, found by the detection model."""
     outside = clean.copy()
     for table in tables:
         outside[table.ys[0] : table.ys[-1] + 1, table.xs[0] : table.xs[-1] + 1] = 255
@@ -351,12 +375,8 @@ def _prose_texts(clean: np.ndarray, printed: np.ndarray, tables: list[_Table]) -
         xs, ys = quad[:, 0] / DETECTION_SCALE, quad[:, 1] / DETECTION_SCALE
         x0, x1 = max(int(xs.min()) - 2, 0), min(int(xs.max()) + 3, clean.shape[1])
         y0, y1 = max(int(ys.min()) - 2, 0), min(int(ys.max()) + 3, clean.shape[0])
-        ink = printed[y0:y1, x0:x1]
-        rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
-        if rows.size and columns.size:
-            box = (x0 + int(columns[0]), y0 + int(rows[0]), x0 + int(columns[-1]) + 1, y0 + int(rows[-1]) + 1)
-            if box[2] - box[0] > 4 and box[3] - box[1] > 4:
-                texts.append(_Text(box, ("prose",)))
+        if x1 - x0 > 4 and y1 - y0 > 4:
+            texts.append(_Text((x0, y0, x1, y1), ("prose",)))
     return texts
 
 
@@ -367,7 +387,7 @@ def _recognize(clean: np.ndarray, texts: list[_Text]) -> None:
     crops = []
     for text in texts:
         x0, y0, x1, y1 = text.box
-        pad = 3
+        pad = max(3, (y1 - y0) // 4)  # the thin strokes at a line's edges stay in
         crop = clean[max(y0 - pad, 0) : y1 + pad, max(x0 - pad, 0) : x1 + pad]
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     results, _ = _ocr().text_rec(crops)
@@ -394,13 +414,17 @@ def _table_items(tables: list[_Table], texts: list[_Text]) -> list[tuple]:
         for r in range(len(table.ys) - 1):
             cells, confidence, boxes = [], [], []
             for c in range(columns):
-                read = sorted(by_cell.get((t, r, c), []), key=lambda x: x.box[1]) if table.owner[(r, c)] == (r, c) else []
+                read = (
+                    sorted(by_cell.get((t, r, c), []), key=lambda x: x.box[1]) if table.owner[(r, c)] == (r, c) else []
+                )
                 cells.append(cell_text("\n".join(x.text for x in read)))
                 confidence.append(min(x.score for x in read) if read and cells[-1] else None)
                 boxes.append(_points(_cell_box(table, r, c)) if read else None)
             if any(cells):
                 item_text = "\t".join(cells)
-                items.append((table.ys[r], table.xs[0], item_text, tuple(cells), OcrRead(tuple(confidence), tuple(boxes))))
+                items.append(
+                    (table.ys[r], table.xs[0], item_text, tuple(cells), OcrRead(tuple(confidence), tuple(boxes)))
+                )
     return items
 
 
@@ -434,7 +458,12 @@ def _prose_items(texts: list[_Text]) -> list[tuple]:
         joined = line[0].text
         for previous, text in zip(line, line[1:], strict=False):
             joined += (" " if text.box[0] - previous.box[2] > height / 2 else "") + text.text
-        box = (min(t.box[0] for t in line), min(t.box[1] for t in line), max(t.box[2] for t in line), max(t.box[3] for t in line))
+        box = (
+            min(t.box[0] for t in line),
+            min(t.box[1] for t in line),
+            max(t.box[2] for t in line),
+            max(t.box[3] for t in line),
+        )
         text = normalize_line(joined).strip()
         if text:
             items.append((box[1], box[0], text, None, OcrRead((min(t.score for t in line),), (_points(box),))))

@@ -14,8 +14,9 @@ faster (tests/benchmarks/bench_pdf.py).
 Rows of a table continued on the next page follow in reading order (the continuation page has no
 title); header rows that the continuation page prints again are dropped. Page numbers printed alone
 at a page's top or bottom, and running headers/footers repeated on most pages, are dropped so that
-prose and tables read on across pages. Pages without a text layer (scans) and files that cannot be opened (truncated,
-encrypted) give a 'load' IngestIssue instead of lines: ingest does no OCR and never guesses.
+prose and tables read on across pages. Pages without a text layer (scans) and pages whose fonts do
+not map their glyphs to characters are read by OCR (ocr.py), in the same Lines. Files that cannot be
+opened (truncated, encrypted) and pages printed sideways give a 'load' IngestIssue instead of lines.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ class _UnreadablePage(Exception):
     """The page has no usable text layer."""
 
 
+class _ImagePage(_UnreadablePage):
+    """The page's text is an image (a scan) or glyphs without characters: it is read by OCR."""
+
+
 def load_pdf(doc: LoadedDocument, data: bytes) -> None:
     """Fill doc.lines / doc.page_count / doc.issues from a PDF's bytes. Never raises."""
     if b"%PDF-" not in data[:EOF_MARKER_WINDOW]:
@@ -76,28 +81,34 @@ def load_pdf(doc: LoadedDocument, data: bytes) -> None:
         doc.issues.append(_error(message))
         return
     try:
-        _load_pages(doc, pdf)
+        _load_pages(doc, pdf, data)
     finally:
         pdf.close()
 
 
-def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
+def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument, data: bytes) -> None:
     page_count = len(pdf)
     doc.page_count = page_count
     unreadable: dict[str, list[int]] = {}  # reason -> pages: one issue per reason, not one per page
     pages: list[list[Line]] = []
     mostly_image: list[int] = []
+    images: dict[int, int] = {}  # page_no -> index in pages of a page to read by OCR
     for page_no in range(1, page_count + 1):
         try:
             content = read_page(pdf, page_no - 1)
             pages.append(_page_lines(content, page_no))
             if _mostly_image(content):
                 mostly_image.append(page_no)
+        except _ImagePage:
+            images[page_no] = len(pages)
+            pages.append([])
         except _UnreadablePage as exc:
             unreadable.setdefault(str(exc), []).append(page_no)
         except Exception as exc:
             reason = f"the page failed to parse (damaged?): {type(exc).__name__}: {exc}"
             unreadable.setdefault(reason, []).append(page_no)
+    if images:
+        _read_images(doc, data, pages, images, unreadable)
     pages = _join_rows_broken_across_pages(_drop_repeated_headers(_drop_running_lines(pages)))
     lines = [line for page in pages for line in page]
     lost = sorted(p for page_nos in unreadable.values() for p in page_nos)
@@ -123,6 +134,35 @@ def _load_pages(doc: LoadedDocument, pdf: pdfium.PdfDocument) -> None:
             )
         )
     doc.lines = lines
+
+
+def _read_images(
+    doc: LoadedDocument, data: bytes, pages: list[list[Line]], images: dict[int, int], unreadable: dict[str, list[int]]
+) -> None:
+    """Pages without usable text read by OCR (ocr.py), in place; their page numbers dropped as on other pages."""
+    from ingest.loading.ocr import read_scanned_pages  # imported lazily: the OCR models take a while to load
+
+    read = []
+    for page_no, lines in read_scanned_pages(data, list(images), doc.file_name).items():
+        while lines and lines[-1].cells is None and PAGE_NUMBER.match(lines[-1].text):
+            lines = lines[:-1]
+        while lines and lines[0].cells is None and PAGE_NUMBER.match(lines[0].text):
+            lines = [replace(line, line_no=line.line_no - 1) for line in lines[1:]]
+        pages[images[page_no]] = lines
+        if lines:
+            read.append(page_no)
+        else:
+            unreadable.setdefault("no text layer, and OCR found no text on it", []).append(page_no)
+    if read:
+        doc.issues.append(
+            IngestIssue(
+                "load",
+                "info",
+                f"{_pages_label(read)} read by OCR (no text layer): every figure read there carries its "
+                "recognition confidence",
+                page_no=read[0],
+            )
+        )
 
 
 def _mostly_image(content: PageContent) -> bool:
@@ -248,10 +288,10 @@ def _check_text_layer(content: PageContent) -> None:
     visible = [c for c in content.chars if c["text"].strip()]
     if not visible and not content.unmapped and not content.rotated:
         if content.images:
-            raise _UnreadablePage("no text layer, only images: a scan? ingest does no OCR")
+            raise _ImagePage("no text layer, only images")
         return  # a blank page
     if content.unmapped > len(visible):
-        raise _UnreadablePage("its fonts do not map glyphs to Unicode characters")
+        raise _ImagePage("its fonts do not map glyphs to Unicode characters")
     if content.rotated > len(visible):
         raise _UnreadablePage("its text is printed sideways (rotated), which ingest does not read")
 

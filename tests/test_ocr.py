@@ -1,0 +1,120 @@
+"""Scanned pages read by OCR into the grid the PDF loader gives for a page with a text layer.
+
+Scans are made at test time (tests/fixtures/make_scan.py): a page of a published PDF rendered at
+200 dpi, skewed, speckled, greyed and saved as JPEG inside a PDF without a text layer. The table
+geometry is tested on drawn images (OpenCV), which takes no OCR. Larger scans are scored in
+`make bench` and in the tests marked slow.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+import rapidocr_onnxruntime
+from conftest import shared_pdf
+from fixtures.make_scan import scanned_pdf
+from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
+from rapidocr_onnxruntime.utils import read_yaml, update_model_path
+
+from ingest.loading import ocr
+from ingest.pipeline import process_document
+
+PLANNING = "putuo_planning_resources_2024.pdf"
+THREE_PUBLIC_PAGE = 16  # 0-based: the 财政拨款“三公”经费支出决算表, a header of merged cells over 12 figures
+
+
+@pytest.fixture(scope="module")
+def three_public_scan(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("scan") / "three_public_scan.pdf"
+    path.write_bytes(scanned_pdf(shared_pdf(PLANNING).read_bytes(), pages=[THREE_PUBLIC_PAGE], dpi=200))
+    return path
+
+
+def test_a_scanned_table_reads_like_its_text_layer(three_public_scan, capsys):
+    result = process_document(three_public_scan)
+    assert "OCR three_public_scan.pdf: page 1 read in" in capsys.readouterr().err  # progress per page
+    reference = process_document(shared_pdf(PLANNING))
+    wanted = [(v.column_key, v.amount.printed) for v in reference.values if v.table_key == "three_public" and v.amount]
+    read = [(v.column_key, v.amount.printed) for v in result.values if v.table_key == "three_public" and v.amount]
+    assert read == wanted and len(read) == 12
+    lines = result.loaded.lines
+    assert lines[0].text == "财政拨款“三公”经费支出决算表" and lines[0].ocr is not None
+    header = next(line for line in lines if line.cells and line.cells[0] == "合计")
+    # merged header cells: the text once, in the merge's first column
+    assert header.cells[:5] == ("合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费")
+    figures = next(line for line in lines if line.cells and line.cells[0] == "2.85")
+    assert all(c is not None and c > 0.8 for c in figures.ocr.confidence)
+    x0, top, x1, bottom = (float(v) for v in figures.ocr.boxes[0].split(","))
+    assert x0 < x1 and top < bottom and 0 < top < 612  # points on the (landscape) page
+    [issue] = [i for i in result.loaded.issues if "OCR" in i.message]
+    assert issue.severity == "info" and issue.message.startswith("page 1 read by OCR")
+
+
+def test_the_models_are_read_from_the_wheel_without_network(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the OCR tried to reach the network")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    config = update_model_path(read_yaml(DEFAULT_CFG_PATH))  # what the engine loads
+    package = Path(rapidocr_onnxruntime.__file__).parent
+    for part in ("Det", "Rec"):
+        model = Path(config[part]["model_path"])
+        assert model.is_file() and model.parent == package / "models"
+    image = np.full((60, 220), 255, np.uint8)
+    cv2.putText(image, "2284.45", (8, 44), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 2)
+    [line] = ocr.read_page_image(image, 1)
+    assert line.text == "2284.45" and line.ocr.confidence[0] > 0.8
+
+
+def _ruled(ys: list[int], xs: list[int], skip: set[tuple[str, int, int]] = frozenset()) -> np.ndarray:
+    """A white page with a grid of rulings; ("v", r, c) leaves out the vertical line right of cell (r, c)."""
+    page = np.full((800, 1200), 255, np.uint8)
+    for r, y in enumerate(ys):
+        for c in range(len(xs) - 1):
+            if ("h", r, c) not in skip:
+                cv2.line(page, (xs[c], y), (xs[c + 1], y), 0, 2)
+    for c, x in enumerate(xs):
+        for r in range(len(ys) - 1):
+            if ("v", r, c - 1) not in skip:
+                cv2.line(page, (x, ys[r]), (x, ys[r + 1]), 0, 2)
+    return page
+
+
+def test_grid_and_merged_cells_from_ruling_lines():
+    ys, xs = [100, 145, 190, 235], [100, 400, 600, 800, 1000]
+    # header: cell (0, 1) spans two columns; cell (0, 0) spans two rows
+    page = _ruled(ys, xs, skip={("v", 0, 1), ("h", 1, 0)})
+    cv2.putText(page, "ABC", (120, 130), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 3)  # tall strokes inside a cell
+    _, rules = ocr._ink(page)
+    [table] = ocr._tables(rules)
+    assert len(table.ys) == 4 and len(table.xs) == 5
+    assert all(abs(a - b) <= 2 for a, b in zip(table.ys, ys, strict=True))
+    assert table.owner[(0, 2)] == (0, 1) and table.owner[(1, 0)] == (0, 0)
+    assert table.owner[(0, 3)] == (0, 3) and table.owner[(2, 2)] == (2, 2)
+    assert len(set(table.owner.values())) == 12 - 2
+
+
+def test_skewed_scan_is_turned_level():
+    page = _ruled([100, 145, 190, 235], [100, 400, 700, 1000])
+    turned = cv2.warpAffine(
+        page, cv2.getRotationMatrix2D((600, 400), -0.8, 1.0), (1200, 800), borderValue=255, flags=cv2.INTER_LINEAR
+    )
+    _, rules = ocr._ink(ocr._deskewed(turned))
+    [table] = ocr._tables(rules)
+    assert len(table.ys) == 4 and len(table.xs) == 4  # each ruling one line again
+
+
+def test_specks_and_dust_are_not_text():
+    cell = np.zeros((40, 200), np.uint8)
+    cell[10:30, 20:120] = 255  # a line of print
+    cell[5, 150] = cell[35, 180:182] = 255  # specks
+    printed = ocr._without_specks(cell, ocr.MIN_INK)
+    assert ocr._text_lines(printed) == [(10, 30, 20, 120)]
+    lines = [ocr._Text((0, 0, 100, 25 - k), ("cell",)) for k in range(4)]  # the page's lines of text
+    dust, dash = ocr._Text((0, 0, 7, 6), ("cell",)), ocr._Text((0, 0, 16, 3), ("cell",))
+    assert ocr._without_dust([*lines, dust, dash]) == [*lines, dash]  # a dash is flat but wide
