@@ -27,6 +27,8 @@ from expectations.acknowledgements import REGISTRY, apply_acknowledgements, load
 from expectations.checks import RESULT_COLUMNS, compute_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
 
+OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/provenance.py)
+PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
 # The table dbt created (described, its comments kept) is emptied and refilled; created when missing.
 IDENTITY_RESULTS_DDL = """
 create schema if not exists dq;
@@ -40,11 +42,29 @@ delete from dq.identity_results;
 
 
 def judge(checks: pd.DataFrame, failing_rows: set[int]) -> pd.DataFrame:
-    """The identity_results rows: status from the validation, values as computed."""
+    """The identity_results rows: status from the validation, values as computed.
+
+    A failure whose figure was read by OCR (its source_ref ends with the box it was read from) is a
+    probable misread of that cell, not an error of the source: its finding says so (until a reviewer
+    acknowledges it with what the scan shows) and its message says where to look on the scan.
+    """
     results = checks.copy()
     results["status"] = ["fail" if i in failing_rows else "pass" for i in results.index]
-    results["finding"] = None  # set by an acknowledgement
+    ocr_read = results["source_ref"].fillna("").str.contains(OCR_BOX, regex=False) & (results["status"] == "fail")
+    results["finding"] = [
+        PROBABLE_OCR_MISREAD if misread else None for misread in ocr_read
+    ]  # else set by an acknowledgement
+    results["message"] = [
+        f"probable OCR misread of the figure at {_scan_place(ref)} (check the scan): {message}" if misread else message
+        for misread, ref, message in zip(ocr_read, results["source_ref"], results["message"], strict=True)
+    ]
     return results[RESULT_COLUMNS]
+
+
+def _scan_place(source_ref: str) -> str:
+    """ "p.3, box 120.0,300.5,180.0,316.0" from a source_ref of a figure read by OCR."""
+    parts = [part.strip() for part in source_ref.split(" | ")]
+    return ", ".join(part for part in parts if part.startswith(("p.", "box ")))
 
 
 def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:

@@ -192,6 +192,8 @@ class TableValue:
     line_no: int | None
     page_no: int | None
     source_ref: str
+    is_ocr: bool = False  # read by OCR from a page image (provenance.py)
+    ocr_confidence: float | None = None  # the recognition confidence of the text the figure was read from
 
 
 @dataclass
@@ -209,6 +211,8 @@ class NarrativeFigure:
     page_no: int | None
     context: str  # the sentence it was read from
     source_ref: str
+    is_ocr: bool = False  # read by OCR from a page image (provenance.py)
+    ocr_confidence: float | None = None  # the recognition confidence of the text the figure was read from
 
 
 @dataclass

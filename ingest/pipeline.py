@@ -29,6 +29,7 @@ from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
 from ingest.parsers.performance import parse_performance
 from ingest.parsers.service_volume import parse_service_volumes
+from ingest.provenance import mark_ocr_figures
 
 EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
 Rows = dict[str, list[tuple]]
@@ -69,6 +70,7 @@ def process_document(path: Path) -> DocumentResult:
     _run_stage(result, "parse_narrative", lambda: _narrative(result))
     _run_stage(result, "parse_performance", lambda: _performance(result))
     _run_stage(result, "parse_service_volumes", lambda: _service_volumes(result))
+    _run_stage(result, "ocr_provenance", lambda: mark_ocr_figures(result))
     if meta.doc_type == "unknown":
         result.issues.append(
             IngestIssue("layout", "warn", "not recognized as final accounts, a budget or a performance evaluation")

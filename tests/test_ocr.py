@@ -9,10 +9,12 @@ geometry is tested on drawn images (OpenCV), which takes no OCR. Larger scans ar
 from __future__ import annotations
 
 import socket
+from decimal import Decimal
 from pathlib import Path
 
 import cv2
 import numpy as np
+import pandas as pd
 import pytest
 import rapidocr_onnxruntime
 from conftest import shared_pdf
@@ -20,8 +22,11 @@ from fixtures.make_scan import scanned_pdf
 from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
 from rapidocr_onnxruntime.utils import read_yaml, update_model_path
 
+from expectations.runner import judge
 from ingest.loading import ocr
+from ingest.model import Amount, DocumentResult, Line, LoadedDocument, NarrativeFigure, OcrRead, TableValue
 from ingest.pipeline import process_document
+from ingest.provenance import mark_ocr_figures
 
 PLANNING = "putuo_planning_resources_2024.pdf"
 THREE_PUBLIC_PAGE = 16  # 0-based: the 财政拨款“三公”经费支出决算表, a header of merged cells over 12 figures
@@ -41,6 +46,8 @@ def test_a_scanned_table_reads_like_its_text_layer(three_public_scan, capsys):
     wanted = [(v.column_key, v.amount.printed) for v in reference.values if v.table_key == "three_public" and v.amount]
     read = [(v.column_key, v.amount.printed) for v in result.values if v.table_key == "three_public" and v.amount]
     assert read == wanted and len(read) == 12
+    ocr_read = [v for v in result.values if v.table_key == "three_public" and v.amount]
+    assert all(v.is_ocr and v.ocr_confidence > 0.8 and " | box " in v.source_ref for v in ocr_read)
     lines = result.loaded.lines
     assert lines[0].text == "财政拨款“三公”经费支出决算表" and lines[0].ocr is not None
     header = next(line for line in lines if line.cells and line.cells[0] == "合计")
@@ -118,3 +125,58 @@ def test_specks_and_dust_are_not_text():
     lines = [ocr._Text((0, 0, 100, 25 - k), ("cell",)) for k in range(4)]  # the page's lines of text
     dust, dash = ocr._Text((0, 0, 7, 6), ("cell",)), ocr._Text((0, 0, 16, 3), ("cell",))
     assert ocr._without_dust([*lines, dust, dash]) == [*lines, dash]  # a dash is flat but wide
+
+
+def _value(printed: str | None, line_no: int, column: str) -> TableValue:
+    amount = None if printed is None else Amount(Decimal(printed), printed, 2)
+    return TableValue(
+        "three_public", 1, "合计", "three_public_total", None, None, None, None, column, column, amount, "万元", line_no, 2,
+        f"scan.pdf | p.2 | line {line_no} | 财政拨款三公经费支出决算表 | 合计",
+    )  # fmt: skip
+
+
+def test_figures_read_by_ocr_carry_confidence_and_the_box_of_their_cell():
+    read = OcrRead((0.99, 0.61, None, 0.97), ("1,1,2,2", "2,1,3,2", None, "4,1,5,2"))
+    row = Line("2.85\t0.39\t\t2.85", 7, 2, cells=("2.85", "0.39", "", "2.85"), ocr=read)
+    prose = Line("三公经费支出0.39万元。", 9, 2, ocr=OcrRead((0.88,), ("9,9,99,19",)))
+    text = Line("2.85\t0.39", 3, 1, cells=("2.85", "0.39"))
+    values = [_value("2.85", 7, "budget"), _value("0.39", 7, "final"), _value(None, 7, "x"), _value("2.85", 7, "y")]
+    values.append(_value("2.85", 3, "budget"))
+    figure = NarrativeFigure("three_public_total", "amount", None, Decimal("0.39"), "0.39", "万元", 2, 9, 2, "…", "s")
+    doc = LoadedDocument("d", "scan.pdf", "scan.pdf", "pdf", 1, [text, row, prose])
+    result = DocumentResult(doc, None, "parsed", values=values, narrative=[figure])
+    mark_ocr_figures(result)
+    assert [(v.is_ocr, v.ocr_confidence) for v in values] == [
+        (True, 0.99),
+        (True, 0.61),
+        (True, None),  # a blank cell: nothing recognized
+        (True, 0.97),  # the same text again: the next cell printing it, not the first
+        (False, None),  # a page with a text layer
+    ]
+    assert values[3].source_ref.endswith("| 合计 | box 4,1,5,2") and values[4].source_ref.endswith("| 合计")
+    assert (figure.is_ocr, figure.ocr_confidence, figure.source_ref) == (True, 0.88, "s | box 9,9,99,19")
+
+
+def test_an_identity_failing_on_a_figure_read_by_ocr_is_a_probable_misread():
+    checks = pd.DataFrame(
+        {
+            "document_id": ["d", "d", "d"],
+            "rule_id": ["FA-13", "FA-01", "FA-05"],
+            "severity": ["error"] * 3,
+            "subject": ["合计", "收入", "支出"],
+            "lhs_value": [1.0, 2.0, 3.0],
+            "rhs_value": [1.5, 2.0, 3.5],
+            "difference": [-0.5, 0.0, -0.5],
+            "tolerance": [0.01] * 3,
+            "message": ["合计 ≠ Σ", "ok", "本年支出合计 ≠ Σ"],
+            "source_ref": [
+                "scan.pdf | p.2 | line 7 | 三公 | 合计 | box 1,1,2,2",
+                "scan.pdf | p.1 | box 3,3,4,4",
+                "t.pdf | p.1",
+            ],
+        }
+    )
+    results = judge(checks, failing_rows={0, 2})
+    assert [f if isinstance(f, str) else None for f in results["finding"]] == ["probable_ocr_misread", None, None]
+    assert results["message"][0] == "probable OCR misread of the figure at p.2, box 1,1,2,2 (check the scan): 合计 ≠ Σ"
+    assert results["message"][2] == "本年支出合计 ≠ Σ"

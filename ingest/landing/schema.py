@@ -76,6 +76,8 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("line_no", "INTEGER"),
         ("page_no", "INTEGER"),
         ("source_ref", "VARCHAR"),
+        ("is_ocr", "BOOLEAN"),
+        ("ocr_confidence", "DECIMAL(5,4)"),
     ],
     "narrative_figures": [
         ("document_id", "VARCHAR"),
@@ -90,6 +92,8 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("page_no", "INTEGER"),
         ("context", "VARCHAR"),
         ("source_ref", "VARCHAR"),
+        ("is_ocr", "BOOLEAN"),
+        ("ocr_confidence", "DECIMAL(5,4)"),
     ],
     "perf_projects": [
         ("document_id", "VARCHAR"),

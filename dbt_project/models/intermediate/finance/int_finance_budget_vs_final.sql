@@ -88,7 +88,9 @@ measures as (
         max(case when measure = 'completion_rate' then rate end) as completion_rate,
         max(case when measure = 'share' then rate end) as share_of_total,
         max(case when measure = 'comparison' then printed end) as stated_comparison,
-        min(line_no) as first_line_no
+        min(line_no) as first_line_no,
+        {{ dbt.bool_or('is_ocr') }} as is_ocr,
+        min(ocr_confidence) as ocr_confidence
     from latest_per_measure
     where measure_rank = 1
     group by document_id, category_key
@@ -120,7 +122,9 @@ final as (
         pivoted.share_of_total,
         pivoted.stated_comparison,
         pivoted.first_line_no,
-        pivoted.source_ref
+        pivoted.source_ref,
+        pivoted.is_ocr,
+        pivoted.ocr_confidence
     from pivoted
     left join function_classes
         on pivoted.class_base = case

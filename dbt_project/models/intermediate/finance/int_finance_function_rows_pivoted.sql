@@ -31,7 +31,9 @@ pivoted as (
         max(case when column_key = 'business' then amount_yuan end) as business_yuan,
         max(case when column_key = 'affiliated_remit' then amount_yuan end) as affiliated_remit_yuan,
         max(case when column_key = 'other' then amount_yuan end) as other_yuan,
-        min(source_ref) as source_ref
+        min(source_ref) as source_ref,
+        {{ dbt.bool_or('is_ocr') }} as is_ocr,
+        min(ocr_confidence) as ocr_confidence
     from table_values
     group by document_id, table_key, coalesce(function_code, 'TOTAL')
 ),

@@ -16,7 +16,9 @@ deduplicated as (
         narrative.amount_yuan,
         min(narrative.printed) as printed,
         min(narrative.unit) as unit,
-        narrative.source_ref
+        narrative.source_ref,
+        {{ dbt.bool_or('narrative.is_ocr') }} as is_ocr,
+        min(narrative.ocr_confidence) as ocr_confidence
     from narrative
     inner join metrics on narrative.metric = metrics.metric
     group by narrative.document_id, narrative.metric, narrative.amount_yuan, narrative.source_ref
@@ -31,7 +33,9 @@ final as (
         amount_yuan,
         printed,
         unit,
-        source_ref
+        source_ref,
+        is_ocr,
+        ocr_confidence
     from deduplicated
 )
 

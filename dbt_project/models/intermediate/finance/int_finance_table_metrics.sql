@@ -19,6 +19,8 @@ candidates as (
         table_values.printed,
         table_values.unit,
         table_values.source_ref,
+        table_values.is_ocr,
+        table_values.ocr_confidence,
         row_number() over (
             partition by table_values.document_id, metric_sources.metric
             order by metric_sources.priority, table_values.row_no
@@ -39,7 +41,9 @@ final as (
         amount_yuan,
         printed,
         unit,
-        source_ref
+        source_ref,
+        is_ocr,
+        ocr_confidence
     from candidates
     where preference = 1
 )

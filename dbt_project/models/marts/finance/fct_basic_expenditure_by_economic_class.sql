@@ -22,7 +22,9 @@ final as (
         cast(economic_values.amount_yuan as decimal(20, 2)) as amount_yuan,
         economic_values.printed,
         economic_values.unit,
-        economic_values.source_ref
+        economic_values.source_ref,
+        economic_values.is_ocr,
+        economic_values.ocr_confidence
     from economic_values
     inner join documents on economic_values.document_id = documents.document_id
 )

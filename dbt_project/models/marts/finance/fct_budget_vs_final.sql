@@ -30,7 +30,9 @@ final as (
         cast(categories.share_of_total as decimal(18, 6)) as share_of_total,
         categories.stated_comparison,
         cast('narrative' as varchar) as source,
-        categories.source_ref
+        categories.source_ref,
+        categories.is_ocr,
+        categories.ocr_confidence
     from categories
     inner join documents
         on categories.document_id = documents.document_id

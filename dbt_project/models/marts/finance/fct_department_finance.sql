@@ -34,7 +34,9 @@ final as (
         cast(unioned.amount_yuan as decimal(20, 2)) as amount_yuan,
         unioned.printed,
         unioned.unit,
-        unioned.source_ref
+        unioned.source_ref,
+        unioned.is_ocr,
+        unioned.ocr_confidence
     from unioned
     inner join documents on unioned.document_id = documents.document_id
     left join metrics on unioned.metric = metrics.metric

@@ -35,7 +35,9 @@ final as (
         cast(function_rows.operating_yuan as decimal(20, 2)) as operating_yuan,
         cast(function_rows.affiliated_subsidy_yuan as decimal(20, 2)) as affiliated_subsidy_yuan,
         function_rows.row_no,
-        function_rows.source_ref
+        function_rows.source_ref,
+        function_rows.is_ocr,
+        function_rows.ocr_confidence
     from function_rows
     inner join documents on function_rows.document_id = documents.document_id
     left join function_classes on function_rows.function_code = function_classes.function_code

@@ -30,7 +30,9 @@ final as (
         cast(function_rows.affiliated_remit_yuan as decimal(20, 2)) as affiliated_remit_yuan,
         cast(function_rows.other_yuan as decimal(20, 2)) as other_yuan,
         function_rows.row_no,
-        function_rows.source_ref
+        function_rows.source_ref,
+        function_rows.is_ocr,
+        function_rows.ocr_confidence
     from function_rows
     inner join documents on function_rows.document_id = documents.document_id
     left join function_classes on function_rows.function_code = function_classes.function_code

@@ -28,5 +28,7 @@ select
     ) as tolerance_yuan,
     line_no,
     page_no,
-    source_ref
+    source_ref,
+    coalesce(is_ocr, false) as is_ocr,
+    ocr_confidence
 from source

@@ -16,5 +16,7 @@ select
     line_no,
     page_no,
     context,
-    source_ref
+    source_ref,
+    coalesce(is_ocr, false) as is_ocr,
+    ocr_confidence
 from source
