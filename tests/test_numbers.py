@@ -9,7 +9,7 @@ import pytest
 from ingest.loading.text import text_to_lines
 from ingest.model import DocumentMeta, LoadedDocument
 from ingest.numbers import decimals_of, first_number, parse_number
-from ingest.parsers.final_accounts import parse_amount
+from ingest.parsers.fa_figures import parse_amount
 from ingest.parsers.narrative import parse_narrative
 from ingest.parsers.performance.common import amount_value, rate_value
 
