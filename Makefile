@@ -16,7 +16,7 @@ override WORKERS := $(value WORKERS)
 override ALLOW_FAILURES := $(value ALLOW_FAILURES)
 export RAW_DIR WAREHOUSE WORKERS ALLOW_FAILURES
 
-.PHONY: setup lock build ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench clean corpus-eval
+.PHONY: setup lock build where ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench clean corpus-eval
 
 # The environment is installed from requirements.lock (every package pinned, with hashes), so every
 # machine gets the same set. pyproject.toml lists the direct dependencies; `make lock` re-pins.
@@ -45,6 +45,10 @@ lock:
 # `make build` ends by saying where its outputs are. EXPORT_LABELS=zh: the exports' CSV headers in Chinese.
 build ingest dbt dbt-models expectations report docs exports publish:
 	$(PY) -m warehouse_build $@
+
+# Where the published outputs are (`make build` ends by saying it).
+where:
+	$(PY) -m warehouse_build where
 
 # The published warehouse, read-only: an interactive SQL prompt (statements end with ;).
 shell:

@@ -96,6 +96,7 @@ def built(tmp_path_factory) -> Path:
     # Relative paths, as a user types them (`make build WAREHOUSE=warehouse/warehouse.duckdb`).
     done = make_build(Path(os.path.relpath(raw, ROOT)), Path(os.path.relpath(warehouse, ROOT)), *LIMITS)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    (tmp / "build.stderr").write_text(done.stderr, encoding="utf-8")
     return warehouse
 
 
@@ -105,6 +106,13 @@ def _query(warehouse: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def test_a_successful_build_ends_by_saying_where_its_outputs_are(built):
+    said = (built.parent.parent / "build.stderr").read_text(encoding="utf-8")
+    ending = said[said.rindex("published ") :]
+    for output in ("report/index.html", "docs/index.html", "exports/", "dq/failures.txt"):
+        assert f"{built.parent}/{output}" in ending or f"{built.parent.resolve()}/{output}" in ending, output
 
 
 def test_every_document_has_a_dim_document_row_with_its_status(built):

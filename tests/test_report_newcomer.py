@@ -1,9 +1,8 @@
-"""The newcomer's path: the end of `make build` says where the report, the docs and the exports are,
-and the guide's query command needs nothing but the project's environment."""
+"""The newcomer's path: `make where` (and the end of `make build`) says where the report, the docs
+and the exports are, and the guide's query command needs nothing but the project's environment."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 
 from conftest import ROOT
@@ -22,11 +21,6 @@ def test_make_where_names_every_output_of_a_build(tmp_path):
     for path in ("report/index.html", "docs/index.html", "exports/", "dq/failures.txt"):
         assert f"{tmp_path / 'out'}/{path}" in out, path
     assert "make shell" in out
-
-
-def test_a_successful_build_ends_by_saying_where_its_outputs_are():
-    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1].split("\n\n", 1)[0]
-    assert re.search(r"if \[ \$\$rc = 0 \]; then \$\(MAKE\) --no-print-directory where; fi", recipe)
 
 
 def test_the_readme_queries_with_the_projects_own_tools():

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from warehouse_build.layout import Layout
 from warehouse_build.publish import clean
-from warehouse_build.steps import REPO, STEPS, Settings, StepFailed, shell
+from warehouse_build.steps import REPO, STEPS, Settings, StepFailed, shell, where
 
 BUILD_ORDER = ("ingest", "dbt", "expectations", "report", "docs", "exports", "publish")
 BUSY = 75  # EX_TEMPFAIL: another build of this warehouse is running
@@ -78,12 +78,15 @@ def _stop_on_terminate(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse_build", description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("build", *BUILD_ORDER, "dbt-models", "clean", "shell"))
+    parser.add_argument("step", choices=("build", *BUILD_ORDER, "dbt-models", "clean", "shell", "where"))
     args = parser.parse_args(argv)
     settings = settings_from(dict(os.environ))
     layout = settings.layout
     if args.step == "shell":  # reads the published file only: no lock
         return shell_prompt(settings)
+    if args.step == "where":
+        where(layout, sys.stdout)
+        return 0
     if args.step == "clean":
         for path in clean(layout):
             print(f"removed {path}", file=sys.stderr)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import duckdb
 
@@ -201,7 +202,7 @@ def publish_step(settings: Settings) -> None:
     where(layout)
 
 
-def where(layout: Layout) -> None:
+def where(layout: Layout, stream: TextIO = sys.stderr) -> None:
     """Where the published outputs are."""
     out = layout.out_dir
     print(
@@ -210,7 +211,7 @@ def where(layout: Layout) -> None:
         f"dbt docs   {out / 'docs' / 'index.html'}\n"
         f"exports    {out / 'exports'}/   (Parquet, CSV for Excel, datapackage.json)\n"
         f"checks     {out / 'dq' / 'failures.txt'}, {out / 'dq' / 'data_docs'}/",
-        file=sys.stderr,
+        file=stream,
     )
 
 

@@ -48,6 +48,7 @@ What is recorded (``NarrativeFigure``; value as printed, unit 万元 / 元 / %, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -176,6 +177,8 @@ class ParagraphReader:
         self.paragraph = paragraph
         self.section = section
         self.sentences = split_sentences(paragraph)
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.clause_ends = [m.end() for m in CLAUSE_END.finditer(paragraph.text)]
         self.figures: list[NarrativeFigure] = []
         self.issues: list[IngestIssue] = []
         self.state: LabelState | None = None
@@ -207,7 +210,7 @@ class ParagraphReader:
         return _non_overlapping(found)
 
     def enter_sentence_of(self, offset: int) -> None:
-        index = max(i for i, s in enumerate(self.sentences) if s.start <= offset)
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1  # the last sentence starting at or before
         if index == self.sentence_index:
             return
         self.sentence_index = index
@@ -302,9 +305,9 @@ class ParagraphReader:
 
     def is_not_a_total(self, token: Token) -> bool:
         """ "本年支出合计中，机构改革分流315万元": the clause names another amount than the subject's."""
-        text = self.paragraph.text
-        start = max((m.end() for m in CLAUSE_END.finditer(text, 0, token.start)), default=0)
-        return bool(NOT_A_TOTAL.search(text, start, token.start))
+        ends_before = bisect.bisect_right(self.clause_ends, token.start)  # clause ends found once per paragraph
+        start = self.clause_ends[ends_before - 1] if ends_before else 0
+        return bool(NOT_A_TOTAL.search(self.paragraph.text, start, token.start))
 
     def on_share(self, token: Token) -> None:
         if self.state is None:
