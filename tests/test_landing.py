@@ -68,7 +68,9 @@ def test_a_duplicate_key_is_named_with_where_it_was_read():
 
 def test_missing_values_and_unknown_values_are_problems():
     rows = with_value(rows_of(DOC_002), "fa_values", "column_key", None)
-    assert problems(rows) == [f"fa_values: 1 row(s) without column_key (at {rows['fa_values'][0][column('fa_values', 'source_ref')]})"]
+    assert problems(rows) == [
+        f"fa_values: 1 row(s) without column_key (at {rows['fa_values'][0][column('fa_values', 'source_ref')]})"
+    ]
     rows = with_value(rows_of(DOC_003), "perf_projects", "evaluation_kind", "guess")
     (problem,) = problems(rows)
     assert problem.startswith("perf_projects: evaluation_kind guess is not one of ")
