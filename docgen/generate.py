@@ -39,6 +39,20 @@ THREE_PUBLIC_ECONOMIC = {
 def generate(rng: random.Random, quantum: int, long_tables: bool, extended_economic: bool) -> FinalAccounts:
     kind = rng.choice(reference.department_kinds())
     department = draw_department(rng, kind)
+    return generate_for(rng, kind, department, None, quantum, long_tables, extended_economic)
+
+
+def generate_for(
+    rng: random.Random,
+    kind: reference.DepartmentKind,
+    department: Department,
+    fiscal_year: int | None,
+    quantum: int,
+    long_tables: bool = False,
+    extended_economic: bool = False,
+) -> FinalAccounts:
+    """The final accounts of a given department (and year, else drawn): the counterpart of another
+    document of the same department and year, such as its published budget (部门预算)."""
     scale = rng.choice((300, 1_000, 3_000, 10_000, 40_000))  # department size, 万元
     lines = draw_lines(rng, kind, long_tables)
     for line in lines:
@@ -46,9 +60,10 @@ def generate(rng: random.Random, quantum: int, long_tables: bool, extended_econo
     economic = split_basic(rng, sum(line.get("gpb_basic") for line in lines), quantum, extended_economic)
     classes = reference.economic_classes()
     names = reference.function_classes()
+    year = rng.choice(YEARS) if fiscal_year is None else fiscal_year
     data = FinalAccounts(
         department=department,
-        fiscal_year=rng.choice(YEARS),
+        fiscal_year=year,
         quantum=quantum,
         lines=lines,
         function_names={c: names[c] for line in lines for c in (line.code[:3], line.code[:5])},

@@ -33,6 +33,8 @@ EXPORTED_TABLES: tuple[tuple[str, str], ...] = (
     ("marts", "fct_basic_expenditure_by_economic_class"),
     ("marts", "fct_department_finance"),
     ("marts", "fct_budget_vs_final"),
+    ("marts", "fct_budget_by_function"),
+    ("marts", "fct_department_budget"),
     ("marts", "fct_project_performance"),
     ("marts", "fct_indicator_scores"),
     ("marts", "fct_three_public_expenditure"),

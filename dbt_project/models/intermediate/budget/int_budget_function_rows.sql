@@ -42,7 +42,9 @@ summary_classes as (
             as basic_yuan,
         max(case when summary_values.column_key = 'project' then summary_values.amount_yuan end) as project_yuan,
         cast(null as decimal(20, 2)) as reserve_yuan,
-        min(summary_values.source_ref) as source_ref
+        min(summary_values.source_ref) as source_ref,
+        {{ dbt.bool_or('summary_values.is_ocr') }} as is_ocr,
+        min(summary_values.ocr_confidence) as ocr_confidence
     from summary_values
     left join coded_expenditure on summary_values.document_id = coded_expenditure.document_id
     where coded_expenditure.document_id is null
@@ -70,7 +72,9 @@ coded as (
         basic_yuan,
         project_yuan,
         reserve_yuan,
-        source_ref
+        source_ref,
+        is_ocr,
+        ocr_confidence
     from function_rows
 ),
 
@@ -79,7 +83,7 @@ final as (
     union all
     select
         document_id, funding_scope, source_table, function_code, function_level, row_no, function_name,
-        total_yuan, basic_yuan, project_yuan, reserve_yuan, source_ref
+        total_yuan, basic_yuan, project_yuan, reserve_yuan, source_ref, is_ocr, ocr_confidence
     from summary_classes
 )
 

@@ -19,6 +19,7 @@ with expenditure as (
 
 budget_vs_final as (
     select * from {{ ref('fct_budget_vs_final') }}
+    where source = 'narrative'
 ),
 
 function_classes as (

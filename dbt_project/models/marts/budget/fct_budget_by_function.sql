@@ -35,7 +35,9 @@ final as (
         cast(function_rows.reserve_yuan as decimal(20, 2)) as reserve_yuan,
         function_rows.source_table,
         cast(function_rows.row_no as integer) as row_no,
-        function_rows.source_ref
+        function_rows.source_ref,
+        coalesce(function_rows.is_ocr, false) as is_ocr,
+        cast(function_rows.ocr_confidence as decimal(5, 4)) as ocr_confidence
     from function_rows
     inner join documents on function_rows.document_id = documents.document_id
     left join function_classes on function_rows.function_code = function_classes.function_code

@@ -27,7 +27,9 @@ final as (
         cast(table_metrics.amount_yuan as decimal(20, 2)) as amount_yuan,
         table_metrics.printed,
         table_metrics.unit,
-        table_metrics.source_ref
+        table_metrics.source_ref,
+        coalesce(table_metrics.is_ocr, false) as is_ocr,
+        cast(table_metrics.ocr_confidence as decimal(5, 4)) as ocr_confidence
     from table_metrics
     inner join documents on table_metrics.document_id = documents.document_id
     left join metrics on table_metrics.metric = metrics.metric

@@ -1,5 +1,7 @@
 -- What each jurisdiction spent on its 12345 hotline per year, one row per spending line, with
--- the service volume the documents state and the unit cost. Rules: macros/hotline_rules.sql.
+-- the service volume the documents state and the unit cost, and beside it what was budgeted: the
+-- evaluation's budget (budget_yuan) and the budget document's (budget_document_yuan). Rules:
+-- macros/hotline_rules.sql.
 with department_totals as (
     select * from {{ ref('int_hotline_department_totals') }}
 ),
@@ -10,6 +12,10 @@ project_lines as (
 
 volumes as (
     select * from {{ ref('int_hotline_service_volumes') }}
+),
+
+budget_lines as (
+    select * from {{ ref('int_hotline_budget_lines') }}
 ),
 
 measures as (
@@ -98,6 +104,9 @@ final as (
         lines.total_score,
         lines.grade,
         cast(lines.evaluations_merged as integer) as evaluations_merged,
+        cast(budget_lines.budget_document_yuan as decimal(20, 2)) as budget_document_yuan,
+        budget_lines.budget_document_id,
+        budget_lines.budget_document_source_ref,
         lines.document_id,
         lines.source_ref,
         volumes.service_volume_document_id,
@@ -107,6 +116,10 @@ final as (
         on lines.line_id = volumes.line_id
     left join measures
         on volumes.service_volume_measure = measures.measure
+    left join budget_lines
+        on lines.department_id = budget_lines.department_id
+        and lines.fiscal_year = budget_lines.fiscal_year
+        and coalesce({{ hotline_name_key('lines.project_name') }}, '') = coalesce(budget_lines.project_name_key, '')
 )
 
 select * from final
