@@ -18,11 +18,12 @@
 {#- Compare names the way a reader would: no whitespace, no quotes, half-width parentheses. -#}
 {% macro hotline_name_key(column) -%}
     {%- set dropped = [' ', '　', '"', "''", '“', '”', '‘', '’', '「', '」', '『', '』', '《', '》'] -%}
-    {%- set expr = column -%}
+    {#- a namespace: a plain `set` inside the loop would not outlive one iteration -#}
+    {%- set name = namespace(expr=column) -%}
     {%- for ch in dropped -%}
-        {%- set expr = "replace(" ~ expr ~ ", '" ~ ch ~ "', '')" -%}
+        {%- set name.expr = "replace(" ~ name.expr ~ ", '" ~ ch ~ "', '')" -%}
     {%- endfor -%}
-    replace(replace({{ expr }}, '（', '('), '）', ')')
+    replace(replace({{ name.expr }}, '（', '('), '）', ')')
 {%- endmacro %}
 
 {#- True when `column` contains one of the name fragments of the seed relation `patterns`. -#}

@@ -15,6 +15,10 @@ budget_rows as (
     where funding_scope = 'all_sources' and function_level <= 1 and total_yuan is not null
 ),
 
+function_classes as (
+    select * from {{ ref('dim_function_class') }}
+),
+
 final_rows as (
     select * from {{ ref('int_finance_function_rows_pivoted') }}
     where table_key = 'expenditure' and function_level <= 1
@@ -84,7 +88,8 @@ final as (
         pairs.budget_document_id,
         keys.function_code,
         coalesce(final_side.function_level, budget_side.function_level) as function_level,
-        coalesce(nullif(final_side.function_name, ''), budget_side.function_name) as function_name,
+        coalesce(nullif(final_side.function_name, ''), function_classes.function_name, budget_side.function_name)
+            as function_name,
         budget_side.total_yuan as budget_yuan,
         final_side.total_yuan as final_yuan,
         budget_side.source_table as budget_source_table,
@@ -98,6 +103,7 @@ final as (
         on keys.document_id = budget_side.document_id and keys.function_code = budget_side.function_code
     left join final_side
         on keys.document_id = final_side.document_id and keys.function_code = final_side.function_code
+    left join function_classes on keys.function_code = function_classes.function_code
 )
 
 select * from final

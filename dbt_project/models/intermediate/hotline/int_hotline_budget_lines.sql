@@ -27,6 +27,11 @@ unit_budgets as (
         cast(null as varchar) as project_name,
         cast(null as varchar) as project_name_key,
         budget_metrics.amount_yuan as budget_document_yuan,
+        cast(
+            case budget_metrics.metric
+                when 'current_expenditure' then 'unit_current_expenditure' else 'unit_expenditure_total'
+            end as varchar
+        ) as budget_document_basis,
         budget_metrics.document_id as budget_document_id,
         budget_metrics.source_ref as budget_document_source_ref,
         row_number() over (
@@ -46,6 +51,7 @@ project_budgets as (
         project_rows.row_label as project_name,
         {{ hotline_name_key('project_rows.row_label') }} as project_name_key,
         project_rows.amount_yuan as budget_document_yuan,
+        cast('project_budget' as varchar) as budget_document_basis,
         project_rows.document_id as budget_document_id,
         project_rows.source_ref as budget_document_source_ref,
         row_number() over (
@@ -59,14 +65,14 @@ project_budgets as (
 
 final as (
     select
-        department_id, fiscal_year, project_name, project_name_key, budget_document_yuan, budget_document_id,
-        budget_document_source_ref
+        department_id, fiscal_year, project_name, project_name_key, budget_document_yuan, budget_document_basis,
+        budget_document_id, budget_document_source_ref
     from unit_budgets
     where preference = 1
     union all
     select
-        department_id, fiscal_year, project_name, project_name_key, budget_document_yuan, budget_document_id,
-        budget_document_source_ref
+        department_id, fiscal_year, project_name, project_name_key, budget_document_yuan, budget_document_basis,
+        budget_document_id, budget_document_source_ref
     from project_budgets
     where preference = 1
 )

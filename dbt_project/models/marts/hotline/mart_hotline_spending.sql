@@ -105,6 +105,7 @@ final as (
         lines.grade,
         cast(lines.evaluations_merged as integer) as evaluations_merged,
         cast(budget_lines.budget_document_yuan as decimal(20, 2)) as budget_document_yuan,
+        budget_lines.budget_document_basis,
         budget_lines.budget_document_id,
         budget_lines.budget_document_source_ref,
         lines.document_id,
