@@ -20,6 +20,11 @@ from report.sources import SourcePages
 
 KIND_ZH = {"self_evaluation": "自评", "department_evaluation": "部门评价", "overall_department": "部门整体"}
 BASIS_ZH = {"department_total": "热线单位本年支出合计", "project_executed": "项目执行数", "mixed": "两者皆有"}
+BUDGET_BASIS_ZH = {
+    "unit_current_expenditure": "热线单位当年支出预算",
+    "unit_expenditure_total": "热线单位支出预算合计",
+    "project_budget": "项目支出预算",
+}
 DOC_TYPE_ZH = {
     "final_accounts": "决算 final accounts",
     "budget": "预算 budget",
@@ -389,6 +394,8 @@ def jurisdiction_table(name: str, rows: list[Row], sources: SourcePages) -> Tabl
                         r["source_ref"],
                         "num",
                     ),
+                    Cell(_wan(r["budget_yuan"]), kind="num"),
+                    _budget_document_cell(r, sources),
                     Cell(
                         _volume(r["service_volume"], r["service_volume_unit"]),
                         volume_href,
@@ -409,6 +416,8 @@ def jurisdiction_table(name: str, rows: list[Row], sources: SourcePages) -> Tabl
         "项目 project",
         "口径 basis",
         "支出 spending (万元)",
+        "评价所列预算 budget in the evaluation (万元)",
+        "预算文件所列预算 budget in the budget document (万元)",
         "服务量 volume",
         "单位成本 unit cost (元)",
         "执行率 execution",
@@ -416,6 +425,17 @@ def jurisdiction_table(name: str, rows: list[Row], sources: SourcePages) -> Tabl
         "来源 source",
     )
     return Table(_anchor("lines-table", name), headers, tuple(body))
+
+
+def _budget_document_cell(r: Row, sources: SourcePages) -> Cell:
+    """What the budget document budgets for the line, labelled with what the figure is."""
+    amount = r["budget_document_yuan"]
+    if amount is None:
+        return Cell("", kind="num")
+    ref = r["budget_document_source_ref"]
+    href = sources.figure_href(r["budget_document_id"], ref, money_forms(amount))
+    basis = r["budget_document_basis"]
+    return Cell(_wan(amount), href, ref, "num", small=BUDGET_BASIS_ZH.get(basis, basis or ""))
 
 
 # ---------------------------------------------------------------- data quality

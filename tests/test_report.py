@@ -62,15 +62,17 @@ def _hotline_warehouse(db: Path, with_dq: bool, shared_measure: bool = False) ->
         ('景德镇市', '江西省', 2022, '景德镇市委信访局', '“12345”政务服务热线运营费', 'project_executed',
          1945900.00::decimal(20,2), 110083.00::decimal(20,2), '个', 'calls_accepted', '受理的来电、咨询和诉求',
          '全年受理咨询量', 17.68::decimal(20,2), 'self_evaluation', 1.0::decimal(12,6), 98.0::decimal(12,4),
-         'd0', ? , 'd0', ?),
+         null, null, null, null, null, 'd0', ? , 'd0', ?),
         ('子洲县', '陕西省', 2021, '子洲县行政审批服务局', ?, 'department_total',
          488300.00::decimal(20,2), {"1799.00::decimal(20,2)" if measure else "null"}, {"'件'" if measure else "null"},
          {"'calls_accepted'" if measure else "null"}, {"'受理的来电、咨询和诉求'" if measure else "null"},
          null, {"271.43::decimal(20,2)" if measure else "null"}, 'department_evaluation',
-         0.9965::decimal(12,6), 96.0::decimal(12,4), 'd9', 'x.txt | line 51', null, null)
+         0.9965::decimal(12,6), 96.0::decimal(12,4), 520000.00::decimal(20,2), 500000.00::decimal(20,2),
+         'unit_current_expenditure', 'd9', 'x.txt | line 12', 'd9', 'x.txt | line 51', null, null)
         ) t(jurisdiction_name, province, fiscal_year, department_name, project_name, spending_basis, spending_yuan,
             service_volume, service_volume_unit, service_volume_measure, service_volume_counts, service_volume_label,
-            unit_cost_yuan, evaluation_kind, execution_rate, total_score, document_id, source_ref,
+            unit_cost_yuan, evaluation_kind, execution_rate, total_score, budget_yuan, budget_document_yuan,
+            budget_document_basis, budget_document_id, budget_document_source_ref, document_id, source_ref,
             service_volume_document_id, service_volume_source_ref)""",
         [
             f"{source.name} | line 580 | 项目支出绩效自评表",
@@ -154,6 +156,14 @@ def test_hotline_charts_and_figures(report_page):
         assert f'id="{chart}"' in page
     assert "194.59 万元" in page and "17.68 元" in page
     assert "受理的来电、咨询和诉求" in page  # what the volume counts, next to the unit cost
+
+
+def test_hotline_lines_show_what_was_budgeted_with_its_basis(report_page):
+    _, page = report_page
+    lines = page[page.index('id="lines-table') : page.rindex("</table>")]
+    assert "预算文件所列预算 budget in the budget document (万元)" in lines and "评价所列预算" in lines
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*488\.30(?:(?!</tr>).)*</tr>", lines, re.S).group(0)
+    assert "52.00" in row and "50.00" in row and "热线单位当年支出预算" in row
 
 
 def test_unit_costs_alone_in_their_measure_are_not_drawn_as_comparable_bars(report_page):
