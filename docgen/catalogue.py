@@ -34,7 +34,7 @@ DIMENSIONS: dict[str, tuple[str, ...]] = {
 }
 
 # The file formats a document is written in; `pdf` is drawn by the chosen producer.
-FORMATS: tuple[str, ...] = ("pdf", "docx", "xlsx", "html", "doc", "scan")
+FORMATS: tuple[str, ...] = ("pdf", "docx", "xlsx", "html", "txt", "doc", "scan")
 SCAN_DPIS: tuple[int, ...] = (150, 200, 300)
 
 

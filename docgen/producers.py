@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from docgen import convert, render_docx, render_html, render_reportlab, render_xlsx, scan
+from docgen import convert, render_docx, render_html, render_reportlab, render_text, render_xlsx, scan
 from docgen.catalogue import DIMENSIONS, SCAN_DPIS
 
 Entry = tuple[str, str, str, str]  # file name, document, format, producer
@@ -95,6 +95,7 @@ OTHER_FORMATS: dict[str, Callable] = {
     "docx": _files("docx", lambda doc, path: render_docx.render(doc.printed, path), "python_docx"),
     "xlsx": _files("xlsx", _workbook, "openpyxl"),
     "html": _files("html", lambda doc, path: render_html.render(doc.printed, path), "html_page"),
+    "txt": _files("txt", lambda doc, path: render_text.render(doc.printed, path), "text_dump"),
     "doc": _office("docx", lambda doc, path: render_docx.render(doc.printed, path), target="doc"),
     "scan": _scans,
 }

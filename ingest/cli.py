@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,30 +19,86 @@ from rich.table import Table
 
 from ingest.landing.batch import LandingBatch
 from ingest.landing.cache import RowCache
-from ingest.landing.duckdb_writer import write_raw
+from ingest.landing.duckdb_writer import RawWriter
 from ingest.landing.provenance import build_run_row, source_file_rows
 from ingest.limits import DocumentLimits
 from ingest.loading import ocr
-from ingest.pipeline import collect, file_issue_rows, find_documents, links_out_of, printable, process_paths
+from ingest.pipeline import (
+    Rows,
+    RunSummary,
+    collect,
+    file_issue_rows,
+    find_documents,
+    links_out_of,
+    printable,
+    process_paths,
+)
 
 console = Console(stderr=True)
 
 
 def run(
-    raw_dir: Path, db: Path, workers: int, cache_dir: Path | None = None, limits: DocumentLimits | None = None
+    raw_dir: Path,
+    db: Path,
+    workers: int,
+    cache_dir: Path | None = None,
+    limits: DocumentLimits | None = None,
+    timings: Path | None = None,
 ) -> int:
     if not raw_dir.is_dir():
         console.print(f"[red]error:[/] RAW_DIR {_shown(raw_dir)} is not a folder of documents", soft_wrap=True)
         return 2
-    paths = find_documents(raw_dir)
+    started = time.perf_counter()
+    clock = StageClock()
+    with clock("find"):
+        paths = find_documents(raw_dir)
     batch = LandingBatch()
     for link in links_out_of(raw_dir):
         batch.add(file_issue_rows(link, "a link that leads out of RAW_DIR (or nowhere): not followed", severity="warn"))
     ocr.PAGE_WORKERS = workers  # a scanned document read in this process spreads its pages
     if not paths:
         console.print(f"[yellow]warning:[/] no files under {_shown(raw_dir)}", soft_wrap=True)
-    started = time.perf_counter()
     build_started = datetime.now(UTC)
+    try:
+        writer = RawWriter(db)
+    except (OSError, duckdb.Error) as exc:  # a full disk, a folder that cannot be written
+        console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
+        return 1
+    try:
+        summary = _land(raw_dir, paths, workers, cache_dir, limits, batch, writer, clock, build_started)
+    except (OSError, duckdb.Error) as exc:
+        writer.abandon()
+        console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
+        return 1
+    except BaseException:
+        writer.abandon()
+        raise
+    elapsed = time.perf_counter() - started
+    if timings is not None:
+        timings.write_text(json.dumps(clock.seconds | {"total": round(elapsed, 3)}, indent=2) + "\n", encoding="utf-8")
+    _print_summary(summary, raw_dir, db, elapsed, clock)
+    return 0
+
+
+def _land(
+    raw_dir: Path,
+    paths: list[Path],
+    workers: int,
+    cache_dir: Path | None,
+    limits: DocumentLimits | None,
+    batch: LandingBatch,
+    writer: RawWriter,
+    clock: StageClock,
+    build_started: datetime,
+) -> RunSummary:
+    """Parse (or read from the cache) every document and write its rows into ``writer`` in batches."""
+    cache = RowCache(cache_dir) if cache_dir else None
+    limits = limits or DocumentLimits.from_environment()
+
+    def write(rows: Rows) -> None:
+        with clock("write"):
+            writer.append(rows)
+
     with Progress(
         TextColumn("ingest"),
         BarColumn(),
@@ -54,24 +113,38 @@ def run(
         def advance(path: Path) -> None:
             progress.update(task, advance=1, description=_shown(path.name))
 
-        cache = RowCache(cache_dir) if cache_dir else None
-        limits = limits or DocumentLimits.from_environment()
-        rows, summary = collect(process_paths(paths, workers, cache, limits), on_document=advance, batch=batch)
-    files, manifest_issues = source_file_rows(raw_dir, paths)
-    rows["source_files"] = files
-    rows.setdefault("ingest_issues", []).extend(manifest_issues)
-    summary.issues += len(manifest_issues)
-    rows["build_runs"] = [build_run_row(raw_dir, build_started)]
-    try:
-        write_raw(db, rows)
-    except (OSError, duckdb.Error) as exc:  # a full disk, a folder that cannot be written
-        console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
-        return 1
+        with clock("parse and land"):
+            rows, summary = collect(
+                process_paths(paths, workers, cache, limits), on_document=advance, batch=batch, sink=write
+            )
+    clock.seconds["parse and land"] = round(clock.seconds["parse and land"] - clock.seconds.get("write", 0.0), 3)
+    with clock("write"):
+        files, manifest_issues = source_file_rows(raw_dir, paths)
+        rows["source_files"] = files
+        rows.setdefault("ingest_issues", []).extend(manifest_issues)
+        summary.issues += len(manifest_issues)
+        rows["build_runs"] = [build_run_row(raw_dir, build_started)]
+        writer.append(rows)
+        writer.finish()
     if cache is not None:
         cache.prune_other_versions()  # entries of older parser code can never be read again
-    elapsed = time.perf_counter() - started
-    _print_summary(summary, raw_dir, db, elapsed)
-    return 0
+    return summary
+
+
+class StageClock:
+    """Seconds spent in each named stage; a stage entered several times adds up."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            spent = time.perf_counter() - started
+            self.seconds[stage] = round(self.seconds.get(stage, 0.0) + spent, 3)
 
 
 def _shown(path: Path | str) -> str:
@@ -79,7 +152,7 @@ def _shown(path: Path | str) -> str:
     return escape(printable(path))
 
 
-def _print_summary(summary, raw_dir: Path, db: Path, elapsed: float) -> None:
+def _print_summary(summary: RunSummary, raw_dir: Path, db: Path, elapsed: float, clock: StageClock) -> None:
     table = Table(title=f"ingest of {_shown(raw_dir)} -> {_shown(db)} in {elapsed:.2f}s", show_header=False)
     for label, value in [
         ("documents read", summary.documents),
@@ -93,6 +166,7 @@ def _print_summary(summary, raw_dir: Path, db: Path, elapsed: float) -> None:
         ("evaluated projects", summary.projects),
         ("indicator rows", summary.indicators),
         ("ingest issues (errors)", f"{summary.issues} ({summary.errors})"),
+        *((f"seconds: {stage}", f"{seconds:.2f}") for stage, seconds in clock.seconds.items()),
     ]:
         table.add_row(label, str(value))
     console.print(table)
@@ -103,14 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     run_p = sub.add_parser("run", help="ingest every document of a folder into the raw schema of a DuckDB file")
     run_p.add_argument("--raw-dir", type=Path, required=True)
-    run_p.add_argument("--db", type=Path, required=True)
+    run_p.add_argument("--db", type=Path, required=True, help="the database file, written anew")
     run_p.add_argument("--workers", type=int, default=1, help="parallel parsing processes")
     run_p.add_argument(
         "--cache-dir", type=Path, default=None, help="reuse parsed rows of documents unchanged since the last run"
     )
+    run_p.add_argument("--timings", type=Path, default=None, help="write the seconds of each stage here (JSON)")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.raw_dir, args.db, args.workers, args.cache_dir)
+        return run(args.raw_dir, args.db, args.workers, args.cache_dir, timings=args.timings)
     return 2
 
 

@@ -9,6 +9,7 @@ other documents are never affected. Landing checks each document's rows (landing
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import traceback
 from collections.abc import Callable, Iterator
@@ -33,6 +34,7 @@ from ingest.provenance import mark_ocr_figures
 
 EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
 Rows = dict[str, list[tuple]]
+BATCH_ROWS = 50_000  # rows landed per transaction: a few tens of MB as Python tuples
 
 
 def find_documents(raw_dir: Path) -> list[Path]:
@@ -183,20 +185,24 @@ def process_paths(
     paths: list[Path], workers: int = 1, cache: RowCache | None = None, limits: DocumentLimits | None = None
 ) -> Iterator[tuple[Path, Rows, bool]]:
     """Yield (path, rows, from_cache) in the order of ``paths``; documents not in the cache are
-    parsed in ``workers`` worker processes."""
+    parsed in ``workers`` worker processes. Cached rows are read as they are yielded, so no more
+    than a few documents' rows are held at a time."""
     from ingest.worker_pool import WorkerPool
 
     limits = limits or DocumentLimits()
-    known: list[Rows | None] = [_cached(path, cache) for path in paths]
-    to_parse = [path for path, rows in zip(paths, known, strict=True) if rows is None]
-    if not to_parse:
-        yield from ((path, rows, True) for path, rows in zip(paths, known, strict=True))
-        return
-    with WorkerPool(min(workers, len(to_parse)), limits) as pool:
-        parsed = pool.map(to_parse)
-        for path, rows in zip(paths, known, strict=True):
+    keys = [_cache_key(path, cache) for path in paths]
+    to_parse = [path for path, key in zip(paths, keys, strict=True) if key is None]
+    with WorkerPool(min(workers, len(to_parse)), limits) if to_parse else contextlib.nullcontext() as pool:
+        parsed = pool.map(to_parse) if to_parse else iter(())
+        for path, key in zip(paths, keys, strict=True):
+            rows = cache.get(*key) if cache is not None and key is not None else None
             if rows is not None:
                 yield path, rows, True
+                continue
+            if key is not None:  # the entry went away since it was checked: parse it after all
+                with WorkerPool(1, limits) as alone:
+                    _, rows = next(alone.map([path]))
+                yield path, rows, False
                 continue
             _, rows = next(parsed)
             if cache is not None and rows.get("documents") and rows["documents"][0][_STATUS] != "failed":
@@ -204,13 +210,15 @@ def process_paths(
             yield path, rows, False
 
 
-def _cached(path: Path, cache: RowCache | None) -> Rows | None:
+def _cache_key(path: Path, cache: RowCache | None) -> tuple[str, str] | None:
+    """(document_id, path) when the cache holds the document's rows, else None."""
     if cache is None:
         return None
     try:
-        return cache.get(document_id_of(path), str(path))
+        key = (document_id_of(path), str(path))
     except OSError:
         return None  # parsing reports it
+    return key if cache.holds(*key) else None
 
 
 @dataclass
@@ -257,12 +265,20 @@ def collect(
     results: Iterator[tuple[Path, Rows, bool]],
     on_document: Callable[[Path], None] | None = None,
     batch: LandingBatch | None = None,
+    sink: Callable[[Rows], None] | None = None,
+    batch_rows: int | None = None,
 ) -> tuple[Rows, RunSummary]:
-    """Land each document's rows in a batch (checked, quarantined when needed); return them and a summary."""
+    """Land each document's rows in a batch (checked, quarantined when needed); return the rows
+    held and a summary. With a ``sink`` (a database writer), the batch is handed to it whenever it
+    holds ``batch_rows`` rows (default BATCH_ROWS), so memory does not grow with the number of
+    documents; the rows returned are then the last ones, not yet handed over."""
     batch = batch or LandingBatch()
+    batch_rows = batch_rows or BATCH_ROWS
     summary = RunSummary()
     for path, rows, from_cache in results:
         summary.add(batch.add(rows), from_cache)
+        if sink is not None and batch.held >= batch_rows:
+            sink(batch.take())
         if on_document:
             on_document(path)
-    return batch.rows, summary
+    return batch.take(), summary

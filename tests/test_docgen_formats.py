@@ -13,7 +13,17 @@ import openpyxl
 import pypdfium2
 import pytest
 
-from docgen import convert, corpus, producers, render_docx, render_html, render_reportlab, render_xlsx, scan
+from docgen import (
+    convert,
+    corpus,
+    producers,
+    render_docx,
+    render_html,
+    render_reportlab,
+    render_text,
+    render_xlsx,
+    scan,
+)
 from docgen.catalogue import PLAIN
 from docgen.document import Printed
 
@@ -44,6 +54,24 @@ def test_workbook_holds_every_table_with_numbers_as_numbers(doc, tmp_path):
     assert wb["公开03"].print_title_rows  # header repeated on each printed page
     render_xlsx.render(doc.printed, tmp_path / "b.xlsx", thousands=True)
     assert path.read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+
+def test_text_dump_is_read_by_the_text_reader_with_its_figures(doc, tmp_path):
+    from ingest.pipeline import process_document
+
+    path = tmp_path / "a.txt"
+    render_text.render(doc.printed, path)
+    text = path.read_text(encoding="utf-8")
+    assert "\f" in text and "|" not in text  # pages as form feeds, columns as runs of spaces
+    read = process_document(path)
+    assert (read.meta.doc_type, read.meta.department_name) == ("final_accounts", doc.data.department.name)
+    total = f"{doc.data.income_total() / 100:,.2f}"
+    summary = [v for v in read.values if v.table_key == "income_expenditure_summary" and v.row_label == "总计"]
+    assert {v.amount.printed for v in summary} == {total}
+    assert read.reading.template_tables_found >= 6
+    assert read.reading.identities_checked > 100 and read.reading.identities_closed == read.reading.identities_checked
+    render_text.render(doc.printed, tmp_path / "b.txt")
+    assert path.read_bytes() == (tmp_path / "b.txt").read_bytes()
 
 
 def test_word_file_has_the_whole_document(doc, tmp_path):

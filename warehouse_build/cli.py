@@ -16,12 +16,12 @@ import os
 import shutil
 import signal
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from warehouse_build.layout import Layout
+from warehouse_build.measure import BuildSummary, PeakSampler, measured, read_parts
 from warehouse_build.publish import clean
 from warehouse_build.steps import REPO, STEPS, Settings, StepFailed, shell, where
 
@@ -55,11 +55,23 @@ def build_lock(layout: Layout) -> Iterator[bool]:
 
 
 def run_steps(settings: Settings, steps: tuple[str, ...]) -> int:
-    for name in steps:
-        print(f"== {name}", file=sys.stderr, flush=True)
-        started = time.perf_counter()
-        STEPS[name](settings)
-        print(f"== {name} done in {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)
+    """Run the steps in order; the seconds and peak memory of each are printed at the end and
+    written to .build/build_summary.json, whether the steps finish or one stops the build."""
+    layout = settings.layout
+    summary = BuildSummary()
+    try:
+        with PeakSampler() as sampler:
+            for name in steps:
+                print(f"== {name}", file=sys.stderr, flush=True)
+                with measured(summary, sampler, name):
+                    STEPS[name](settings)
+                print(f"== {name} done in {summary.steps[-1].seconds:.1f}s", file=sys.stderr, flush=True)
+                if name == "ingest":
+                    summary.parts[name] = read_parts(layout.ingest_timings)
+    finally:
+        summary.write(layout.build_summary)
+        print(f"\nseconds and peak memory (RSS of the build and its workers) per step:\n{summary.text()}",
+              file=sys.stderr, flush=True)  # fmt: skip
     return 0
 
 

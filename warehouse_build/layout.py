@@ -5,6 +5,7 @@ For ``WAREHOUSE=out/warehouse.duckdb`` (the folder ``out/`` belongs to the build
     out/.build/build.lock             one build at a time
     out/.build/parsed/                the per-document parse cache
     out/.build/dbt/                   dbt's target and log folders
+    out/.build/build_summary.json     the last run's seconds and peak memory per step
     out/.build/candidate/             this build's outputs until they are published:
         warehouse.duckdb, dq/, report/, docs/, exports/, and <output>.sealed for each output
     out/.releases/<release>/          published builds (the same files, moved here as one folder)
@@ -52,6 +53,14 @@ class Layout:
     @property
     def dbt_logs(self) -> Path:
         return self.work / "dbt" / "logs"
+
+    @property
+    def build_summary(self) -> Path:
+        return self.work / "build_summary.json"
+
+    @property
+    def ingest_timings(self) -> Path:
+        return self.work / "ingest_timings.json"
 
     @property
     def candidate(self) -> Path:

@@ -51,9 +51,10 @@ def ingest(settings: Settings) -> None:
     layout = settings.layout
     shutil.rmtree(layout.candidate, ignore_errors=True)  # nothing of an earlier candidate can be published
     layout.candidate.mkdir(parents=True)
+    layout.ingest_timings.unlink(missing_ok=True)
     code = _run(
         [BIN / "python", "-m", "ingest", "run", "--raw-dir", settings.raw_dir, "--db", layout.candidate_db]
-        + ["--workers", str(settings.workers), "--cache-dir", layout.parse_cache]
+        + ["--workers", str(settings.workers), "--cache-dir", layout.parse_cache, "--timings", layout.ingest_timings]
     )
     if code != 0:
         raise StepFailed(f"ingest failed (exit code {code})")

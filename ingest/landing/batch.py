@@ -1,4 +1,4 @@
-"""The rows of one ingest run, document by document, ready to be written in one transaction.
+"""The rows of one ingest run, document by document, held until they are written (``take``).
 
 Each document's rows are checked (landing/consistency.py) as they arrive: a document that cannot
 be landed consistently is quarantined (landing/quarantine.py). A second file with the same bytes
@@ -18,6 +18,7 @@ class LandingBatch:
     def __init__(self) -> None:
         self.rows: Rows = {table: [] for table in RAW_TABLES}
         self.first_path: dict[str, str] = {}  # document_id -> the file it was landed from
+        self.held = 0  # rows taken in and not yet handed over by take()
 
     def add(self, rows: Rows) -> Rows:
         """Take one document's rows; return what of them is landed."""
@@ -30,7 +31,14 @@ class LandingBatch:
             landed = _consistent(rows)
         for table, table_rows in landed.items():
             self.rows[table].extend(table_rows)
+            self.held += len(table_rows)
         return landed
+
+    def take(self) -> Rows:
+        """The rows held so far, handed over: the batch holds none afterwards (documents already
+        landed are still known, so a later copy of one is still reported as a copy)."""
+        rows, self.rows, self.held = self.rows, {table: [] for table in RAW_TABLES}, 0
+        return rows
 
     @staticmethod
     def _duplicate_issue(rows: Rows, first: str) -> tuple:

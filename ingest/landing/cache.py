@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ingest.landing.duckdb_writer import arrow_schema, to_arrow
 from ingest.landing.rows import DOCUMENT_TABLES
@@ -64,8 +65,8 @@ class RowCache:
             zip(KEY_FIELDS, (document_id.encode(), os.fsencode(source_path), code_fingerprint().encode()), strict=True)
         )
 
-    def get(self, document_id: str, source_path: str) -> dict[str, list[tuple]] | None:
-        """The rows cached for this document read from this path, or None."""
+    def _entry(self, document_id: str, source_path: str) -> pa.Table | None:
+        """The entry as stored, when it is exactly what its name promises."""
         try:
             with pa.OSFile(str(self._path(document_id, source_path))) as source:
                 table = pa.ipc.open_file(source).read_all()
@@ -77,10 +78,20 @@ class RowCache:
             document_id, source_path
         ):
             return None
-        rows = {name: _rows(table.column(name)) for name in DOCUMENT_TABLES}
-        if any(row[0] != document_id for table_rows in rows.values() for row in table_rows):
+        if not all(_all_rows_of(table.column(name), document_id) for name in DOCUMENT_TABLES):
             return None
-        return rows
+        return table
+
+    def holds(self, document_id: str, source_path: str) -> bool:
+        """Whether ``get`` would find the document's rows (checked without building them)."""
+        return self._entry(document_id, source_path) is not None
+
+    def get(self, document_id: str, source_path: str) -> dict[str, list[tuple]] | None:
+        """The rows cached for this document read from this path, or None."""
+        table = self._entry(document_id, source_path)
+        if table is None:
+            return None
+        return {name: _rows(table.column(name)) for name in DOCUMENT_TABLES}
 
     def put(self, document_id: str, source_path: str, rows: dict[str, list[tuple]]) -> bool:
         """Store a document's rows; False when they cannot be stored as the raw types (not cached)."""
@@ -115,6 +126,12 @@ def _as_list(table: pa.Table) -> pa.Array:
     """A table's rows as one list value (the cell of an entry's column)."""
     records = pa.StructArray.from_arrays([c.combine_chunks() for c in table.columns], fields=list(table.schema))
     return pa.ListArray.from_arrays(pa.array([0, len(records)], pa.int32()), records)
+
+
+def _all_rows_of(column: pa.ChunkedArray, document_id: str) -> bool:
+    """Whether every record of an entry's column has this document_id (its first field)."""
+    ids = column.combine_chunks().flatten().field(0)
+    return pc.all(pc.fill_null(pc.equal(ids, document_id), False)).as_py() is not False
 
 
 def _rows(column: pa.ChunkedArray) -> list[tuple]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -47,17 +48,57 @@ def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
 
 
+class RawWriter:
+    """The raw schema of a new database file, filled batch by batch (each batch one transaction).
+
+    The rows go to ``<db>.partial`` and the file takes its name only at ``finish``: a database at
+    ``db_path`` is always complete, never the first batches of an ingest that stopped.
+    """
+
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+        self.partial = db_path.with_name(db_path.name + ".partial")
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in (self.partial, self.partial.with_name(self.partial.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        self.con = duckdb.connect(str(self.partial))
+        self.con.execute("begin")
+        for statement in create_statements():
+            self.con.execute(statement)
+        self.con.execute("commit")
+
+    def append(self, rows: dict[str, list[tuple]]) -> None:
+        """Insert a batch of rows of any raw tables, in one transaction."""
+        self.con.execute("begin")
+        _insert(self.con, rows)
+        self.con.execute("commit")
+
+    def finish(self) -> None:
+        """Close the database and give it its name."""
+        self.con.close()
+        os.replace(self.partial, self.db_path)
+
+    def abandon(self) -> None:
+        self.con.close()
+        self.partial.unlink(missing_ok=True)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, rows: dict[str, list[tuple]]) -> None:
+    for table, table_rows in rows.items():
+        if table_rows:
+            arrow_rows = to_arrow(table, table_rows)  # noqa: F841 (read by DuckDB by name)
+            con.execute(f"insert into raw.{table} select * from arrow_rows")
+
+
 def write_raw(db_path: Path, rows: dict[str, list[tuple]]) -> None:
-    """Create (replace) the raw schema in ``db_path`` and insert every table's rows."""
+    """Create (replace) the raw schema in ``db_path`` and insert every table's rows, in one transaction."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db_path))
     try:
         con.execute("begin")
         for statement in create_statements():
             con.execute(statement)
-        for table in RAW_TABLES:
-            arrow_rows = to_arrow(table, rows.get(table, []))  # noqa: F841 (read by DuckDB by name)
-            con.execute(f"insert into raw.{table} select * from arrow_rows")
+        _insert(con, rows)
         con.execute("commit")
     finally:
         con.close()
