@@ -16,7 +16,7 @@ override WORKERS := $(value WORKERS)
 override ALLOW_FAILURES := $(value ALLOW_FAILURES)
 export RAW_DIR WAREHOUSE WORKERS ALLOW_FAILURES
 
-.PHONY: setup lock build where ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench clean corpus-eval
+.PHONY: setup lock build where ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench bench-scale clean corpus-eval
 
 # The environment is installed from requirements.lock (every package pinned, with hashes), so every
 # machine gets the same set. pyproject.toml lists the direct dependencies; `make lock` re-pins.
@@ -27,7 +27,7 @@ setup:
 	@echo "[2/4] installing uv $(UV_VERSION) (the installer)..."
 	$(VENV)/bin/pip install --quiet uv==$(UV_VERSION)
 	@echo "[3/4] installing the $$(grep -c '^[a-z]' requirements.lock) locked packages of requirements.lock..."
-	$(VENV)/bin/uv pip sync --python $(VENV)/bin/python requirements.lock
+	$(VENV)/bin/uv pip sync --python $(VENV)/bin/python --compile-bytecode requirements.lock
 	@echo "[4/4] installing this project (editable)..."
 	$(VENV)/bin/uv pip install --python $(VENV)/bin/python --no-deps -e .
 	@echo "set-up done: .venv is ready (make build, make test)"
@@ -73,10 +73,17 @@ format:
 	$(VENV)/bin/ruff check --fix ingest expectations report warehouse_build docgen tests
 
 # Benchmarks (not part of make test): ingest throughput on the corpus replicated to 500 documents
-# with full-build timings, and PDF ingest against pdfplumber's own text and table extraction.
-bench:
+# with full-build timings, PDF ingest against pdfplumber's own text and table extraction, and full
+# builds of SCALE_SIZES generated documents (SCALE_FORMATS) with seconds and peak memory per step
+# (`make bench-scale SCALE_SIZES="200 1000"` for a quick run).
+SCALE_SIZES ?= 1000 5000 20000
+SCALE_FORMATS ?= txt
+bench: bench-scale
 	$(PY) tests/benchmarks/bench_ingest.py
 	$(PY) tests/benchmarks/bench_pdf.py
+
+bench-scale:
+	$(PY) tests/benchmarks/bench_scale.py --sizes $(SCALE_SIZES) --formats $(SCALE_FORMATS)
 
 # Generated corpus evaluation: N documents of seed SEED in FORMATS (comma-separated: pdf, docx, xlsx,
 # html, doc, scan) are written to EVAL_DIR/raw with their answer keys, ingested and modelled by the
