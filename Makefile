@@ -85,7 +85,7 @@ bench: bench-scale
 bench-scale:
 	$(PY) tests/benchmarks/bench_scale.py --sizes $(SCALE_SIZES) --formats $(SCALE_FORMATS)
 
-# Generated corpus evaluation: N documents of seed SEED in FORMATS (comma-separated: pdf, docx, xlsx,
+# Generated corpus evaluation: N documents of seed SEED in FORMATS (comma-separated: pdf, docx, xlsx, txt,
 # html, doc, scan) are written to EVAL_DIR/raw with their answer keys, ingested and modelled by the
 # normal pipeline (dbt-models: the models without their tests, so a misread figure cannot keep the
 # marts from being scored) into EVAL_DIR/warehouse, and every answer-key fact is scored against them.
