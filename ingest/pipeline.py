@@ -10,6 +10,7 @@ other documents are never affected. Landing checks each document's rows (landing
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import traceback
 from collections.abc import Callable, Iterator
@@ -192,7 +193,8 @@ def process_paths(
     limits = limits or DocumentLimits()
     keys = [_cache_key(path, cache) for path in paths]
     to_parse = [path for path, key in zip(paths, keys, strict=True) if key is None]
-    with WorkerPool(min(workers, len(to_parse)), limits) if to_parse else contextlib.nullcontext() as pool:
+    work = functools.partial(parse_and_cache, cache)
+    with WorkerPool(min(workers, len(to_parse)), limits, work) if to_parse else contextlib.nullcontext() as pool:
         parsed = pool.map(to_parse) if to_parse else iter(())
         for path, key in zip(paths, keys, strict=True):
             rows = cache.get(*key) if cache is not None and key is not None else None
@@ -200,14 +202,21 @@ def process_paths(
                 yield path, rows, True
                 continue
             if key is not None:  # the entry went away since it was checked: parse it after all
-                with WorkerPool(1, limits) as alone:
+                with WorkerPool(1, limits, work) as alone:
                     _, rows = next(alone.map([path]))
                 yield path, rows, False
                 continue
             _, rows = next(parsed)
-            if cache is not None and rows.get("documents") and rows["documents"][0][_STATUS] != "failed":
-                cache.put(rows["documents"][0][0], str(path), rows)
             yield path, rows, False
+
+
+def parse_and_cache(cache: RowCache | None, path: Path, limits: DocumentLimits) -> Rows:
+    """``parse_document``, then the rows stored in the cache (by the worker that parsed them, so
+    the process landing the rows of every document does not also convert them for the cache)."""
+    rows = parse_document(path, limits)
+    if cache is not None and rows.get("documents") and rows["documents"][0][_STATUS] != "failed":
+        cache.put(rows["documents"][0][0], str(path), rows)
+    return rows
 
 
 def _cache_key(path: Path, cache: RowCache | None) -> tuple[str, str] | None:

@@ -123,10 +123,12 @@ def test_the_peak_memory_of_a_step_counts_the_processes_it_starts():
             raise RuntimeError
     small, child, stops = summary.steps
     assert child.peak_rss_mb > small.peak_rss_mb + 250  # the child's 300 MB, not only this process
+    assert child.cpu_seconds > 0.05 and small.cpu_seconds < 0.1  # the child filled its 300 MB; sleeping costs none
     assert small.peak_rss_mb < child.peak_rss_mb and small.seconds >= 0.2
     assert (small.finished, child.finished, stops.finished) == (True, True, False)
     assert summary.peak_rss_mb == child.peak_rss_mb
     assert "(stopped)" in summary.text().splitlines()[3]
+    assert summary.cpu_seconds == pytest.approx(small.cpu_seconds + child.cpu_seconds + stops.cpu_seconds)
 
 
 def test_the_summary_is_written_with_each_steps_breakdown(tmp_path):

@@ -1,4 +1,8 @@
-"""How long each step of a build took and how much memory it held at its peak.
+"""How long each step of a build took, the processor time it used and the memory it held at its peak.
+
+Processor time is user + system time of the build's process and of the processes under it that
+ended during the step (the step's program and, through it, its workers): on a shared machine it
+says what the step costs when wall-clock seconds say how busy the machine was.
 
 Memory is the resident set (RSS) of the build's process and every process under it (the step's
 program, its parsing workers, dbt's threads), summed, sampled every SAMPLE_SECONDS by a thread.
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import threading
 import time
@@ -70,8 +75,15 @@ class PeakSampler:
 class StepFigures:
     step: str
     seconds: float
+    cpu_seconds: float  # user + system time of the build's processes during the step
     peak_rss_mb: float
     finished: bool
+
+
+def cpu_seconds() -> float:
+    """User + system seconds of this process and of every process under it that has ended."""
+    own, ended = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime
 
 
 @dataclass
@@ -82,6 +94,10 @@ class BuildSummary:
     @property
     def seconds(self) -> float:
         return sum(s.seconds for s in self.steps)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(s.cpu_seconds for s in self.steps)
 
     @property
     def peak_rss_mb(self) -> float:
@@ -100,7 +116,8 @@ class BuildSummary:
 
     def write(self, path: Path) -> None:
         record = {"steps": [asdict(s) for s in self.steps], "parts": self.parts}
-        record |= {"seconds": round(self.seconds, 3), "peak_rss_mb": round(self.peak_rss_mb, 1)}
+        record |= {"seconds": round(self.seconds, 3), "cpu_seconds": round(self.cpu_seconds, 3)}
+        record["peak_rss_mb"] = round(self.peak_rss_mb, 1)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".tmp")
         partial.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
@@ -111,15 +128,15 @@ class BuildSummary:
 def measured(summary: BuildSummary, sampler: PeakSampler, step: str) -> Iterator[None]:
     """Time ``step`` and record its peak memory into ``summary``, whether it finishes or not."""
     sampler.reset()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     finished = False
     try:
         yield
         finished = True
     finally:
         sampler.sample()
-        figures = StepFigures(step, round(time.perf_counter() - started, 3), round(sampler.peak / MB, 1), finished)
-        summary.steps.append(figures)
+        seconds, cpu = round(time.perf_counter() - started, 3), round(cpu_seconds() - cpu_started, 3)
+        summary.steps.append(StepFigures(step, seconds, cpu, round(sampler.peak / MB, 1), finished))
 
 
 def read_parts(path: Path) -> dict[str, float]:

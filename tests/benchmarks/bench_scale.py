@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from warehouse_build.measure import MB, PeakSampler  # noqa: E402
+from warehouse_build.measure import MB, PeakSampler, cpu_seconds  # noqa: E402
 
 
 def generate(folder: Path, distinct: int, formats: list[str], checkout: Path) -> list[Path]:
@@ -55,18 +55,19 @@ def replicate(sources: list[Path], target: Path, size: int) -> float:
     return written / 1e6
 
 
-def build(checkout: Path, raw: Path, warehouse: Path, workers: int) -> tuple[float, float, dict]:
-    """Seconds, peak MB of the make process tree, and the build's own summary (empty without one)."""
+def build(checkout: Path, raw: Path, warehouse: Path, workers: int) -> tuple[float, float, float, dict]:
+    """Seconds, CPU seconds and peak MB of the make process tree, and the build's own summary (empty
+    without one)."""
     argv = ["make", "build", f"RAW_DIR={raw}", f"WAREHOUSE={warehouse}", "ALLOW_FAILURES=1", f"WORKERS={workers}"]
     with PeakSampler(interval=0.25) as sampler:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), cpu_seconds()
         done = subprocess.run(argv, cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     if done.returncode != 0:
         raise RuntimeError(f"make build failed:\n{done.stderr[-3000:]}")
     summary_file = warehouse.parent / ".build" / "build_summary.json"
     summary = json.loads(summary_file.read_text()) if summary_file.exists() else {}
-    return seconds, sampler.peak / MB, summary
+    return seconds, cpu, sampler.peak / MB, summary
 
 
 def load() -> str:
@@ -90,13 +91,14 @@ def main() -> int:
         for size in args.sizes:
             megabytes = replicate(sources, work / f"raw_{size}", size)
             before = load()
-            seconds, peak, summary = build(args.checkout, work / f"raw_{size}", work / f"w_{size}/warehouse.duckdb",
+            seconds, cpu, peak, summary = build(args.checkout, work / f"raw_{size}", work / f"w_{size}/warehouse.duckdb",
                                            args.workers)  # fmt: skip
             rows.append((size, megabytes, seconds, peak, summary))
-            print(f"\n{size} documents, {megabytes:.1f} MB: make build {seconds:.1f} s, peak {peak:.0f} MB "
+            print(f"\n{size} documents, {megabytes:.1f} MB: make build {seconds:.1f} s, {cpu:.1f} CPU s, peak {peak:.0f} MB "
                   f"({before} before, {load()} after)", flush=True)  # fmt: skip
             for step in summary.get("steps", []):
-                print(f"  {step['step']:<14}{step['seconds']:>9.1f} s{step['peak_rss_mb']:>8.0f} MB")
+                cpu = step.get("cpu_seconds", 0.0)
+                print(f"  {step['step']:<14}{step['seconds']:>9.1f} s{cpu:>9.1f} CPU s{step['peak_rss_mb']:>8.0f} MB")
                 for part, part_seconds in summary.get("parts", {}).get(step["step"], {}).items():
                     print(f"    {part:<16}{part_seconds:>7.1f} s")
         _growth(rows)
@@ -104,20 +106,26 @@ def main() -> int:
 
 
 def _growth(rows: list[tuple]) -> None:
-    """Seconds per 1,000 documents per step, and peak memory, for each size."""
+    """Seconds (CPU seconds) per 1,000 documents per step, and peak memory, for each size."""
     steps = [s["step"] for s in rows[0][4].get("steps", [])]
-    print("\nseconds per 1,000 documents (a flat row is linear growth), peak MB")
+    for key in ("seconds", "cpu_seconds"):
+        _per_thousand(rows, steps, key)
+
+
+def _per_thousand(rows: list[tuple], steps: list[str], key: str) -> None:
+    print(f"\n{key} per 1,000 documents (a column that stays flat grows linearly), peak MB of the whole build")
     print(
         f"{'documents':>10}{'MB/s ingest':>12}"
         + "".join(f"{s:>13}" for s in [*steps, "make build"])
         + f"{'peak MB':>9}"
     )
     for size, megabytes, seconds, peak, summary in rows:
-        per_step = {s["step"]: s["seconds"] for s in summary.get("steps", [])}
+        per_step = {s["step"]: s.get(key, 0.0) for s in summary.get("steps", [])}
         ingest = per_step.get("ingest")
         rate = f"{megabytes / ingest:12.2f}" if ingest else f"{'':>12}"
         cells = "".join(f"{1000 * per_step.get(s, 0) / size:13.2f}" for s in steps)
-        print(f"{size:>10}{rate}{cells}{1000 * seconds / size:13.2f}{peak:9.0f}")
+        whole = seconds if key == "seconds" else sum(per_step.values())
+        print(f"{size:>10}{rate}{cells}{1000 * whole / size:13.2f}{peak:9.0f}")
 
 
 if __name__ == "__main__":
