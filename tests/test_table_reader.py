@@ -4,6 +4,7 @@ ink, compatibility characters, tables without ruling lines, continuation pages, 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from decimal import Decimal
@@ -16,6 +17,8 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 from draw_pdf import Table, Text, draw_pdf  # noqa: E402
 
+from docgen import answer_key, corpus, render_reportlab  # noqa: E402
+from docgen.catalogue import PLAIN  # noqa: E402
 from ingest.loading import load_document  # noqa: E402
 from ingest.pipeline import process_document  # noqa: E402
 
@@ -358,3 +361,44 @@ def test_a_row_cut_by_a_page_break_is_joined_with_its_rest(tmp_path, ruled):
     assert got[("general_budget_expenditure", "2050203", "total")] == Decimal("13249737.59")
     assert got[("general_budget_expenditure", "2050203", "project")] == Decimal("13249737.59")
     assert got[("general_budget_expenditure", "2050204", "basic")] == Decimal("90.00")
+
+
+def _generated(tmp_path, seed: int, index: int, **choices):
+    """A generated document of the layout PLAIN with the choices changed, drawn by reportlab, read."""
+    layout = dataclasses.replace(PLAIN, **choices)
+    doc = corpus.document(seed, index, layout)
+    path = tmp_path / f"{doc.name}.pdf"
+    render_reportlab.render(doc.printed, path, ruled=layout.producer != "reportlab_unruled")
+    return doc, process_document(path)
+
+
+def _expenditure_misses(doc, result) -> list[tuple]:
+    """The function_expenditure facts of the answer key the reading does not hold, as (table, row,
+    column, wanted, read)."""
+    got = _values(result)
+    per_yuan = Decimal(10000) if doc.layout.unit == "wan" else Decimal(1)
+    misses = []
+    for fact in answer_key.facts(doc.data, doc.layout):
+        if fact["kind"] != "function_expenditure":
+            continue
+        table = "expenditure" if fact["funding_scope"] == "all_sources" else "general_budget_expenditure"
+        row = "total" if fact["function_code"] == "TOTAL" else fact["function_code"]
+        for column in ("total", "basic", "project"):
+            want = fact[f"{column}_yuan"]
+            read = got.get((table, row, column))
+            if (None if read is None else read * per_yuan) != (None if want is None else Decimal(want)):
+                misses.append((table, row, column, want, read))
+    return misses
+
+
+def test_amounts_wrapped_over_lines_in_narrow_columns_without_ruling(tmp_path):
+    """Full-width digits with separators in yuan overflow the amount columns: "111，760，" over
+    "486.75", or "2,100" / ",571." / "37" over three lines, around a label on one line."""
+    doc, result = _generated(
+        tmp_path, 11, 2, producer="reportlab_unruled", text_quirk="fullwidth_digits", thousands="separators"
+    )
+    wrapped = [line.text for line in result.loaded.lines if re.fullmatch(r"[\d,.]*[,.]", line.text.split(" ")[0])]
+    assert len(wrapped) >= 10  # the document does print figures cut over lines
+    assert _expenditure_misses(doc, result) == []
+    assert result.reading.quality_grade == "read_well"
+    assert result.reading.identities_checked == result.reading.identities_closed

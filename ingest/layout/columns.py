@@ -29,6 +29,7 @@ continues on a new page is left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell
@@ -37,8 +38,10 @@ from ingest.model import Line, Span
 FIGURE = re.compile(r"^[-−]?\d[\d,]*\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$|^[-—–─]+$|^0$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 FIGURE_PART = re.compile(r"^[\d,.]+$")
+FIGURE_CUT = re.compile(r"^(?=.*\d)(?=.*[,.])[\d,.]+$")  # a part of a figure wrapped over lines: "214,913."
 COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)?$|^\d{1,2}$")
 COLUMN_GAP = 1.0  # words of a header line closer than this many character heights form one label
+WRAPPED_LINE_GAP = 1.8  # the lines of a wrapped cell stand at most this many character heights apart
 
 
 @dataclass
@@ -130,7 +133,9 @@ def _is_data_line(line: Line) -> bool:
     words = line.spans or ()
     if all(COLUMN_NUMBERS.match(_plain(word.text)) for word in words):
         return False  # 栏次 | 1 | 2 | 3: numbers the columns
-    return any(FIGURE.match(word.text) for word in words) or (len(words) > 1 and bool(CODE.match(words[0].text)))
+    if any(FIGURE.match(word.text) or FIGURE_CUT.match(word.text) for word in words):
+        return True
+    return len(words) > 1 and bool(CODE.match(words[0].text))
 
 
 def _column_under(span: Span, columns: list[_Column]) -> int | None:
@@ -172,7 +177,7 @@ def _data_columns(body: list[Line]) -> list[_Column]:
 
 
 def _is_figure_or_code(text: str) -> bool:
-    return bool(FIGURE.match(text)) or text.isdigit()
+    return bool(FIGURE.match(text) or FIGURE_PART.match(text))
 
 
 def _merged(extents: list) -> list[_Column]:
@@ -222,27 +227,41 @@ def _column_of(x: float, borders: list[float]) -> int:
     return sum(1 for border in borders if x > border)
 
 
+@dataclass
+class _Placed:
+    """A line of the table with its words put in the columns, where it stands on the page (the middle
+    of a figure wrapped over lines: where its row is centred), and whether it completed such a figure."""
+
+    line: Line
+    cells: list[list[str]]
+    baseline: float
+    rejoined: bool = False
+
+
 def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[str]]]:
     """The table's rows: each line that starts a row (a figure or a code: _starts_row) with the lines of
     text or figure fragments nearest to it on its page (a wrapped name, an amount wrapped in a narrow
     column, above or below a vertically centred row), each cell's lines read top to bottom."""
-    starts = [n for n, (line, _) in enumerate(lines) if _starts_row(line)]
+    placed = _figures_rejoined([_Placed(line, cells, _baseline(line)) for line, cells in lines])
+    starts = _row_starts(placed)
     members: dict[int, list[int]] = {n: [n] for n in starts}
     loose: list[int] = []
-    for n in range(len(lines)):
+    for n in range(len(placed)):
         if n in members:
             continue
-        owner = _nearest_start(n, starts, lines)
+        owner = _nearest_start(n, starts, placed)
         if owner is None:
             loose.append(n)
         else:
             members[owner].append(n)
     rows: list[tuple[Line, list[str]]] = []
     for first in sorted([*members, *loose]):
-        group = sorted(members.get(first, [first]), key=lambda n: _baseline(lines[n][0]))
-        width = len(lines[first][1])
-        cells = [join_wrapped([" ".join(lines[n][1][c]) for n in group if lines[n][1][c]]) for c in range(width)]
-        line = lines[first][0]
+        group = sorted(members.get(first, [first]), key=lambda n: placed[n].baseline)
+        width = len(placed[first].cells)
+        cells = [
+            join_wrapped([" ".join(placed[n].cells[c]) for n in group if placed[n].cells[c]]) for c in range(width)
+        ]
+        line = placed[first].line
         if rows and rows[-1][0].page_no != line.page_no and completes_cut_figures(rows[-1][1], cells):
             rows[-1] = (rows[-1][0], [join_wrapped([a, b]) for a, b in zip(rows[-1][1], cells, strict=True)])
             continue  # a row cut by the page break
@@ -250,26 +269,104 @@ def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[st
     return rows
 
 
-def _starts_row(line: Line) -> bool:
-    words = line.spans or ()
-    return any(FIGURE.match(word.text) for word in words) or bool(words and CODE.match(words[0].text))
+def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
+    """An amount wrapped in a narrow column ("111,760," over "486.75", "2,100" over ",571." over
+    "37"): its rest is joined to the line where the figure starts, which then stands midway between
+    its first and last lines (where a row whose figures wrap around its one-line label is centred).
+    The rest is the next words down the column, each on the line just below the one before, while
+    the figure is cut short (_is_cut) or the words below go on with a separator."""
+    decimals = _usual_decimals(placed)
+    for n, upper in enumerate(placed):
+        for c in range(len(upper.cells)):
+            last = upper
+            while len(upper.cells[c]) == 1:
+                figure = upper.cells[c][0]
+                below = next((m for m in range(n + 1, len(placed)) if placed[m].cells[c]), None)
+                if below is None or not _wraps_onto(last, placed[below]) or len(placed[below].cells[c]) != 1:
+                    break
+                rest = placed[below].cells[c][0]
+                if not (_is_cut(figure, decimals) or rest[0] in ",.") or not FIGURE_PART.match(rest):
+                    break
+                if not FIGURE_PART.match(figure):
+                    break
+                upper.cells[c] = [figure + rest]
+                placed[below].cells[c] = []
+                last = placed[below]
+                upper.baseline = (_baseline(upper.line) + last.baseline) / 2
+                upper.rejoined = True
+    return [p for p in placed if any(p.cells)]
 
 
-def _nearest_start(n: int, starts: list[int], lines: list[tuple[Line, list[list[str]]]]) -> int | None:
+def _usual_decimals(placed: list[_Placed]) -> int | None:
+    """How many decimals most of the table's figures print (None when none prints a decimal point)."""
+    counts = Counter(
+        len(word) - word.index(".") - 1
+        for p in placed
+        for cell in p.cells
+        for word in cell
+        if FIGURE.match(word) and "." in word
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _is_cut(word: str, decimals: int | None = None) -> bool:
+    """Digits and separators that are not a figure by themselves ("49,266,6", "214,913."), or that
+    print fewer decimals than the table's figures do ("19,197,687.4" over "4")."""
+    if not FIGURE_PART.match(word) or CODE.match(word):
+        return False
+    if not FIGURE.match(word):
+        return True
+    return decimals is not None and "." in word and len(word) - word.index(".") - 1 < decimals
+
+
+def _wraps_onto(upper: _Placed, lower: _Placed) -> bool:
+    height = max((span.height for span in upper.line.spans or ()), default=0.0)
+    gap = _baseline(lower.line) - _baseline(upper.line)
+    return lower.line.page_no == upper.line.page_no and 0 < gap <= WRAPPED_LINE_GAP * height
+
+
+def _row_starts(placed: list[_Placed]) -> list[int]:
+    """The lines that start a row: those with a code or a whole figure printed on them; a figure
+    rejoined from a wrap starts one only where no other start stands beside its middle (figures
+    wrapped over two and three lines around one label are one row)."""
+    starts = [n for n, p in enumerate(placed) if not p.rejoined and _starts_row(p.cells)]
+    for n, p in enumerate(placed):
+        if not p.rejoined:
+            continue
+        height = max((span.height for span in p.line.spans or ()), default=0.0)
+        if not any(
+            placed[m].line.page_no == p.line.page_no and abs(placed[m].baseline - p.baseline) <= height / 2
+            for m in starts
+        ):
+            starts.append(n)
+    return sorted(starts)
+
+
+def _starts_row(cells: list[list[str]]) -> bool:
+    """A line with a code first, or with a figure; a line whose figures are cut short ("766,093,787."
+    is the first line of an amount wrapped in a narrow column) belongs to the row of its label."""
+    words = [word for cell in cells for word in cell]
+    if words and CODE.match(words[0]):
+        return True
+    return not any(_is_cut(word) for word in words) and any(FIGURE.match(word) for word in words)
+
+
+def _nearest_start(n: int, starts: list[int], placed: list[_Placed]) -> int | None:
     """The row start on the same page whose line stands nearest to line n (the one above on a tie);
     the digits at the top of a page before any row complete the last row of the page before (a
     row cut by the page break)."""
-    line = lines[n][0]
-    above = max((s for s in starts if s < n and lines[s][0].page_no == line.page_no), default=None)
-    if above is None and all(FIGURE_PART.match(word.text) for word in line.spans or ()):
+    line = placed[n].line
+    above = max((s for s in starts if s < n and placed[s].line.page_no == line.page_no), default=None)
+    rest_of_page_before = all(FIGURE_PART.match(word) for cell in placed[n].cells for word in cell)
+    if above is None and rest_of_page_before and not placed[n].rejoined:
         above = max((s for s in starts if s < n), default=None)
         if above is not None:
             return above
-    below = min((s for s in starts if s > n and lines[s][0].page_no == line.page_no), default=None)
+    below = min((s for s in starts if s > n and placed[s].line.page_no == line.page_no), default=None)
     if above is None or below is None:
         return above if below is None else below
-    distance_above = _baseline(line) - _baseline(lines[above][0])
-    distance_below = _baseline(lines[below][0]) - _baseline(line)
+    distance_above = placed[n].baseline - placed[above].baseline
+    distance_below = placed[below].baseline - placed[n].baseline
     return below if distance_below < distance_above else above
 
 

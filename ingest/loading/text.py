@@ -55,6 +55,9 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 # A full-width comma between digit groups is a thousands separator: "1，954.02" (full-width digits).
 _FULLWIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+# A word of nothing but digits and separators is a figure, or a part of one wrapped in a narrow
+# column ("111，760，" over "486.75"): its full-width commas are thousands separators too.
+_FIGURE_WORD = re.compile(r"(?<!\S)[\d,.，]*\d[\d,.，]*(?!\S)")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FIGURE_PART = re.compile(r"^[\d,.]+$")
@@ -138,6 +141,7 @@ def _normalize(text: str) -> str:
     text = _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
     if "，" in text:
         text = _FULLWIDTH_THOUSANDS.sub(",", text)
+        text = _FIGURE_WORD.sub(lambda m: m.group().replace("，", ","), text)
     if _COMPATIBILITY.search(text):
         text = _COMPATIBILITY.sub(_stands_for, text)
     return _CONTROL.sub("", text)

@@ -106,6 +106,10 @@ def _role(path: list[str], table_key: str) -> tuple[str, str | None]:
     """The role of a column from its header labels; a label wrapped over header lines without
     ruling ("上缴上级" / "支出") is read joined when its parts say nothing alone."""
     role = _role_of_labels(path, path, table_key)
+    if role[0] == "code" and path[-1] in fa.CODE_PART_COLUMNS and len(path) > 1:
+        # "政府性基金" / "预算财政拨" / "款": the last character of a wrapped label, not a 款 column
+        joined = _role_of_labels(["".join(path)], path, table_key)
+        return joined if joined[0] == "amount" else role
     for start in range(len(path) - 2, -1, -1):
         if role[0] != "other":
             break
