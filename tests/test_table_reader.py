@@ -402,3 +402,32 @@ def test_amounts_wrapped_over_lines_in_narrow_columns_without_ruling(tmp_path):
     assert _expenditure_misses(doc, result) == []
     assert result.reading.quality_grade == "read_well"
     assert result.reading.identities_checked == result.reading.identities_closed
+
+
+def test_a_row_cut_by_a_page_break_in_its_code_name_and_figures(tmp_path):
+    """The rest of the code ("21208" over "01"), of the name and of figures printed without their
+    decimals at the foot of the page ("51877" over "97.37"); the next page leaves out a column."""
+    widths = [60, 150, 70, 70, 70]
+    first = [
+        ["", "合计", "11,335,542.54", "11,335,542.54", ""],
+        ["212", "城乡社区支出", "11,335,542.54", "11,335,542.54", ""],
+        ["21208", "国有土地使用权出让收入安排的支出", "11,335,542.54", "11,335,542.54", ""],
+        ["21208", "征地和拆迁", "51877", "51877", ""],
+    ]
+    rest = [["01", "补偿支出", "97.37", "97.37"], ["2120803", "城市建设支出", "6,147,745.17", "6,147,745.17"]]
+    path = draw_pdf(
+        tmp_path / "cut.pdf",
+        [
+            [
+                Text("一般公共预算财政拨款支出决算表", align="center"),
+                Table(GENERAL_BUDGET_HEADER + first, widths),
+            ],
+            [Table(rest, widths[:4])],
+        ],
+    )
+    result = process_document(path)
+    got = _values(result)
+    assert got[("general_budget_expenditure", "2120801", "total")] == Decimal("5187797.37")
+    assert got[("general_budget_expenditure", "2120801", "basic")] == Decimal("5187797.37")
+    assert {v.row_label for v in result.values if v.row_key == "2120801"} == {"征地和拆迁补偿支出"}
+    assert got[("general_budget_expenditure", "2120803", "total")] == Decimal("6147745.17")

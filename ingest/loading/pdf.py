@@ -219,13 +219,38 @@ def _join_rows_broken_across_pages(pages: list[list[Line]]) -> list[list[Line]]:
         previous, page = out[k - 1], out[k]
         if not (previous and page and previous[-1].cells and page[0].cells):
             continue
-        above, below = previous[-1].cells, page[0].cells
-        if len(above) != len(below) or not completes_cut_figures(above, below):
+        above, below = previous[-1].cells, _under_columns(page[0], previous[-1])
+        if below is None or not completes_cut_figures(above, below):
             continue
         cells = tuple(normalize_cell(join_wrapped([a, b])) if b else a for a, b in zip(above, below, strict=True))
-        previous[-1] = replace(previous[-1], cells=cells, text="\t".join(cells))
+        spans = previous[-1].spans
+        if spans is not None and len(spans) == len(cells):
+            spans = tuple(span._replace(text=cell) for span, cell in zip(spans, cells, strict=True))
+        previous[-1] = replace(previous[-1], cells=cells, text="\t".join(cells), spans=spans)
         out[k] = [replace(line, line_no=i) for i, line in enumerate(page[1:], start=1)]
     return out
+
+
+def _under_columns(line: Line, reference: Line) -> tuple[str, ...] | None:
+    """A row's cells under the columns of a row ruled otherwise (the next page's grid leaves out a
+    column no row of it prints in): each cell in the column its middle lies in; None when the
+    columns are not known or two cells fall in one."""
+    if line.cells is None or reference.cells is None:
+        return None
+    if len(line.cells) == len(reference.cells):
+        return line.cells
+    if not line.spans or not reference.spans or len(line.spans) != len(line.cells):
+        return None
+    cells = [""] * len(reference.cells)
+    for span, text in zip(line.spans, line.cells, strict=True):
+        if not text:
+            continue
+        middle = (span.x0 + span.x1) / 2
+        column = next((n for n, ref in enumerate(reference.spans) if ref.x0 <= middle < ref.x1), None)
+        if column is None or cells[column]:
+            return None
+        cells[column] = text
+    return tuple(cells)
 
 
 def _leading_rows(page: list[Line]) -> list[Line]:

@@ -62,6 +62,8 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FIGURE_PART = re.compile(r"^[\d,.]+$")
 _WHOLE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # "13,249,737.59", "37.59"
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a 支出功能分类 code: 类, 类款 or 类款项
+_BLANK_MARK = re.compile(r"^[-—–─━/／]+$")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -128,13 +130,26 @@ def join_wrapped(parts: list[str]) -> str:
 
 
 def completes_cut_figures(above: tuple[str, ...] | list[str], below: tuple[str, ...] | list[str]) -> bool:
-    """Whether a row of cells prints nothing but the rest of the figures of the row above, cut by a
-    page break ("13,249,7" at the foot of a page, "37.59" at the top of the next): no label, no
-    code, and every cell it fills completes a figure the row above leaves unfinished."""
+    """Whether a row of cells prints nothing but the rest of the row above, cut by a page break
+    ("13,249,7" at the foot of a page, "37.59" at the top of the next; "55286" over "14.70";
+    "行政运" over "行"): no code; every figure it prints completes a figure the row above leaves
+    unfinished, and its text goes on with the text above."""
     pairs = [(a, b) for a, b in zip(above, below, strict=True) if b]
-    return bool(pairs) and all(
-        a and _FIGURE_PART.match(b) and not _WHOLE_FIGURE.match(a) and _WHOLE_FIGURE.match(a + b) for a, b in pairs
+    figures = [(a, b) for a, b in pairs if _FIGURE_PART.match(b)]
+    texts = [(a, b) for a, b in pairs if not _FIGURE_PART.match(b)]
+    return (
+        bool(figures)
+        and all(a and _FIGURE_PART.match(a) and _cut_before(a, b) and _WHOLE_FIGURE.match(a + b) for a, b in figures)
+        and all(a and not _FIGURE_PART.match(a) and not _BLANK_MARK.match(b) for a, b in texts)
     )
+
+
+def _cut_before(head: str, rest: str) -> bool:
+    """Whether a figure's head is unfinished: not a figure by itself, digits without the decimals
+    the rest brings ("55286" over "14.70"), or a code without its last part ("21208" over "01")."""
+    if _CODE.match(head) and rest.isdigit():
+        return bool(_CODE.match(head + rest))
+    return not _WHOLE_FIGURE.match(head) or ("." not in head and "." in rest)
 
 
 def _normalize(text: str) -> str:
