@@ -431,3 +431,35 @@ def test_a_row_cut_by_a_page_break_in_its_code_name_and_figures(tmp_path):
     assert got[("general_budget_expenditure", "2120801", "basic")] == Decimal("5187797.37")
     assert {v.row_label for v in result.values if v.row_key == "2120801"} == {"征地和拆迁补偿支出"}
     assert got[("general_budget_expenditure", "2120803", "total")] == Decimal("6147745.17")
+
+
+@pytest.mark.parametrize(
+    "index, choices",
+    [
+        (  # "2080505 机关事业单位基" / figures / "本养老保险缴费支出"; 人员经费合计 centred across code and name
+            9,
+            {"code_layout": "code_in_name", "text_quirk": "wrapped_names", "basic_layout": "three_pairs"},
+        ),
+        (  # 预算数 | 决算数 centred beside amounts aligned right (三公); 二、外交支出 with its figures blank
+            34,
+            {"continuation": "no_header", "unit_position": "title_row", "cover": "year_apart"},
+        ),
+    ],
+)
+def test_generated_tables_without_ruling_with_blank_zeros(tmp_path, index, choices):
+    doc, result = _generated(
+        tmp_path,
+        11,
+        index,
+        producer="reportlab_unruled",
+        unit="wan",
+        zero_style="blank",
+        economic_rows="extended",
+        **choices,
+    )
+    assert _expenditure_misses(doc, result) == []
+    assert result.reading.quality_grade == "read_well"
+    assert result.reading.identities_checked == result.reading.identities_closed
+    three_public = {v.row_key for v in result.values if v.table_key == "three_public"}
+    items = ("total", "abroad", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
+    assert three_public == {f"three_public_{item}" for item in items}

@@ -38,9 +38,12 @@ from ingest.model import Line, Span
 FIGURE = re.compile(r"^[-−]?\d[\d,]*\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$|^[-—–─]+$|^0$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 FIGURE_PART = re.compile(r"^[\d,.]+$")
+BLANK = re.compile(r"^[-—–─]+$")
+NUMBERED_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 FIGURE_CUT = re.compile(r"^(?=.*\d)(?=.*[,.])[\d,.]+$")  # a part of a figure wrapped over lines: "214,913."
 COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)?$|^\d{1,2}$")
 COLUMN_GAP = 1.0  # words of a header line closer than this many character heights form one label
+OWN_ROW_SHARE = 0.75  # a line of text this share of a row pitch away from any row start is a row
 WRAPPED_LINE_GAP = 1.8  # the lines of a wrapped cell stand at most this many character heights apart
 
 
@@ -148,6 +151,9 @@ def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
     """The table's columns, left to right: where its rows print (_data_columns), with the header's
     labels over them (see the module docstring)."""
     columns = [_Column(c.x0, c.x1, c.labeled, c.data) for c in data]
+    leaves = _leaf_columns(labels[-1], columns) if labels else None
+    if leaves is not None:
+        columns, labels = leaves, labels[:-1]
     for line_labels in reversed(labels):
         for label in line_labels:
             under = [c for c in columns if _overlaps(label, c)]
@@ -159,9 +165,38 @@ def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
     return _pair_labels_with_data(columns)
 
 
+def _leaf_columns(leaves: list[Span], data: list[_Column]) -> list[_Column] | None:
+    """The header's last line labelling every column where rows print, one label each (预算数 |
+    决算数 centred beside amounts aligned right rather than over them): each column and the label
+    it and no other column stands nearest to, within two character heights, are one column; the
+    line's other labels head columns left blank all the way down. None when the line does not."""
+    if len(leaves) < len(data) or len(data) < 2:
+        return None
+    columns = []
+    paired: set[int] = set()
+    for column in data:
+        label = min(range(len(leaves)), key=lambda n: _distance(leaves[n], column))
+        nearest = min(data, key=lambda c: _distance(leaves[label], c))
+        if nearest is not column or label in paired or _distance(leaves[label], column) > 2 * leaves[label].height:
+            return None
+        paired.add(label)
+        columns.append(_Column(min(leaves[label].x0, column.x0), max(leaves[label].x1, column.x1), True, True))
+    columns += [_Column(leaf.x0, leaf.x1, True) for n, leaf in enumerate(leaves) if n not in paired]
+    columns.sort(key=lambda c: c.x0)
+    if any(left.x1 > right.x0 for left, right in zip(columns, columns[1:], strict=False)):
+        return None
+    return columns
+
+
+def _distance(span: Span, column: _Column) -> float:
+    return max(column.x0 - span.x1, span.x0 - column.x1, 0.0)
+
+
 def _data_columns(body: list[Line]) -> list[_Column]:
     """Where the rows print: the extents of figures and codes, then of the text between them (a word
-    of text lying over two of those, such as a 合计 centred across code columns, is left out)."""
+    of text lying over two of those, such as a 合计 centred across code columns, or starting inside
+    one and running out of it on a line without a code, such as 人员经费合计 centred across a code
+    and a name, is left out)."""
     words = [word for line in body for word in line.spans or ()]
     figures = _merged([w for w in words if _is_figure_or_code(w.text)])
     texts = [
@@ -169,11 +204,20 @@ def _data_columns(body: list[Line]) -> list[_Column]:
         for line in body
         for run in _labels(tuple(w for w in line.spans or () if not _is_figure_or_code(w.text)), figures)
         if sum(1 for c in figures if _overlaps(run, c)) < 2
+        and (_coded(line) or not any(_centred_out_of(run, c) for c in figures))
     ]
     columns = _merged([*figures, *(_Column(w.x0, w.x1) for w in texts)])
     for column in columns:
         column.data = True
     return columns
+
+
+def _coded(line: Line) -> bool:
+    return bool(line.spans and CODE.match(line.spans[0].text))
+
+
+def _centred_out_of(run: Span, column: _Column) -> bool:
+    return column.x0 + 1 < run.x0 < column.x1 < run.x1
 
 
 def _is_figure_or_code(text: str) -> bool:
@@ -244,13 +288,14 @@ def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[st
     column, above or below a vertically centred row), each cell's lines read top to bottom."""
     placed = _figures_rejoined([_Placed(line, cells, _baseline(line)) for line, cells in lines])
     starts = _row_starts(placed)
+    pitch = _row_pitch(starts, placed)
     members: dict[int, list[int]] = {n: [n] for n in starts}
     loose: list[int] = []
     for n in range(len(placed)):
         if n in members:
             continue
         owner = _nearest_start(n, starts, placed)
-        if owner is None:
+        if owner is None or _row_of_its_own(placed[n], placed[owner], pitch):
             loose.append(n)
         else:
             members[owner].append(n)
@@ -267,6 +312,30 @@ def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[st
             continue  # a row cut by the page break
         rows.append((line, cells))
     return rows
+
+
+def _row_pitch(starts: list[int], placed: list[_Placed]) -> float | None:
+    """How far apart the rows of the table stand: the shortest usual distance between two row starts
+    that follow each other on a page (None when too few rows say it)."""
+    gaps = sorted(
+        placed[b].baseline - placed[a].baseline
+        for a, b in zip(starts, starts[1:], strict=False)
+        if placed[a].line.page_no == placed[b].line.page_no and placed[b].baseline > placed[a].baseline
+    )
+    return gaps[len(gaps) // 10] if len(gaps) >= 3 else None
+
+
+def _row_of_its_own(line: _Placed, start: _Placed, pitch: float | None) -> bool:
+    """A numbered item on a line of text only, a row's distance away from the nearest row start: a
+    row whose figures are all left blank (二、外交支出 where zero prints as nothing), not the rest of
+    a wrapped name."""
+    if pitch is None or line.line.page_no != start.line.page_no:
+        return False
+    if not NUMBERED_ITEM.match(next((word for cell in line.cells for word in cell), "")):
+        return False
+    if any(FIGURE_PART.match(word) or BLANK.match(word) for cell in line.cells for word in cell):
+        return False
+    return abs(line.baseline - start.baseline) >= OWN_ROW_SHARE * pitch
 
 
 def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
@@ -330,6 +399,7 @@ def _row_starts(placed: list[_Placed]) -> list[int]:
     rejoined from a wrap starts one only where no other start stands beside its middle (figures
     wrapped over two and three lines around one label are one row)."""
     starts = [n for n, p in enumerate(placed) if not p.rejoined and _starts_row(p.cells)]
+    starts = [n for n in starts if not _figures_of_coded_line_above(n, starts, placed)]
     for n, p in enumerate(placed):
         if not p.rejoined:
             continue
@@ -340,6 +410,34 @@ def _row_starts(placed: list[_Placed]) -> list[int]:
         ):
             starts.append(n)
     return sorted(starts)
+
+
+def _figures_of_coded_line_above(n: int, starts: list[int], placed: list[_Placed]) -> bool:
+    """Whether line n prints the figures of the row whose code and name start on the line above: a
+    name wrapped in a narrow column ("2080505 机关事业单位基" / "本养老保险缴费支出") with the figures
+    centred between its lines. Line n has figures and no code, the row start before it a code and
+    no figure, and a line of the name's text only follows it, all a wrapped cell's lines apart."""
+    above = max((m for m in starts if m < n), default=None)
+    if above is None or n + 1 >= len(placed) or n + 1 in starts:
+        return False
+    coded, figures, rest = placed[above], placed[n], placed[n + 1]
+    if _has_code(figures.cells) or not _has_code(coded.cells) or _has_figure(coded.cells) or _has_figure(rest.cells):
+        return False
+    height = max((span.height for span in coded.line.spans or ()), default=0.0)
+    return (
+        coded.line.page_no == figures.line.page_no == rest.line.page_no
+        and 0 < figures.baseline - coded.baseline <= WRAPPED_LINE_GAP * height
+        and 0 < rest.baseline - figures.baseline <= WRAPPED_LINE_GAP * height
+    )
+
+
+def _has_code(cells: list[list[str]]) -> bool:
+    words = [word for cell in cells for word in cell]
+    return bool(words and CODE.match(words[0]))
+
+
+def _has_figure(cells: list[list[str]]) -> bool:
+    return any(FIGURE.match(word) or FIGURE_CUT.match(word) for cell in cells for word in cell)
 
 
 def _starts_row(cells: list[list[str]]) -> bool:
