@@ -9,12 +9,16 @@ except the “三公” table, printed in 万元).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
-from conftest import parsed_corpus
+from conftest import corpus_file, parsed_corpus
 
+from expectations.acknowledgements import load_registry
+from expectations.template_identities import table_rows
 from ingest.layout.tables import match_title
+from ingest.loading import document_id_for, load_document
 from ingest.model import DocumentResult, Line
 from ingest.parsers import budget_patterns
 from ingest.parsers.fa_checks import document_checks
@@ -215,6 +219,22 @@ def test_a_budget_printing_its_narrative_only_has_no_table_figures(name):
     assert result.meta.doc_type == "budget" and result.meta.department_name == "江苏省政协办公厅"
     assert result.tables == [] and result.values == []
     assert result.reading is not None and result.reading.quality_grade == "not_read"
+
+
+@pytest.mark.parametrize("name", NARRATIVE_ONLY)
+def test_the_missing_tables_of_a_narrative_only_budget_are_acknowledged_as_published_apart(name):
+    """BU-09 lists each standard table such a file lacks; the registry says why, citing the line that
+    prints "…部门预算公开表附后" (the tables are the *_tables.pdf beside it)."""
+    path = corpus_file("budgets", name)
+    document = document_id_for(path.read_bytes())
+    entries = {e.subject: e for e in load_registry() if e.document == document and e.rule_id == "BU-09"}
+    standard = {title for _, title, family, _, in_template in table_rows() if family == "budget" and in_template}
+    assert set(entries) == {f"标准表: {title}" for title in standard}
+    lines = {(line.page_no, line.line_no): line.text for line in load_document(path).lines}
+    for entry in entries.values():
+        assert entry.finding == "incomplete_copy"
+        page, line = map(int, re.search(r"p\.(\d+) line (\d+)", entry.reason).groups())
+        assert "部门预算公开表附后" in lines[(page, line)].replace(" ", "")
 
 
 def test_cppcc_2018_tables_by_function_economic_class_and_purpose():
