@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 from conftest import ROOT
 
 
@@ -27,3 +28,14 @@ def test_the_readme_queries_with_the_projects_own_tools():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "-readonly" not in readme  # the DuckDB command-line program is not installed
     assert "make shell" in readme and "python -m report.query" in readme
+
+
+def test_the_build_help_says_what_every_step_does(capsys):
+    from warehouse_build.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    for step in ("build:", "dbt-models:", "clean:", "shell:", "where:"):
+        assert step in help_text, step
+    assert "ingest, dbt, expectations, report, docs, exports, publish in turn" in help_text

@@ -1,4 +1,4 @@
-"""``python -m warehouse_build build|ingest|dbt|expectations|report|docs|exports|publish|clean|shell``.
+"""``python -m warehouse_build STEP``: build the warehouse, run one step of it, clean, shell or where.
 
 Settings come from the environment (the Makefile passes its variables through unexpanded), never
 through shell text: RAW_DIR (default data/samples), WAREHOUSE (default warehouse/warehouse.duckdb),
@@ -90,7 +90,13 @@ def _stop_on_terminate(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m warehouse_build", description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("build", *BUILD_ORDER, "dbt-models", "clean", "shell", "where"))
+    parser.add_argument(
+        "step",
+        choices=("build", *BUILD_ORDER, "dbt-models", "clean", "shell", "where"),
+        help="build: ingest, dbt, expectations, report, docs, exports, publish in turn; one of those: that step alone "
+        "on the candidate; dbt-models: the dbt models without their tests; clean: remove what builds made beside "
+        "WAREHOUSE; shell: SQL prompt on the published warehouse; where: where the published outputs are",
+    )
     args = parser.parse_args(argv)
     settings = settings_from(dict(os.environ))
     layout = settings.layout
