@@ -14,8 +14,9 @@ page with a text layer:
    recognized on its own, so that text never runs from one cell into the next; the rulings are
    erased first, so a cell's border is never read as a "1". Text outside tables is found by the
    detection model (on a half-resolution copy) and recognized line by line; boxes on one line are
-   joined with a space where they stand apart, as the PDF loader joins words: a table printed
-   without rulings reads as space-separated rows, as it does from a PDF.
+   joined with a space where they stand apart, as the PDF loader joins words. The words' positions
+   are not kept (``Line.spans`` is None): a table printed without rulings reads as space-separated
+   rows, as from a text dump, not by the columns its header defines as from a PDF's text layer.
 4. Every Line carries ``ocr``: the recognition confidence of each cell (the lowest of its lines)
    and the cell's box in points on the page, for the figure read there.
 
