@@ -44,6 +44,7 @@ def run(
     cache_dir: Path | None = None,
     limits: DocumentLimits | None = None,
     timings: Path | None = None,
+    ray_address: str | None = None,
 ) -> int:
     if not raw_dir.is_dir():
         console.print(f"[red]error:[/] RAW_DIR {_shown(raw_dir)} is not a folder of documents", soft_wrap=True)
@@ -65,7 +66,7 @@ def run(
         console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
         return 1
     try:
-        summary = _land(raw_dir, paths, workers, cache_dir, limits, batch, writer, clock, build_started)
+        summary = _land(raw_dir, paths, workers, cache_dir, limits, batch, writer, clock, build_started, ray_address)
     except (OSError, duckdb.Error) as exc:
         writer.abandon()
         console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
@@ -90,6 +91,7 @@ def _land(
     writer: RawWriter,
     clock: StageClock,
     build_started: datetime,
+    ray_address: str | None = None,
 ) -> RunSummary:
     """Parse (or read from the cache) every document and write its rows into ``writer`` in batches."""
     cache = RowCache(cache_dir) if cache_dir else None
@@ -115,7 +117,10 @@ def _land(
 
         with clock("parse and land"):
             rows, summary = collect(
-                process_paths(paths, workers, cache, limits), on_document=advance, batch=batch, sink=write
+                process_paths(paths, workers, cache, limits, ray_address),
+                on_document=advance,
+                batch=batch,
+                sink=write,
             )
     clock.seconds["parse and land"] = round(clock.seconds["parse and land"] - clock.seconds.get("write", 0.0), 3)
     with clock("write"):
@@ -183,9 +188,14 @@ def main(argv: list[str] | None = None) -> int:
         "--cache-dir", type=Path, default=None, help="reuse parsed rows of documents unchanged since the last run"
     )
     run_p.add_argument("--timings", type=Path, default=None, help="write the seconds of each stage here (JSON)")
+    run_p.add_argument(
+        "--ray-address", default=None, help="parse on this Ray cluster (host:port) instead of worker processes"
+    )
     args = parser.parse_args(argv)
     if args.command == "run":
-        return run(args.raw_dir, args.db, args.workers, args.cache_dir, timings=args.timings)
+        return run(
+            args.raw_dir, args.db, args.workers, args.cache_dir, timings=args.timings, ray_address=args.ray_address
+        )
     return 2
 
 

@@ -183,31 +183,54 @@ def _issue_rows(document_id: str | None, path: Path, issues: list[IngestIssue]) 
 
 
 def process_paths(
-    paths: list[Path], workers: int = 1, cache: RowCache | None = None, limits: DocumentLimits | None = None
+    paths: list[Path],
+    workers: int = 1,
+    cache: RowCache | None = None,
+    limits: DocumentLimits | None = None,
+    ray_address: str | None = None,
 ) -> Iterator[tuple[Path, Rows, bool]]:
     """Yield (path, rows, from_cache) in the order of ``paths``; documents not in the cache are
-    parsed in ``workers`` worker processes. Cached rows are read as they are yielded, so no more
-    than a few documents' rows are held at a time."""
-    from ingest.worker_pool import WorkerPool
-
+    parsed in ``workers`` worker processes, or as tasks on the Ray cluster at ``ray_address``.
+    Cached rows are read as they are yielded, so no more than a few documents' rows are held at a
+    time."""
     limits = limits or DocumentLimits()
     keys = [_cache_key(path, cache) for path in paths]
     to_parse = [path for path, key in zip(paths, keys, strict=True) if key is None]
-    work = functools.partial(parse_and_cache, cache)
-    with WorkerPool(min(workers, len(to_parse)), limits, work) if to_parse else contextlib.nullcontext() as pool:
-        parsed = pool.map(to_parse) if to_parse else iter(())
+    with _parsed(to_parse, workers, cache, limits, ray_address) as parsed:
         for path, key in zip(paths, keys, strict=True):
             rows = cache.get(*key) if cache is not None and key is not None else None
             if rows is not None:
                 yield path, rows, True
                 continue
             if key is not None:  # the entry went away since it was checked: parse it after all
-                with WorkerPool(1, limits, work) as alone:
-                    _, rows = next(alone.map([path]))
+                with _parsed([path], 1, cache, limits, ray_address) as alone:
+                    _, rows = next(alone)
                 yield path, rows, False
                 continue
             _, rows = next(parsed)
             yield path, rows, False
+
+
+@contextlib.contextmanager
+def _parsed(
+    paths: list[Path], workers: int, cache: RowCache | None, limits: DocumentLimits, ray_address: str | None
+) -> Iterator[Iterator[tuple[Path, Rows]]]:
+    """(path, rows) of each path in order, from the executor chosen."""
+    if not paths:
+        yield iter(())
+    elif ray_address:
+        from ingest.ray_executor import ray_map
+
+        results = ray_map(paths, limits, cache, ray_address)
+        try:
+            yield results
+        finally:
+            results.close()
+    else:
+        from ingest.worker_pool import WorkerPool
+
+        with WorkerPool(min(workers, len(paths)), limits, functools.partial(parse_and_cache, cache)) as pool:
+            yield pool.map(paths)
 
 
 def parse_and_cache(cache: RowCache | None, path: Path, limits: DocumentLimits) -> Rows:

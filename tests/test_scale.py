@@ -144,3 +144,14 @@ def test_the_summary_is_written_with_each_steps_breakdown(tmp_path):
     assert record["parts"] == {"ingest": {"parse and land": 2.5, "write": 0.5}}
     assert 10 < record["peak_rss_mb"] < 4096 * MB
     assert "  parse and land       2.5" in summary.text()
+
+
+def test_the_executor_is_chosen_by_the_environment():
+    from warehouse_build.cli import settings_from
+
+    assert settings_from({}).ray_address is None
+    assert settings_from({"EXECUTOR": "ray"}).ray_address == "auto"
+    assert settings_from({"EXECUTOR": "ray", "RAY_ADDRESS": "10.0.0.5:6379"}).ray_address == "10.0.0.5:6379"
+    assert settings_from({"EXECUTOR": "process", "RAY_ADDRESS": "10.0.0.5:6379"}).ray_address is None
+    with pytest.raises(SystemExit, match="EXECUTOR=spark"):
+        settings_from({"EXECUTOR": "spark"})

@@ -2,7 +2,9 @@
 
 Settings come from the environment (the Makefile passes its variables through unexpanded), never
 through shell text: RAW_DIR (default data/samples), WAREHOUSE (default warehouse/warehouse.duckdb),
-WORKERS (default 2), ALLOW_FAILURES (default 0). Relative paths are relative to the working folder.
+WORKERS (default 2), ALLOW_FAILURES (default 0), EXECUTOR (process, the default, or ray: parsing
+on the Ray cluster at RAY_ADDRESS, default auto: a cluster started on this machine). Relative
+paths are relative to the working folder.
 
 One build at a time per warehouse: every step holds ``.build/build.lock``; a second one started
 while it is held stops at once with exit code 75 and changes nothing.
@@ -38,7 +40,15 @@ def settings_from(environ: dict[str, str]) -> Settings:
         layout=Layout(Path(text("WAREHOUSE", "warehouse/warehouse.duckdb")).absolute()),
         workers=int(text("WORKERS", "2")),
         allow_failures=text("ALLOW_FAILURES", "0").lower() not in ("0", "false", "no"),
+        ray_address=_ray_address(text("EXECUTOR", "process"), text("RAY_ADDRESS", "auto")),
     )
+
+
+def _ray_address(executor: str, address: str) -> str | None:
+    """The Ray cluster documents are parsed on (EXECUTOR=ray), or None for worker processes."""
+    if executor not in ("process", "ray"):
+        raise SystemExit(f"EXECUTOR={executor}: use process (the default) or ray")
+    return address if executor == "ray" else None
 
 
 @contextmanager

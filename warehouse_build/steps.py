@@ -36,6 +36,7 @@ class Settings:
     layout: Layout
     workers: int
     allow_failures: bool
+    ray_address: str | None = None  # parse on this Ray cluster instead of worker processes
 
 
 def _run(argv: list[str | Path], env: dict[str, str] | None = None) -> int:
@@ -55,6 +56,7 @@ def ingest(settings: Settings) -> None:
     code = _run(
         [BIN / "python", "-m", "ingest", "run", "--raw-dir", settings.raw_dir, "--db", layout.candidate_db]
         + ["--workers", str(settings.workers), "--cache-dir", layout.parse_cache, "--timings", layout.ingest_timings]
+        + (["--ray-address", settings.ray_address] if settings.ray_address else [])
     )
     if code != 0:
         raise StepFailed(f"ingest failed (exit code {code})")
