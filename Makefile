@@ -104,7 +104,7 @@ corpus-eval:
 	$(PY) -m docgen score --corpus "$(EVAL_DIR)" --warehouse "$(EVAL_DIR)/warehouse/.build/candidate/warehouse.duckdb" \
 		--json "$(EVAL_DIR)/results.json" --markdown "$(EVAL_DIR)/results.md"
 
-# Removes what builds made beside WAREHOUSE (.build/, .releases/, the links) and dbt's own folders;
+# Removes what builds made beside WAREHOUSE (.build/ with dbt's target and logs, .releases/, the links);
 # nothing else in that folder.
 clean:
 	$(PY) -m warehouse_build clean
