@@ -395,7 +395,18 @@ def test_amounts_wrapped_over_lines_in_narrow_columns_without_ruling(tmp_path):
     """Full-width digits with separators in yuan overflow the amount columns: "111，760，" over
     "486.75", or "2,100" / ",571." / "37" over three lines, around a label on one line."""
     doc, result = _generated(
-        tmp_path, 11, 2, producer="reportlab_unruled", text_quirk="fullwidth_digits", thousands="separators"
+        tmp_path,
+        11,
+        2,
+        producer="reportlab_unruled",
+        text_quirk="fullwidth_digits",
+        thousands="separators",
+        code_layout="names_indented",
+        continuation="repeat_header",
+        orientation="portrait",
+        basic_layout="two_pairs",
+        unit_position="left",
+        economic_rows="extended",
     )
     wrapped = [line.text for line in result.loaded.lines if re.fullmatch(r"[\d,.]*[,.]", line.text.split(" ")[0])]
     assert len(wrapped) >= 10  # the document does print figures cut over lines
@@ -406,7 +417,8 @@ def test_amounts_wrapped_over_lines_in_narrow_columns_without_ruling(tmp_path):
 
 def test_a_row_cut_by_a_page_break_in_its_code_name_and_figures(tmp_path):
     """The rest of the code ("21208" over "01"), of the name and of figures printed without their
-    decimals at the foot of the page ("51877" over "97.37"); the next page leaves out a column."""
+    decimals at the foot of the page ("51877" over "97.37"); the next page leaves out a column, the
+    rows are ruled apart from the header (they are put under its grid by their cells' positions)."""
     widths = [60, 150, 70, 70, 70]
     first = [
         ["", "合计", "11,335,542.54", "11,335,542.54", ""],
@@ -420,7 +432,8 @@ def test_a_row_cut_by_a_page_break_in_its_code_name_and_figures(tmp_path):
         [
             [
                 Text("一般公共预算财政拨款支出决算表", align="center"),
-                Table(GENERAL_BUDGET_HEADER + first, widths),
+                Table(GENERAL_BUDGET_HEADER + first[:1], widths),
+                Table(first[1:], [64, 146, 70, 70, 70]),  # the rows ruled a few points apart
             ],
             [Table(rest, widths[:4])],
         ],
@@ -438,7 +451,13 @@ def test_a_row_cut_by_a_page_break_in_its_code_name_and_figures(tmp_path):
     [
         (  # "2080505 机关事业单位基" / figures / "本养老保险缴费支出"; 人员经费合计 centred across code and name
             9,
-            {"code_layout": "code_in_name", "text_quirk": "wrapped_names", "basic_layout": "three_pairs"},
+            {
+                "code_layout": "code_in_name",
+                "text_quirk": "wrapped_names",
+                "basic_layout": "three_pairs",
+                "orientation": "portrait",
+                "unit_position": "left",
+            },
         ),
         (  # 预算数 | 决算数 centred beside amounts aligned right (三公); 二、外交支出 with its figures blank
             34,
