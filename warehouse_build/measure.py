@@ -1,8 +1,10 @@
 """How long each step of a build took, the processor time it used and the memory it held at its peak.
 
-Processor time is user + system time of the build's process and of the processes under it that
-ended during the step (the step's program and, through it, its workers): on a shared machine it
-says what the step costs when wall-clock seconds say how busy the machine was.
+Processor time is user + system time of the build's process and every process under it (the
+step's program, its parsing workers), each as last sampled: on a shared machine it says what the
+step costs when wall-clock seconds say how busy the machine was. A process that lives less than a
+sample is missed (the time of ended processes cannot be asked for: a worker's is lost with the
+process that forked it unless that one waits for it).
 
 Memory is the resident set (RSS) of the build's process and every process under it (the step's
 program, its parsing workers, dbt's threads), summed, sampled every SAMPLE_SECONDS by a thread.
@@ -14,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import threading
 import time
@@ -29,24 +30,16 @@ SAMPLE_SECONDS = 0.1
 MB = 1024 * 1024
 
 
-def tree_rss(root: psutil.Process) -> int:
-    """Bytes resident in ``root`` and all its descendants now."""
-    total = 0
-    for process in [root, *root.children(recursive=True)]:
-        try:
-            total += process.memory_info().rss
-        except psutil.Error:  # it ended between the listing and the reading
-            continue
-    return total
-
-
 class PeakSampler:
-    """Samples tree_rss of this process in a thread; ``peak`` is the highest sum since ``reset``."""
+    """Samples the memory and processor time of this process and its descendants in a thread;
+    ``peak`` is the highest memory sum since ``reset``, ``cpu_total()`` their processor seconds."""
 
     def __init__(self, interval: float = SAMPLE_SECONDS):
         self.interval = interval
         self.root = psutil.Process(os.getpid())
         self.peak = 0
+        self._cpu: dict[tuple[int, float], float] = {}  # (pid, start time) -> its processor seconds
+        self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="peak-memory", daemon=True)
 
@@ -55,7 +48,23 @@ class PeakSampler:
             self.sample()
 
     def sample(self) -> None:
-        self.peak = max(self.peak, tree_rss(self.root))
+        resident = 0
+        for process in [self.root, *self.root.children(recursive=True)]:
+            try:
+                with process.oneshot():
+                    resident += process.memory_info().rss
+                    times = process.cpu_times()
+                    key = (process.pid, process.create_time())
+            except psutil.Error:  # it ended between the listing and the reading
+                continue
+            with self._lock:
+                self._cpu[key] = times.user + times.system
+        self.peak = max(self.peak, resident)
+
+    def cpu_total(self) -> float:
+        """Processor seconds of every process seen so far, as last sampled."""
+        with self._lock:
+            return sum(self._cpu.values())
 
     def reset(self) -> None:
         self.peak = 0
@@ -75,15 +84,9 @@ class PeakSampler:
 class StepFigures:
     step: str
     seconds: float
-    cpu_seconds: float  # user + system time of the build's processes during the step
+    cpu_seconds: float  # user + system time of the build's processes during the step (sampled)
     peak_rss_mb: float
     finished: bool
-
-
-def cpu_seconds() -> float:
-    """User + system seconds of this process and of every process under it that has ended."""
-    own, ended = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime
 
 
 @dataclass
@@ -128,14 +131,14 @@ class BuildSummary:
 def measured(summary: BuildSummary, sampler: PeakSampler, step: str) -> Iterator[None]:
     """Time ``step`` and record its peak memory into ``summary``, whether it finishes or not."""
     sampler.reset()
-    started, cpu_started = time.perf_counter(), cpu_seconds()
+    started, cpu_started = time.perf_counter(), sampler.cpu_total()
     finished = False
     try:
         yield
         finished = True
     finally:
         sampler.sample()
-        seconds, cpu = round(time.perf_counter() - started, 3), round(cpu_seconds() - cpu_started, 3)
+        seconds, cpu = round(time.perf_counter() - started, 3), round(sampler.cpu_total() - cpu_started, 3)
         summary.steps.append(StepFigures(step, seconds, cpu, round(sampler.peak / MB, 1), finished))
 
 

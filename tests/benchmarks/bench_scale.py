@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from warehouse_build.measure import MB, PeakSampler, cpu_seconds  # noqa: E402
+from warehouse_build.measure import MB, PeakSampler  # noqa: E402
 
 
 def generate(folder: Path, distinct: int, formats: list[str], checkout: Path) -> list[Path]:
@@ -60,9 +60,10 @@ def build(checkout: Path, raw: Path, warehouse: Path, workers: int) -> tuple[flo
     without one)."""
     argv = ["make", "build", f"RAW_DIR={raw}", f"WAREHOUSE={warehouse}", "ALLOW_FAILURES=1", f"WORKERS={workers}"]
     with PeakSampler(interval=0.25) as sampler:
-        started, cpu_started = time.perf_counter(), cpu_seconds()
+        started, cpu_started = time.perf_counter(), sampler.cpu_total()
         done = subprocess.run(argv, cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
+        sampler.sample()
+        seconds, cpu = time.perf_counter() - started, sampler.cpu_total() - cpu_started
     if done.returncode != 0:
         raise RuntimeError(f"make build failed:\n{done.stderr[-3000:]}")
     summary_file = warehouse.parent / ".build" / "build_summary.json"
