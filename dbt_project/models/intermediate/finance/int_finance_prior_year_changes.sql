@@ -52,7 +52,9 @@ paired as (
         rates.source_ref as rate_source_ref,
         coalesce(amounts.page_no, rates.page_no) as page_no,
         coalesce(amounts.line_no, rates.line_no) as line_no,
-        coalesce(amounts.source_ref, rates.source_ref) as source_ref
+        coalesce(amounts.source_ref, rates.source_ref) as source_ref,
+        coalesce(amounts.is_ocr, false) or coalesce(rates.is_ocr, false) as is_ocr,
+        least(amounts.ocr_confidence, rates.ocr_confidence) as ocr_confidence
     from amounts
     full outer join rates
         on amounts.document_id = rates.document_id
@@ -67,6 +69,8 @@ with_current as (
         paired.*,
         current_figures.amount_yuan as current_yuan,
         current_figures.source_ref as current_source_ref,
+        coalesce(current_figures.is_ocr, false) as current_is_ocr,
+        current_figures.ocr_confidence as current_ocr_confidence,
         row_number() over (
             partition by paired.document_id, paired.metric, paired.subject_key, paired.context, paired.line_no,
                 paired.page_no, paired.source_ref
@@ -97,7 +101,9 @@ final as (
         line_no,
         source_ref,
         rate_source_ref,
-        current_source_ref
+        current_source_ref,
+        is_ocr or current_is_ocr as is_ocr,
+        cast(least(ocr_confidence, current_ocr_confidence) as decimal(5, 4)) as ocr_confidence
     from with_current
     where current_rank = 1
 )

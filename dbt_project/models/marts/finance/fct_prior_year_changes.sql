@@ -35,7 +35,9 @@ final as (
         cast('narrative' as varchar) as source,
         changes.source_ref,
         changes.rate_source_ref,
-        changes.current_source_ref
+        changes.current_source_ref,
+        changes.is_ocr,
+        changes.ocr_confidence
     from changes
     inner join documents on changes.document_id = documents.document_id
     left join metrics on changes.metric = metrics.metric

@@ -45,7 +45,9 @@ candidates as (
         0 as source_rank,
         table_values.page_no,
         table_values.line_no,
-        table_values.source_ref
+        table_values.source_ref,
+        table_values.is_ocr,
+        table_values.ocr_confidence
     from table_values
     inner join items on table_values.row_key = items.item
     union all
@@ -63,7 +65,9 @@ candidates as (
         1 as source_rank,
         narrative.page_no,
         narrative.line_no,
-        narrative.source_ref
+        narrative.source_ref,
+        narrative.is_ocr,
+        narrative.ocr_confidence
     from narrative
     inner join items on narrative.metric = items.item
 ),
@@ -91,7 +95,9 @@ pivoted as (
         max(case when measure = 'final' then source end) as final_source,
         max(case when measure = 'final' then source_ref end) as final_source_ref,
         max(case when measure = 'stated_completion_rate' then amount end) as stated_completion_rate,
-        max(case when measure = 'stated_completion_rate' then source_ref end) as stated_completion_rate_source_ref
+        max(case when measure = 'stated_completion_rate' then source_ref end) as stated_completion_rate_source_ref,
+        {{ dbt.bool_or('is_ocr') }} as is_ocr,
+        min(ocr_confidence) as ocr_confidence
     from chosen
     group by document_id, item
 ),
@@ -136,7 +142,9 @@ final as (
         coalesce(pivoted.budget_full_source_ref, pivoted.budget_initial_source_ref) as budget_source_ref,
         pivoted.final_source_ref as source_ref,
         pivoted.stated_completion_rate_source_ref,
-        first_change.source_ref as change_source_ref
+        first_change.source_ref as change_source_ref,
+        pivoted.is_ocr or coalesce(first_change.is_ocr, false) as is_ocr,
+        cast(least(pivoted.ocr_confidence, first_change.ocr_confidence) as decimal(5, 4)) as ocr_confidence
     from pivoted
     inner join items on pivoted.item = items.item
     inner join documents on pivoted.document_id = documents.document_id
