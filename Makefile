@@ -78,12 +78,14 @@ format:
 # Benchmarks (not part of make test): ingest throughput on the corpus replicated to 500 documents
 # with full-build timings, PDF ingest against pdfplumber's own text and table extraction, and full
 # builds of SCALE_SIZES generated documents (SCALE_FORMATS) with seconds and peak memory per step
-# (`make bench-scale SCALE_SIZES="200 1000"` for a quick run).
+# (`make bench-scale SCALE_SIZES="200 1000"` for a quick run), and seconds per scanned page (a
+# 30-page published PDF scanned at 200 dpi, read on 2 cores).
 SCALE_SIZES ?= 1000 5000 20000
 SCALE_FORMATS ?= txt
 bench: bench-scale
 	$(PY) tests/benchmarks/bench_ingest.py
 	$(PY) tests/benchmarks/bench_pdf.py
+	$(PY) tests/benchmarks/bench_ocr.py --workers 2
 
 bench-scale:
 	$(PY) tests/benchmarks/bench_scale.py --sizes $(SCALE_SIZES) --formats $(SCALE_FORMATS)

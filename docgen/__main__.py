@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from docgen import corpus, score
-from docgen.catalogue import FORMATS
+from docgen.catalogue import FORMATS, SCAN_DPIS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--seed", type=int, default=1)
     gen.add_argument("--formats", default="pdf", help=f"comma-separated, of: {','.join(FORMATS)}")
     gen.add_argument("--producers", default="", help="PDF producers to draw from (default: all this machine runs)")
+    gen.add_argument("--scan-dpi", default="", help="comma-separated dpis scans cycle through (default: 150,200,300)")
     sc = sub.add_parser("score", help="score a warehouse against a generated corpus")
     sc.add_argument("--corpus", type=Path, required=True)
     sc.add_argument("--warehouse", type=Path, required=True)
@@ -30,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "generate":
         formats = [f for f in args.formats.split(",") if f]
         producer_names = [p for p in args.producers.split(",") if p] or None
-        summary = corpus.write(args.out, args.seed, args.n, formats, producer_names)
+        scan_dpis = tuple(int(d) for d in args.scan_dpi.split(",") if d) or SCAN_DPIS
+        summary = corpus.write(args.out, args.seed, args.n, formats, producer_names, scan_dpis)
         print(f"generated {summary['documents']} documents, {summary['files']} files in {args.out}/raw")
         for key, seconds in sorted(summary["per_file_seconds"].items()):
             print(f"  {key:28s} {seconds:6.3f} s per file")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen import answer_key, producers
-from docgen.catalogue import DIMENSIONS, FORMATS, Layout, draw_layouts
+from docgen.catalogue import DIMENSIONS, FORMATS, SCAN_DPIS, Layout, draw_layouts
 from docgen.compose import compose
 from docgen.document import Printed
 from docgen.generate import generate
@@ -44,8 +44,16 @@ def documents(seed: int, count: int, producer_names: Iterable[str] | None = None
     return [document(seed, i, layout) for i, layout in enumerate(layouts)]
 
 
-def write(out: Path, seed: int, count: int, formats: Iterable[str] = ("pdf",), producer_names=None) -> dict:
-    """Generate `count` documents in the given formats; returns timings per producer/format."""
+def write(
+    out: Path,
+    seed: int,
+    count: int,
+    formats: Iterable[str] = ("pdf",),
+    producer_names=None,
+    scan_dpis: tuple[int, ...] = SCAN_DPIS,
+) -> dict:
+    """Generate `count` documents in the given formats (scans at `scan_dpis`, in turn); returns
+    timings per producer/format."""
     formats = tuple(formats)
     unknown = set(formats) - set(FORMATS)
     if unknown:
@@ -66,7 +74,7 @@ def write(out: Path, seed: int, count: int, formats: Iterable[str] = ("pdf",), p
         )
     entries: list[producers.Entry] = []
     for fmt in formats:
-        written, seconds = producers.write_format(fmt, docs, raw)
+        written, seconds = producers.write_format(fmt, docs, raw, scan_dpis)
         entries += written
         timings |= seconds
     for file, doc_name, fmt, producer in sorted(entries):

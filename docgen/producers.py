@@ -71,14 +71,14 @@ def _files(fmt: str, writer: Callable, producer: str) -> Callable:
     return write
 
 
-def _scans(docs, raw: Path) -> list[Entry]:
-    """Image-only PDFs of each document's ruled PDF; the dpi cycles through SCAN_DPIS."""
+def _scans(docs, raw: Path, dpis: tuple[int, ...] = SCAN_DPIS) -> list[Entry]:
+    """Image-only PDFs of each document's ruled PDF; the dpi cycles through `dpis`."""
     entries = []
     with tempfile.TemporaryDirectory(prefix="docgen-") as tmp:
         for i, doc in enumerate(docs):
             source = Path(tmp) / f"{doc.name}.pdf"
             render_reportlab.render(doc.printed, source)
-            dpi = SCAN_DPIS[i % len(SCAN_DPIS)]
+            dpi = dpis[i % len(dpis)]
             scan.scan_pdf(source, raw / f"{doc.name}_scan.pdf", dpi, doc.name)
             entries.append((f"{doc.name}_scan.pdf", doc.name, "scan", f"scan_{dpi}dpi"))
     return entries
@@ -114,7 +114,9 @@ def available() -> tuple[str, ...]:
     return tuple(p for p in DIMENSIONS["producer"] if _tool_present(p))
 
 
-def write_format(fmt: str, docs, raw: Path) -> tuple[list[Entry], dict[str, float]]:
+def write_format(
+    fmt: str, docs, raw: Path, scan_dpis: tuple[int, ...] = SCAN_DPIS
+) -> tuple[list[Entry], dict[str, float]]:
     entries: list[Entry] = []
     timings: dict[str, float] = {}
     if fmt == "pdf":
@@ -128,7 +130,7 @@ def write_format(fmt: str, docs, raw: Path) -> tuple[list[Entry], dict[str, floa
     if not _tool_present(fmt):
         raise RuntimeError(f"format {fmt} needs {NEEDS[fmt]}, which is not installed")
     started = time.perf_counter()
-    entries += OTHER_FORMATS[fmt](docs, raw)
+    entries += _scans(docs, raw, scan_dpis) if fmt == "scan" else OTHER_FORMATS[fmt](docs, raw)
     timings[fmt] = time.perf_counter() - started
     return entries, timings
 

@@ -22,7 +22,8 @@ from ingest.landing.cache import RowCache
 from ingest.landing.duckdb_writer import RawWriter
 from ingest.landing.provenance import build_run_row, source_file_rows
 from ingest.limits import DocumentLimits
-from ingest.loading import ocr
+from ingest.loading.ocr_cache import OcrCache
+from ingest.parsing_context import current
 from ingest.pipeline import (
     Rows,
     RunSummary,
@@ -56,7 +57,6 @@ def run(
     batch = LandingBatch()
     for link in links_out_of(raw_dir):
         batch.add(file_issue_rows(link, "a link that leads out of RAW_DIR (or nowhere): not followed", severity="warn"))
-    ocr.PAGE_WORKERS = workers  # a scanned document read in this process spreads its pages
     if not paths:
         console.print(f"[yellow]warning:[/] no files under {_shown(raw_dir)}", soft_wrap=True)
     build_started = datetime.now(UTC)
@@ -133,6 +133,8 @@ def _land(
         writer.finish()
     if cache is not None:
         cache.prune_other_versions()  # entries of older parser code can never be read again
+    if (ocr_cache := current().ocr_cache) is not None:
+        OcrCache(ocr_cache).prune_other_versions()  # pages read by older OCR code, likewise
     return summary
 
 

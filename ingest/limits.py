@@ -4,10 +4,12 @@ A document that reaches a limit is not parsed further: it lands with parse_statu
 an issue row (stage ``limits``) saying which limit and how far over it, and the other documents
 are not affected. Sizes are checked before reading (``size_limit_reached``); time and memory are
 enforced by the process that runs the parser (ingest/worker_pool.py kills the worker and starts
-another one).
+another one). A document with pages read by OCR (scans: seconds per page) is allowed
+``ocr_page_seconds`` more time per such page, once its loader has counted them.
 
 Each limit can be changed from the environment, in the units of its name: DOCUMENT_SECONDS,
-DOCUMENT_MEMORY_MB, DOCUMENT_FILE_MB, DOCUMENT_TEXT_MB, DOCUMENT_UNPACKED_MB.
+DOCUMENT_MEMORY_MB, DOCUMENT_FILE_MB, DOCUMENT_TEXT_MB, DOCUMENT_UNPACKED_MB,
+DOCUMENT_OCR_PAGE_SECONDS.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ class DocumentLimits:
     # Wall-clock time to parse one document; the sample documents take well under a second each,
     # the largest published PDFs a few seconds.
     seconds: float = 300.0
+    # Wall-clock time added for each page read by OCR: a page of a scanned table takes 5-15 s on
+    # one core, and cores are shared; a 40-page scan may take up to 300 + 40 x 60 s.
+    ocr_page_seconds: float = 60.0
     # Resident memory of the process parsing one document.
     memory_mb: int = 2048
     # Size of any file read.

@@ -14,7 +14,7 @@ import functools
 import hashlib
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.landing.batch import LandingBatch
@@ -31,6 +31,7 @@ from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
 from ingest.parsers.performance import parse_performance
 from ingest.parsers.service_volume import parse_service_volumes
+from ingest.parsing_context import current
 from ingest.provenance import mark_ocr_figures
 
 EMPTY_META = DocumentMeta("unknown", None, None, None, None, None, None, None)
@@ -229,8 +230,16 @@ def _parsed(
     else:
         from ingest.worker_pool import WorkerPool
 
-        with WorkerPool(min(workers, len(paths)), limits, functools.partial(parse_and_cache, cache)) as pool:
+        # documents fewer than the workers share the cores left over (a scan reads pages in parallel)
+        context = replace(current(), cores=cores_per_document(workers, len(paths)))
+        work = functools.partial(parse_and_cache, cache)
+        with WorkerPool(min(workers, len(paths)), limits, work, context) as pool:
             yield pool.map(paths)
+
+
+def cores_per_document(workers: int, documents: int) -> int:
+    """Processor cores each document may use: WORKERS shared by the documents parsed at once."""
+    return max(1, workers // max(1, min(workers, documents)))
 
 
 def parse_and_cache(cache: RowCache | None, path: Path, limits: DocumentLimits) -> Rows:

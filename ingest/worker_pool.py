@@ -3,7 +3,8 @@
 Each worker parses one document at a time (``parse_document`` in ingest/pipeline.py, the unit
 any executor runs). The parent watches every busy worker: a worker past the time limit, or whose
 resident memory passes the memory limit, is killed and replaced by a new one, and its document
-gets the rows of a failed document naming the limit. A worker that dies on its own (a crash in
+gets the rows of a failed document naming the limit. A document whose loader reports pages to read by
+OCR (ingest/parsing_context.py) is allowed ``ocr_page_seconds`` more per page. A worker that dies on its own (a crash in
 native code, the kernel's out-of-memory killer) is replaced the same way. The other documents,
 parsed or queued, are never lost.
 
@@ -17,32 +18,41 @@ import contextlib
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 import psutil
 
 from ingest.limits import MB, DocumentLimits
+from ingest.parsing_context import ParsingContext, in_effect
 from ingest.pipeline import failed_rows, parse_document
 
 POLL_SECONDS = 0.1  # how often busy workers are checked against the limits
 STARTUP_SECONDS = 120  # a worker is forked from a process that has the parsers imported: this is plenty
 Rows = dict[str, list[tuple]]
+SCANNED_PAGES = "scanned_pages"  # a worker's message: (SCANNED_PAGES, pages its document will read by OCR)
 
 
-def _serve(connection: Connection, limits: DocumentLimits, work: Callable[[Path, DocumentLimits], Rows]) -> None:
+def _serve(
+    connection: Connection,
+    limits: DocumentLimits,
+    work: Callable[[Path, DocumentLimits], Rows],
+    context: ParsingContext,
+) -> None:
     """A worker: parse the documents the parent sends, one at a time, until told to stop."""
     connection.send("ready")
-    while True:
-        try:
-            job = connection.recv()
-        except EOFError:
-            return
-        if job is None:
-            return
-        index, path = job
-        connection.send((index, work(path, limits)))
+    context = replace(context, on_scanned_pages=lambda count: connection.send((SCANNED_PAGES, count)))
+    with in_effect(context):
+        while True:
+            try:
+                job = connection.recv()
+            except EOFError:
+                return
+            if job is None:
+                return
+            index, path = job
+            connection.send((index, work(path, limits)))
 
 
 @dataclass
@@ -51,19 +61,25 @@ class _Worker:
     connection: Connection
     job: tuple[int, Path] | None = None
     started: float = 0.0
+    allowed_seconds: float = 0.0  # the time limit of its document (grows with pages read by OCR)
 
 
 class WorkerPool:
     """``map(paths)`` yields (path, rows) in the order of ``paths``; see the module docstring."""
 
     def __init__(
-        self, workers: int, limits: DocumentLimits, work: Callable[[Path, DocumentLimits], Rows] = parse_document
+        self,
+        workers: int,
+        limits: DocumentLimits,
+        work: Callable[[Path, DocumentLimits], Rows] = parse_document,
+        context: ParsingContext | None = None,
     ):
         self.size = max(1, workers)
         self.limits = limits
         self.work = work  # the unit run for each document: any module-level function like parse_document
-        self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(["ingest.pipeline"])
+        self.context = context or ParsingContext()  # what every worker parses under
+        self.processes = multiprocessing.get_context("forkserver")
+        self.processes.set_forkserver_preload(["ingest.pipeline"])
         self.workers: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool:
@@ -84,8 +100,10 @@ class WorkerPool:
         self.workers = []
 
     def _start(self) -> _Worker:
-        parent_end, child_end = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child_end, self.limits, self.work), daemon=True)
+        parent_end, child_end = self.processes.Pipe()
+        process = self.processes.Process(
+            target=_serve, args=(child_end, self.limits, self.work, self.context), daemon=True
+        )
         process.start()
         child_end.close()
         # A worker that cannot start (say, a main module that starts processes when imported) stops
@@ -115,7 +133,7 @@ class WorkerPool:
                 next_index += 1
 
     def _assign(self, worker: _Worker, job: tuple[int, Path]) -> None:
-        worker.job, worker.started = job, time.monotonic()
+        worker.job, worker.started, worker.allowed_seconds = job, time.monotonic(), self.limits.seconds
         worker.connection.send(job)
 
     def _collect(self, done: dict[int, Rows]) -> None:
@@ -125,10 +143,14 @@ class WorkerPool:
         for worker in busy:
             if worker.connection in ready:
                 try:
-                    index, rows = worker.connection.recv()
+                    message = worker.connection.recv()
                 except (EOFError, OSError):
                     self._replace(worker, done, self._death_reason(worker))
                     continue
+                if message[0] == SCANNED_PAGES:
+                    worker.allowed_seconds += message[1] * self.limits.ocr_page_seconds
+                    continue
+                index, rows = message
                 done[index] = rows
                 worker.job = None
             elif worker.process.sentinel in ready:
@@ -138,7 +160,13 @@ class WorkerPool:
 
     def _limit_reached(self, worker: _Worker) -> str | None:
         elapsed = time.monotonic() - worker.started
-        if elapsed > self.limits.seconds:
+        if elapsed > worker.allowed_seconds:
+            if worker.allowed_seconds > self.limits.seconds:
+                return (
+                    f"parsing took longer than its limit of {worker.allowed_seconds:g} s: {self.limits.seconds:g} s "
+                    f"per document (DOCUMENT_SECONDS) and {self.limits.ocr_page_seconds:g} s per page read by OCR "
+                    "(DOCUMENT_OCR_PAGE_SECONDS)"
+                )
             return f"parsing took longer than the limit of {self.limits.seconds:g} s per document (DOCUMENT_SECONDS)"
         try:
             rss = psutil.Process(worker.process.pid).memory_info().rss

@@ -111,6 +111,16 @@ def test_scan_is_an_image_only_pdf_of_every_page(tmp_path):
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 
+def test_scans_cycle_through_the_dpis_asked_for(tmp_path, monkeypatch):
+    small = corpus.document(12, 1, PLAIN)
+    small.printed.blocks = small.printed.blocks[:1]
+    scanned = []
+    monkeypatch.setattr(scan, "scan_pdf", lambda source, target, dpi, seed: scanned.append((target.name, dpi)))
+    entries, _ = producers.write_format("scan", [small] * 3, tmp_path, (200, 300))
+    assert [dpi for _, dpi in scanned] == [200, 300, 200]
+    assert [producer for *_, producer in entries] == ["scan_200dpi", "scan_300dpi", "scan_200dpi"]
+
+
 def test_pdf_stamps_are_fixed_in_place(tmp_path):
     path = tmp_path / "x.pdf"
     original = (

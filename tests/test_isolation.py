@@ -14,7 +14,8 @@ from conftest import DOC_003, ROOT, SAMPLES
 from ingest.landing.schema import RAW_TABLES
 from ingest.limits import MB, DocumentLimits, size_limit_reached, unpacked_size
 from ingest.loading import document_id_for
-from ingest.pipeline import collect, document_id_of, parse_document, process_paths
+from ingest.parsing_context import ParsingContext
+from ingest.pipeline import collect, cores_per_document, document_id_of, parse_document, process_paths
 from ingest.worker_pool import WorkerPool
 
 sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
@@ -91,7 +92,7 @@ def test_workers_past_a_limit_are_replaced_and_no_document_is_lost(tmp_path):
     outcome = {path.name: rows for path, rows in results}
     good = {"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"}
     for name in good:
-        assert outcome[name]["ingest_issues"][0][4] == "parsed"
+        assert outcome[name]["ingest_issues"][0][4] == "parsed on 1 cores"
     messages = {name: outcome[name]["ingest_issues"][0][4] for name in names if name not in good}
     assert "longer than the limit of 8 s per document (DOCUMENT_SECONDS)" in messages["hangs.txt"]
     assert "over the limit of 400 MB per document (DOCUMENT_MEMORY_MB)" in messages["grows.txt"]
@@ -100,6 +101,26 @@ def test_workers_past_a_limit_are_replaced_and_no_document_is_lost(tmp_path):
     for name in messages:
         (document,) = outcome[name]["documents"]
         assert document[column("documents", "parse_status")] == "failed"
+
+
+def test_a_document_with_pages_to_read_by_ocr_is_allowed_their_time(tmp_path):
+    paths = [tmp_path / "scans.txt", tmp_path / "scans_then_hangs.txt"]
+    for path in paths:
+        path.write_text(path.name, encoding="utf-8")
+    limits = DocumentLimits(seconds=1, ocr_page_seconds=1.5)  # a scan of 2 pages: 1 + 2 x 1.5 s
+    with WorkerPool(2, limits, work=behave_as_named, context=ParsingContext(cores=3)) as pool:
+        outcome = {path.name: rows for path, rows in pool.map(paths)}
+    assert outcome["scans.txt"]["ingest_issues"][0][4] == "parsed on 3 cores"  # 2.5 s, over the 1 s of a document
+    (issue,) = outcome["scans_then_hangs.txt"]["ingest_issues"]
+    assert issue[4] == (
+        "not parsed: parsing took longer than its limit of 4 s: 1 s per document (DOCUMENT_SECONDS) "
+        "and 1.5 s per page read by OCR (DOCUMENT_OCR_PAGE_SECONDS)"
+    )
+
+
+def test_documents_fewer_than_the_workers_share_the_cores_left_over():
+    assert [cores_per_document(2, n) for n in (1, 2, 5)] == [2, 1, 1]
+    assert [cores_per_document(4, n) for n in (1, 2, 3)] == [4, 2, 1]
 
 
 def test_a_loader_defect_fails_its_document_only(tmp_path, monkeypatch):

@@ -8,7 +8,9 @@ geometry is tested on drawn images (OpenCV), which takes no OCR. Larger scans ar
 
 from __future__ import annotations
 
+import io
 import socket
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,12 +21,15 @@ import pytest
 import rapidocr_onnxruntime
 from conftest import shared_pdf
 from fixtures.make_scan import scanned_pdf
+from PIL import Image
 from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
 from rapidocr_onnxruntime.utils import read_yaml, update_model_path
 
 from expectations.runner import judge
 from ingest.loading import ocr
+from ingest.loading.ocr_cache import OcrCache
 from ingest.model import Amount, DocumentResult, Line, LoadedDocument, NarrativeFigure, OcrRead, TableValue
+from ingest.parsing_context import ParsingContext, in_effect
 from ingest.pipeline import process_document
 from ingest.provenance import mark_ocr_figures
 
@@ -180,3 +185,46 @@ def test_an_identity_failing_on_a_figure_read_by_ocr_is_a_probable_misread():
     assert [f if isinstance(f, str) else None for f in results["finding"]] == ["probable_ocr_misread", None, None]
     assert results["message"][0] == "probable OCR misread of the figure at p.2, box 1,1,2,2 (check the scan): 合计 ≠ Σ"
     assert results["message"][2] == "本年支出合计 ≠ Σ"
+
+
+def _image_pdf(*figures: str) -> bytes:
+    """A PDF without a text layer: one small page image per figure, printed in it."""
+    pages = []
+    for figure in figures:
+        image = np.full((120, 400), 255, np.uint8)
+        cv2.putText(image, figure, (20, 80), cv2.FONT_HERSHEY_SIMPLEX, 1.5, 0, 3)
+        pages.append(Image.fromarray(image))
+    buffer = io.BytesIO()
+    pages[0].save(buffer, format="PDF", resolution=ocr.DPI, save_all=True, append_images=pages[1:])
+    return buffer.getvalue()
+
+
+def test_pages_read_by_ocr_are_kept_for_the_next_build(tmp_path, monkeypatch):
+    data = _image_pdf("9746.50")
+    with in_effect(ParsingContext(ocr_cache=tmp_path / "ocr")):
+        [first] = ocr.read_scanned_pages(data, [1], "scan.pdf")[1]
+        assert first.text == "9746.50" and first.ocr.confidence[0] > 0.8
+        monkeypatch.setattr(ocr, "_read_page_job", lambda job: pytest.fail("the page was read again"))
+        assert ocr.read_scanned_pages(data, [1], "scan.pdf") == {1: [first]}
+    stale = tmp_path / "ocr" / "0123456789abcdef-p1-000000000000.json"
+    stale.write_text("[]")
+    OcrCache(tmp_path / "ocr").prune_other_versions()
+    assert not stale.exists() and len(list((tmp_path / "ocr").glob("*.json"))) == 1
+
+
+def test_the_pages_of_a_scan_are_read_on_the_cores_of_its_document():
+    told, threads = [], set()
+    read_page = ocr._read_page_job
+
+    def read_counting_threads(job):
+        threads.add(threading.get_ident())
+        return read_page(job)
+
+    with in_effect(ParsingContext(cores=2, on_scanned_pages=told.append)):
+        ocr._read_page_job, original = read_counting_threads, ocr._read_page_job
+        try:
+            pages = ocr.read_scanned_pages(_image_pdf("130.25", "4087.60"), [1, 2], "scan.pdf")
+        finally:
+            ocr._read_page_job = original
+    assert [line.text for page in pages.values() for line in page] == ["130.25", "4087.60"]
+    assert told == [2] and len(threads) == 2 and threading.get_ident() not in threads

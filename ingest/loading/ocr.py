@@ -20,17 +20,20 @@ page with a text layer:
 4. Every Line carries ``ocr``: the recognition confidence of each cell (the lowest of its lines)
    and the cell's box in points on the page, for the figure read there.
 
-Pages are slow to read (seconds each): one progress line per page goes to stderr, and the pages of
-a document are spread over PAGE_WORKERS processes when the document is read in the main process
-(when documents are already spread over worker processes, each reads its pages in turn).
+Pages are slow to read (seconds each): one progress line per page goes to stderr; a document
+reads as many pages at once as it has processor cores (``cores`` of ingest/parsing_context.py: the
+worker pool gives a document the cores other documents leave free), each thread with an engine of
+its own; the worker pool is told how many pages are to be read, and allows their time. Pages read
+are kept in the context's OCR cache (ocr_cache.py) when there is one, so a rebuild reads them once.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import hashlib
 import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import cv2
@@ -38,11 +41,12 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from ingest.loading.grid import cell_text
+from ingest.loading.ocr_cache import OcrCache
 from ingest.loading.text import normalize_line
 from ingest.model import Line, OcrRead
+from ingest.parsing_context import current, scanned_pages_ahead
 
 DPI = 200  # resolution pages are rendered at
-PAGE_WORKERS = 1  # processes reading a document's pages (set from WORKERS by the command line)
 MM = DPI / 25.4  # pixels per millimetre
 HORIZONTAL_RULE = int(10 * MM)  # a horizontal stroke at least this long is a ruling line (80 px at 200 dpi)
 VERTICAL_RULE = int(4.5 * MM)  # a vertical one: longer than any character, shorter than a row (36 px)
@@ -77,36 +81,51 @@ class _Table:
     owner: dict[tuple[int, int], tuple[int, int]]  # grid cell -> the first cell of its merged cell
 
 
-_engine = None
+_engines = threading.local()
 
 
 def _ocr():
-    """The OCR engine of this process (its models load once, from the wheel)."""
-    global _engine
-    if _engine is None:
+    """The OCR engine of this thread (its models load once per thread, from the wheel; an engine
+    keeps state between calls, so threads never share one)."""
+    if getattr(_engines, "engine", None) is None:
         from rapidocr_onnxruntime import RapidOCR
 
-        threads = 1 if multiprocessing.parent_process() is not None or PAGE_WORKERS > 1 else 2
-        # Lines are recognized one at a time (batches pad every line to the widest: slower), and
-        # detection never enlarges the half-resolution page it is given.
-        _engine = RapidOCR(
-            intra_op_num_threads=threads,
+        # One core per engine (pages are read in parallel instead); lines are recognized one at a
+        # time (batches pad every line to the widest: slower), and detection never enlarges the
+        # half-resolution page it is given.
+        _engines.engine = RapidOCR(
+            intra_op_num_threads=1,
             inter_op_num_threads=1,
             rec_batch_num=1,
             det_limit_type="max",
             det_limit_side_len=2000,
         )
-    return _engine
+    return _engines.engine
 
 
 def read_scanned_pages(data: bytes, page_nos: list[int], file_name: str) -> dict[int, list[Line]]:
-    """Lines of the given pages (1-based) of a PDF, read by OCR."""
-    workers = min(PAGE_WORKERS, len(page_nos))
-    if workers > 1 and multiprocessing.parent_process() is None:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            jobs = [(data, page_no, len(page_nos), file_name) for page_no in page_nos]
-            return dict(zip(page_nos, pool.map(_read_page_job, jobs), strict=True))
-    return {page_no: _read_page_job((data, page_no, len(page_nos), file_name)) for page_no in page_nos}
+    """Lines of the given pages (1-based) of a PDF, read by OCR (or kept from an earlier reading)."""
+    context = current()
+    cache = OcrCache(context.ocr_cache) if context.ocr_cache is not None else None
+    document_id = hashlib.sha256(data).hexdigest()[:16]
+    pages: dict[int, list[Line]] = {}
+    for page_no in page_nos:
+        if cache is not None and (kept := cache.get(document_id, page_no)) is not None:
+            pages[page_no] = kept
+    to_read = [page_no for page_no in page_nos if page_no not in pages]
+    scanned_pages_ahead(len(to_read))
+    jobs = [(data, page_no, len(to_read), file_name) for page_no in to_read]
+    threads = min(context.cores, len(to_read))
+    if threads > 1:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            read = list(pool.map(_read_page_job, jobs))
+    else:  # in this thread: its engine serves the next document too
+        read = [_read_page_job(job) for job in jobs]
+    for page_no, lines in zip(to_read, read, strict=True):
+        if cache is not None:
+            cache.put(document_id, page_no, lines)
+        pages[page_no] = lines
+    return {page_no: pages[page_no] for page_no in page_nos}
 
 
 def _read_page_job(job: tuple[bytes, int, int, str]) -> list[Line]:
