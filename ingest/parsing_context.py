@@ -3,12 +3,15 @@
 The worker pool (ingest/worker_pool.py) puts a context in effect in each worker before it parses:
 how many processor cores a document may use (a scanned document reads that many pages at once:
 ingest/loading/ocr.py), where pages read by OCR are kept for the next build (ocr_cache.py), and
-whom to tell that a document has pages to read by OCR (the pool then allows it more time). Code
-that runs outside a worker (a test, a benchmark) gets the defaults: one core, no cache, no one told.
+whom to tell that a document has pages to read by OCR (the pool then allows it more time). Outside
+a worker (the text checks and source pages that read documents again, a test, a benchmark) a
+process has one core, no one to tell, and the OCR cache the environment names (OCR_CACHE_DIR, set
+by the build for every step that reads documents), so a scan is read by OCR once per build.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +25,15 @@ class ParsingContext:
     on_scanned_pages: Callable[[int], None] | None = None  # told the number of pages a document will OCR
 
 
-_current = ParsingContext()
+OCR_CACHE_VARIABLE = "OCR_CACHE_DIR"
+
+
+def _from_environment() -> ParsingContext:
+    folder = os.environ.get(OCR_CACHE_VARIABLE, "").strip()
+    return ParsingContext(ocr_cache=Path(folder) if folder else None)
+
+
+_current = _from_environment()
 
 
 def current() -> ParsingContext:

@@ -22,6 +22,7 @@ INGEST_SEEDS: tuple[str, ...] = (
     "ref_narrative_clauses",
     "hotline_project_patterns",
     "ref_function_classes",
+    "ref_ocr_confusions",
 )
 
 

@@ -32,6 +32,7 @@ from ingest.model import Amount, DocumentResult, Line, LoadedDocument, Narrative
 from ingest.parsing_context import ParsingContext, in_effect
 from ingest.pipeline import process_document
 from ingest.provenance import mark_ocr_figures
+from ingest.seeds import read_seed
 
 PLANNING = "putuo_planning_resources_2024.pdf"
 THREE_PUBLIC_PAGE = 16  # 0-based: the 财政拨款“三公”经费支出决算表, a header of merged cells over 12 figures
@@ -130,6 +131,24 @@ def test_specks_and_dust_are_not_text():
     lines = [ocr._Text((0, 0, 100, 25 - k), ("cell",)) for k in range(4)]  # the page's lines of text
     dust, dash = ocr._Text((0, 0, 7, 6), ("cell",)), ocr._Text((0, 0, 16, 3), ("cell",))
     assert ocr._without_dust([*lines, dust, dash]) == [*lines, dash]  # a dash is flat but wide
+
+
+def test_a_small_fonts_decimal_point_is_not_a_speck():
+    cell = np.zeros((40, 200), np.uint8)
+    cell[10:30, 20:60] = cell[10:30, 70:110] = 255  # two digits
+    cell[28:30, 63:66] = 255  # the point between them: 6 pixels at 200 dpi (a 9 pt font, scanned)
+    cell[5, 150:153] = 255  # a speck of 3 pixels
+    kept = ocr._without_specks(cell, ocr.SPECK)
+    assert kept[28:30, 63:66].all() and not kept[5, 150:153].any()
+
+
+@pytest.mark.parametrize("row", read_seed("ref_ocr_confusions"), ids=lambda r: r["read"])
+def test_words_ocr_misreads_are_read_as_the_words_meant(row):
+    read = OcrRead((0.99, 0.98), ("1,1,2,2", "2,1,3,2"))
+    line = Line(f"2024年度{row['read']}表\t1.00", 3, 1, cells=(f"2024年度{row['read']}表", "1.00"), ocr=read)
+    fixed = ocr._corrected(line)
+    assert fixed.text == f"2024年度{row['meant']}表\t1.00" and fixed.cells == (f"2024年度{row['meant']}表", "1.00")
+    assert fixed.ocr == read
 
 
 def _value(printed: str | None, line_no: int, column: str) -> TableValue:

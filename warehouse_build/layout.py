@@ -4,6 +4,7 @@ For ``WAREHOUSE=out/warehouse.duckdb`` (the folder ``out/`` belongs to the build
 
     out/.build/build.lock             one build at a time
     out/.build/parsed/                the per-document parse cache
+    out/.build/ocr/                   pages read by OCR (ingest/loading/ocr_cache.py)
     out/.build/dbt/                   dbt's target and log folders
     out/.build/build_summary.json     the last run's seconds and peak memory per step
     out/.build/candidate/             this build's outputs until they are published:
@@ -45,6 +46,10 @@ class Layout:
     @property
     def parse_cache(self) -> Path:
         return self.work / "parsed"
+
+    @property
+    def ocr_cache(self) -> Path:
+        return self.work / "ocr"
 
     @property
     def dbt_target(self) -> Path:

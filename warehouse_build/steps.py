@@ -17,6 +17,7 @@ from typing import TextIO
 
 import duckdb
 
+from ingest.parsing_context import OCR_CACHE_VARIABLE
 from warehouse_build.layout import OUTPUTS, Layout
 from warehouse_build.publish import PublishRefused, file_sha256, publish, read_verdict, seal, unseal
 
@@ -39,6 +40,12 @@ class Settings:
     ray_address: str | None = None  # parse on this Ray cluster instead of worker processes
 
 
+def _reading(layout: Layout) -> dict[str, str]:
+    """The environment of a step that reads documents (ingest, and the text checks and source pages
+    that read them again): scanned pages come from the OCR cache instead of being read again."""
+    return {OCR_CACHE_VARIABLE: str(layout.ocr_cache.absolute())}
+
+
 def _run(argv: list[str | Path], env: dict[str, str] | None = None) -> int:
     return subprocess.run([str(a) for a in argv], cwd=REPO, env={**os.environ, **(env or {})}).returncode
 
@@ -56,7 +63,8 @@ def ingest(settings: Settings) -> None:
     code = _run(
         [BIN / "python", "-m", "ingest", "run", "--raw-dir", settings.raw_dir, "--db", layout.candidate_db]
         + ["--workers", str(settings.workers), "--cache-dir", layout.parse_cache, "--timings", layout.ingest_timings]
-        + (["--ray-address", settings.ray_address] if settings.ray_address else [])
+        + (["--ray-address", settings.ray_address] if settings.ray_address else []),
+        _reading(layout),
     )
     if code != 0:
         raise StepFailed(f"ingest failed (exit code {code})")
@@ -144,7 +152,8 @@ def expectations(settings: Settings) -> None:
     _unseal_all(layout)  # it writes dq.identity_results into the database
 
     def judge(folder: Path) -> None:
-        code = _run([BIN / "python", "-m", "expectations", "run", "--db", layout.candidate_db, "--out", folder])
+        argv = [BIN / "python", "-m", "expectations", "run", "--db", layout.candidate_db, "--out", folder]
+        code = _run(argv, _reading(layout))
         if code != 0:
             raise StepFailed(f"the expectations step could not run (exit code {code}); nothing can be published")
 
@@ -155,7 +164,8 @@ def report(settings: Settings) -> None:
     layout = settings.layout
 
     def write(folder: Path) -> None:
-        if _run([BIN / "python", "-m", "report", "--db", _database_read(layout), "--out", folder]) != 0:
+        argv = [BIN / "python", "-m", "report", "--db", _database_read(layout), "--out", folder]
+        if _run(argv, _reading(layout)) != 0:
             raise StepFailed("the report could not be written")
 
     _output_step(layout, "report", write)

@@ -34,7 +34,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -45,6 +45,7 @@ from ingest.loading.ocr_cache import OcrCache
 from ingest.loading.text import normalize_line
 from ingest.model import Line, OcrRead
 from ingest.parsing_context import current, scanned_pages_ahead
+from ingest.seeds import read_seed
 
 DPI = 200  # resolution pages are rendered at
 MM = DPI / 25.4  # pixels per millimetre
@@ -55,7 +56,7 @@ LINE_TOLERANCE = int(1.3 * MM)  # strokes this close are one ruling line (double
 BOUNDARY_DRAWN = 0.8  # share of a boundary that must be inked for two grid cells to be apart
 MIN_TABLE_WIDTH = 0.15  # of the page width
 MIN_INK = 15  # pixels: smaller blobs never start a line of text (a decimal point inside a figure still reads)
-SPECK = 8  # pixels: smaller blobs are erased before reading (a decimal point is bigger)
+SPECK = 4  # pixels: smaller blobs are erased before reading (a small font's decimal point is 5 or more)
 DUST_SHARE = 0.4  # a blob smaller than this share of the page's text height both ways is dust ("-" is wide)
 CELL_MARGIN = 4  # pixels inside a cell's ruling left out (the line's own ink)
 DETECTION_SCALE = 0.5  # text outside tables is detected on a copy at this scale
@@ -125,7 +126,23 @@ def read_scanned_pages(data: bytes, page_nos: list[int], file_name: str) -> dict
         if cache is not None:
             cache.put(document_id, page_no, lines)
         pages[page_no] = lines
-    return {page_no: pages[page_no] for page_no in page_nos}
+    return {page_no: [_corrected(line) for line in pages[page_no]] for page_no in page_nos}
+
+
+def _corrected(line: Line) -> Line:
+    """The line with the words OCR is known to misread replaced by the words meant (ref_ocr_confusions;
+    applied after the cache, so a new row needs no page read again)."""
+    confusions = read_seed("ref_ocr_confusions")
+    if not any(row["read"] in line.text for row in confusions):
+        return line
+
+    def fixed(text: str) -> str:
+        for row in confusions:
+            text = text.replace(row["read"], row["meant"])
+        return text
+
+    cells = tuple(fixed(cell) for cell in line.cells) if line.cells is not None else None
+    return replace(line, text=fixed(line.text), cells=cells)
 
 
 def _read_page_job(job: tuple[bytes, int, int, str]) -> list[Line]:
