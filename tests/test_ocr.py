@@ -26,6 +26,7 @@ from rapidocr_onnxruntime.main import DEFAULT_CFG_PATH
 from rapidocr_onnxruntime.utils import read_yaml, update_model_path
 
 from expectations.runner import judge
+from ingest import parsing_context
 from ingest.loading import ocr
 from ingest.loading.ocr_cache import OcrCache
 from ingest.model import Amount, DocumentResult, Line, LoadedDocument, NarrativeFigure, OcrRead, TableValue
@@ -247,3 +248,24 @@ def test_the_pages_of_a_scan_are_read_on_the_cores_of_its_document():
             ocr._read_page_job = original
     assert [line.text for page in pages.values() for line in page] == ["130.25", "4087.60"]
     assert told == [2] and len(threads) == 2 and threading.get_ident() not in threads
+
+
+def test_every_step_that_reads_documents_reads_scans_from_the_builds_ocr_cache(tmp_path, monkeypatch):
+    from warehouse_build import steps
+    from warehouse_build.layout import Layout
+
+    layout = Layout(tmp_path / "out" / "warehouse.duckdb")
+    layout.candidate.mkdir(parents=True)
+    layout.candidate_db.write_bytes(b"")
+    runs = []
+    monkeypatch.setattr(steps, "_run", lambda argv, env=None: runs.append((str(argv[2]), env)) or 0)
+    monkeypatch.setattr(steps, "seal", lambda *args: None)
+    settings = steps.Settings(tmp_path / "raw", layout, 2, False)
+    steps.ingest(settings)
+    layout.candidate_db.write_bytes(b"")
+    steps.expectations(settings)
+    steps.report(settings)
+    shared = {"OCR_CACHE_DIR": str((tmp_path / "out" / ".build" / "ocr").absolute())}
+    assert runs == [("ingest", shared), ("expectations", shared), ("report", shared)]
+    monkeypatch.setenv("OCR_CACHE_DIR", shared["OCR_CACHE_DIR"])
+    assert parsing_context._from_environment().ocr_cache == layout.ocr_cache.absolute()
