@@ -482,3 +482,26 @@ def test_generated_tables_without_ruling_with_blank_zeros(tmp_path, index, choic
     three_public = {v.row_key for v in result.values if v.table_key == "three_public"}
     items = ("total", "abroad", "vehicles", "vehicle_purchase", "vehicle_operation", "reception")
     assert three_public == {f"three_public_{item}" for item in items}
+
+
+def test_two_figures_read_for_one_cell_are_reported_not_landed(tmp_path):
+    """The 三公 table of a generated document whose columns the reader cannot tell apart: its doubled
+    cells are reported and left out, so the document's other figures still land (one figure per key)."""
+    doc, result = _generated(
+        tmp_path,
+        1,
+        27,
+        producer="reportlab_unruled",
+        code_layout="code_in_name",
+        zero_style="dash",
+        orientation="portrait",
+        basic_layout="three_pairs",
+        unit_position="left",
+        cover="year_apart",
+        economic_rows="extended",
+        continuation="repeat_header",
+    )
+    keys = [(v.table_key, v.row_no, v.side, v.column_key) for v in result.values]
+    assert len(keys) == len(set(keys))
+    assert any("two figures read for" in issue.message for issue in result.issues)
+    assert _expenditure_misses(doc, result) == []

@@ -97,6 +97,7 @@ def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[Fi
         read = read_three_public_one_row(block, rows, header_end, file_name, unit)
     else:
         read = _read_positional(block, rows, header_end, file_name, unit)
+    _drop_cells_read_twice(block, read)
     status = "parsed" if read.rows_with_figures else "empty"
     if status == "empty" and read.issues and any(i.severity == "warn" for i in read.issues):
         status = "unparsed"
@@ -112,6 +113,29 @@ def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[Fi
         row_count=read.rows_with_figures,
     )
     return table, read
+
+
+def _drop_cells_read_twice(block: TableBlock, read: TableRead) -> None:
+    """Two figures read for one cell of a row (columns the reader could not tell apart): neither is
+    landed, each such cell is reported, and the document's other figures still land."""
+    seen: dict[tuple, int] = {}
+    for value in read.values:
+        key = (value.row_no, value.side, value.column_key)
+        seen[key] = seen.get(key, 0) + 1
+    doubled = {key for key, count in seen.items() if count > 1}
+    if not doubled:
+        return
+    reported: set[tuple] = set()
+    kept = []
+    for value in read.values:
+        key = (value.row_no, value.side, value.column_key)
+        if key not in doubled:
+            kept.append(value)
+        elif key not in reported:
+            reported.add(key)
+            message = f"{block.title}: two figures read for {value.row_label or value.row_key} / {value.column_label}: the cell is not read"
+            read.issues.append(IngestIssue("parse_tables", "warn", message, value.line_no, value.page_no))
+    read.values = kept
 
 
 def _table_unit(block: TableBlock, default_unit: str) -> str:
