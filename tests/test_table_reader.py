@@ -505,3 +505,22 @@ def test_two_figures_read_for_one_cell_are_reported_not_landed(tmp_path):
     assert len(keys) == len(set(keys))
     assert any("two figures read for" in issue.message for issue in result.issues)
     assert _expenditure_misses(doc, result) == []
+
+
+def test_codes_over_class_section_item_columns_without_ruling(tmp_path):
+    """Each row prints only its own part of the code ("01" under 款 or 项): a part is no figure cut
+    short, so its line starts a row and parts of rows one under another are never joined."""
+    doc, result = _generated(
+        tmp_path,
+        1,
+        255,
+        producer="reportlab_unruled",
+        code_layout="split_columns",
+        zero_style="blank",
+        orientation="portrait",
+        continuation="repeat_header",
+        basic_layout="two_pairs",
+        unit_position="left",
+    )
+    assert _expenditure_misses(doc, result) == []
+    assert result.reading.quality_grade == "read_well"

@@ -44,6 +44,7 @@ FIGURE_CUT = re.compile(r"^(?=.*\d)(?=.*[,.])[\d,.]+$")  # a part of a figure wr
 COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)?$|^\d{1,2}$")
 COLUMN_GAP = 1.0  # words of a header line closer than this many character heights form one label
 OWN_ROW_SHARE = 0.75  # a line of text this share of a row pitch away from any row start is a row
+CODE_PART_DIGITS = 4  # digits alone shorter than this are a code's part, not a cut figure
 WRAPPED_LINE_GAP = 1.8  # the lines of a wrapped cell stand at most this many character heights apart
 
 
@@ -381,8 +382,8 @@ def _usual_decimals(placed: list[_Placed]) -> int | None:
 def _is_cut(word: str, decimals: int | None = None) -> bool:
     """Digits and separators that are not a figure by themselves ("49,266,6", "214,913."), or that
     print fewer decimals than the table's figures do ("19,197,687.4" over "4")."""
-    if not FIGURE_PART.match(word) or CODE.match(word):
-        return False
+    if not FIGURE_PART.match(word) or CODE.match(word) or (word.isdigit() and len(word) < CODE_PART_DIGITS):
+        return False  # "01", "201": the part of a code a row of a 类 | 款 | 项 table prints
     if not FIGURE.match(word):
         return True
     return decimals is not None and "." in word and len(word) - word.index(".") - 1 < decimals
