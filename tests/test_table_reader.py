@@ -524,3 +524,22 @@ def test_codes_over_class_section_item_columns_without_ruling(tmp_path):
     )
     assert _expenditure_misses(doc, result) == []
     assert result.reading.quality_grade == "read_well"
+
+
+def test_codes_and_amounts_wrapped_around_their_label_without_ruling(tmp_path):
+    """Full-width digits wrap the code ("20103" over "01") and the amounts ("2,122" / ",787." /
+    "45") of a row around its one-line label, whose blank figures print "-"."""
+    doc, result = _generated(
+        tmp_path,
+        1,
+        43,
+        producer="reportlab_unruled",
+        text_quirk="fullwidth_digits",
+        thousands="separators",
+        zero_style="dash",
+        continuation="no_header",
+        orientation="portrait",
+        unit_position="left",
+    )
+    assert _expenditure_misses(doc, result) == []
+    assert result.reading.quality_grade == "read_well"

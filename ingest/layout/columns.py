@@ -341,7 +341,7 @@ def _row_of_its_own(line: _Placed, start: _Placed, pitch: float | None) -> bool:
 
 def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
     """An amount wrapped in a narrow column ("111,760," over "486.75", "2,100" over ",571." over
-    "37"): its rest is joined to the line where the figure starts, which then stands midway between
+    "37"), or a code ("20103" over "01"): its rest is joined to the line where the figure starts, which then stands midway between
     its first and last lines (where a row whose figures wrap around its one-line label is centred).
     The rest is the next words down the column, each on the line just below the one before, while
     the figure is cut short (_is_cut) or the words below go on with a separator."""
@@ -355,7 +355,8 @@ def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
                 if below is None or not _wraps_onto(last, placed[below]) or len(placed[below].cells[c]) != 1:
                     break
                 rest = placed[below].cells[c][0]
-                if not (_is_cut(figure, decimals) or rest[0] in ",.") or not FIGURE_PART.match(rest):
+                code_wrapped = bool(CODE.match(figure) and len(rest) == 2 and CODE.match(figure + rest))
+                if not (_is_cut(figure, decimals) or rest[0] in ",." or code_wrapped) or not FIGURE_PART.match(rest):
                     break
                 if not FIGURE_PART.match(figure):
                     break
