@@ -10,6 +10,14 @@ build_runs as (
     select * from {{ ref('stg_raw__build_runs') }}
 ),
 
+-- documents with a figure read by OCR from a page image (a scan): their grade is a reading of
+-- images, and a figure of theirs that breaks an identity is a probable misread
+read_by_ocr as (
+    select distinct document_id from {{ ref('stg_raw__fa_values') }} where is_ocr
+    union
+    select distinct document_id from {{ ref('stg_raw__narrative_figures') }} where is_ocr
+),
+
 final as (
     select
         documents.document_id,
@@ -40,8 +48,10 @@ final as (
             when documents.identities_checked > 0
                 then cast(cast(documents.identities_closed as decimal(10, 4)) / documents.identities_checked as decimal(5, 4))
         end as identities_closed_share,
-        documents.quality_grade
+        documents.quality_grade,
+        read_by_ocr.document_id is not null as read_by_ocr
     from documents
+    left join read_by_ocr on documents.document_id = read_by_ocr.document_id
     left join source_files on documents.source_path = source_files.source_path
     left join build_runs on true
 )
