@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import duckdb
 
-from ingest.parsers import budget_patterns
+from ingest.parsers import budget_patterns, fa_patterns
 from ingest.parsers.templates import FAMILIES, SPECS
 
 # The families whose identities are checked from their vocabulary (the final accounts' FA rules are
-# written out in sql/FA-*.sql).
+# written out in sql/FA-*.sql; FA-08 through the same hierarchy macro).
 CHECKED_FAMILIES = (budget_patterns.VOCABULARY,)
 
 _TABLES = """
@@ -81,6 +81,16 @@ def load_template_identities(con: duckdb.DuckDBPyConnection) -> None:
         )
     con.executemany("insert into dq_template_sums values (?, ?, ?, ?, ?, ?)", sums)
     con.executemany("insert into dq_template_sum_parts values (?, ?, ?, ?, ?, ?)", parts)
+    # FA-08 (合计 = Σ 类 = Σ 款 = Σ 项 in the function-coded tables) is the same query as a budget's:
+    # one macro, over the final accounts' function-coded tables.
+    con.executemany(
+        "insert into dq_template_hierarchy_rules values (?, ?)",
+        [
+            (fa_patterns.VOCABULARY.hierarchy_rule, spec.key)
+            for spec in fa_patterns.VOCABULARY.tables
+            if spec.kind == "function_coded"
+        ],
+    )
 
 
 def _add_sum(sums: list[tuple], parts: list[tuple], rule: str, total: tuple, figures: list[tuple]) -> None:
