@@ -91,7 +91,10 @@ def draw_department(rng: random.Random, kind: reference.DepartmentKind) -> Depar
         # districts of the municipalities and county-level cities under a province carry the province
         prefix, short = (place.province if place.province.endswith("市") else "") + place.name, kind.local_name
     else:
-        prefix = (place.prefecture if rng.random() < 0.5 else "") + place.name
+        # a name other divisions share (普陀区, 铁东区) is printed with its prefecture, or no reader
+        # could tell which place it is; the draw is made either way so the corpus of a seed stays put
+        with_prefecture = rng.random() < 0.5 or place.name in reference.shared_place_names()
+        prefix = (place.prefecture if with_prefecture else "") + place.name
         short = kind.local_name
     name = prefix + short
     units = (f"{name}（本级）",) + tuple(

@@ -5,7 +5,8 @@ ref_function_classes.csv and the national classification (the `source` column sa
 economic_classes.csv: 部门预算支出经济分类 as printed in real 公开06 tables; `group` is how the
 table sums them (personnel 人员经费 = 301 + 303, public 公用经费 = 302 + 307 + 310 + 399);
 `in_template` marks the rows the national template prints.
-places.csv: a sample of the national list of administrative divisions (2024).
+places.csv: a sample of the national list of administrative divisions (2024); which of their names
+other divisions share is read from the whole list (the dbt seed ref_jurisdictions.csv).
 departments.csv: kinds of department, their name at province and local level, the 款 of
 支出功能分类 they mainly spend on, and subordinate units.
 """
@@ -16,6 +17,8 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from ingest.seeds import read_seed
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -66,6 +69,17 @@ def economic_classes() -> dict[str, EconomicClass]:
 @cache
 def places() -> tuple[Place, ...]:
     return tuple(Place(r["code"], r["name"], r["level"], r["province"], r["prefecture"]) for r in _rows("places.csv"))
+
+
+@cache
+def shared_place_names() -> frozenset[str]:
+    """Names several divisions of the national list carry (普陀区 of 上海市 and of 舟山市)."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for row in read_seed("ref_jurisdictions"):
+        name = row["jurisdiction_name"]
+        (shared if name in seen else seen).add(name)
+    return frozenset(shared)
 
 
 @cache

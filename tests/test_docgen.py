@@ -215,3 +215,37 @@ def test_scorer_finds_exactly_the_facts_the_marts_hold(tmp_path):
     result = score.score(tmp_path, misread, show_misses=10)
     assert result["overall"]["found"] == len(facts) - 3
     assert {m["kind"] for m in result["misses"]} == {"economic", "function_expenditure", "document"}
+
+
+class _Always:
+    """A random source that always draws this place and never draws a prefecture by chance."""
+
+    def __init__(self, place):
+        self.place = place
+
+    def choice(self, options):
+        return self.place if options and isinstance(options[0], type(self.place)) else options[0]
+
+    def random(self):
+        return 0.99
+
+    def randint(self, low, high):
+        return low
+
+    def sample(self, population, k):
+        return list(population)[:k]
+
+
+def test_every_drawn_department_names_one_place_the_reader_can_find():
+    # a department of 普陀区 must say which 普陀区: a key asserting a place the document leaves open
+    # would score a correct refusal to guess as a miss
+    from docgen.generate import draw_department
+    from docgen.reference import department_kinds, places
+    from ingest.layout.jurisdictions import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    for place in places():
+        department = draw_department(_Always(place), department_kinds()[0])
+        located = gazetteer.locate(department.name)
+        assert located.division is not None, (place, department.name, located.namesakes)
+        assert (located.division.name, located.division.province) == (department.jurisdiction, department.province)

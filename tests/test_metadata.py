@@ -130,6 +130,34 @@ def test_the_department_is_read_after_the_year_of_the_title():
     assert find_department([title, "一、部门主要职能"], title=find_title([title])) == "湛江市人民政府行政服务中心"
 
 
+@pytest.mark.parametrize(
+    ("lines", "department"),
+    [
+        # a place whose name starts like a sentence (本溪…) still names the department
+        (["本溪满族自治县人力资源和社会保障局2024年度部门决算"], "本溪满族自治县人力资源和社会保障局"),
+        # "纳入…部门决算编制范围的单位包括" is a sentence about the department, not its name
+        (
+            [
+                "本溪市本溪满族自治县人民政府办公室 2022 年",
+                "度部门决算",
+                "纳入本溪市本溪满族自治县人民政府办公室 2022 年度部门决算编制范围的单位包括：",
+            ],
+            "本溪市本溪满族自治县人民政府办公室",
+        ),
+        # the sentence outweighs the part heading unless its verb is known not to start a name
+        (
+            ["第一部分 铁东区文化和旅游局概况", "纳入铁东区文化和旅游局2023年度部门决算编制范围的单位包括："],
+            "铁东区文化和旅游局",
+        ),
+        # words that start a sentence are no department: "本市…" is no place
+        (["本市人民政府办公室2022年度部门决算"], None),
+    ],
+)
+def test_names_that_start_like_sentences(lines, department):
+    meta = read_metadata([Line(text, number) for number, text in enumerate(lines, 1)])
+    assert meta.department_name == department
+
+
 def test_a_web_page_banner_is_neither_department_nor_jurisdiction():
     lines = [
         Line("欢迎来到南县政协网站", 1),

@@ -84,7 +84,9 @@ NOT_A_NAME = re.compile(r"欢迎|网站|首页|当前位置|>|XX|××|ＸＸ")
 PLACEHOLDER_IN_NAME = re.compile(r"XX|××|ＸＸ")
 # Labels of the unit that carries out a project: printed beside 主管部门 in performance tables.
 FIELD_LABELS_NOT_NAMING_THE_DEPARTMENT = ("实施单位",)
-NOT_A_NAME_START = re.compile(r"^(?:本|我|该|各|市直|全|[省市县区州])")
+# Words a sentence, not a name, starts with ("本部门", "各单位"; "纳入…2022年度部门决算编制范围的单位包括").
+# A name that starts with a place the gazetteer knows is a name even so (本溪满族自治县…).
+NOT_A_NAME_START = re.compile(r"^(?:本|我|该|各|市直|全|纳入|[省市县区州])")
 
 # A year in parentheses under a table's title: "( 2021 年度)" (hb_ezhou_xzspj_2021_perf_selfeval_table.txt l.5).
 YEAR_IN_PARENTHESES = re.compile(r"[（(]\s*" + YEAR + r"\s*[)）]")
@@ -287,14 +289,16 @@ def _names_in_title(title: str) -> list[str]:
 def _plausible_department(name: str, gazetteer: Gazetteer) -> bool:
     if len(name) < 4 or len(name) > 40:
         return False
-    if re.search(r"[，。；、：:（(]", name) or NOT_A_NAME_START.search(name) or NOT_A_NAME.search(name):
+    if re.search(r"[，。；、：:（(]", name) or NOT_A_NAME.search(name):
+        return False
+    located = gazetteer.locate(name)
+    if NOT_A_NAME_START.search(name) and located.printed is None:
         return False
     if any(label in name for label in field_labels()):  # "主管部门景德镇市委信访局实施单位…": a table row
         return False
     if not re.search(r"[市县区州旗盟省]", name):
         return False
     # a jurisdiction alone ("上海市普陀区" of "上海市普陀区2024年区级部门预算") is not a department
-    located = gazetteer.locate(name)
     return not (located.printed and not located.rest)
 
 
