@@ -43,9 +43,10 @@ NUMBERED_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一
 FIGURE_CUT = re.compile(r"^(?=.*\d)(?=.*[,.])[\d,.]+$")  # a part of a figure wrapped over lines: "214,913."
 COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)?$|^\d{1,2}$")
 COLUMN_GAP = 1.0  # words of a header line closer than this many character heights form one label
-OWN_ROW_SHARE = 0.75  # a line of text this share of a row pitch away from any row start is a row
+OWN_ROW_SHARE = 0.9  # a line of text this share of a row pitch away from any row start is a row
 CODE_PART_DIGITS = 4  # digits alone shorter than this are a code's part, not a cut figure
 WRAPPED_LINE_GAP = 1.8  # the lines of a wrapped cell stand at most this many character heights apart
+CELL_LINE_GAP = 1.4  # ... and, told from the gap between a header and its first row, at most this many
 
 
 @dataclass
@@ -54,6 +55,7 @@ class _Column:
     x1: float
     labeled: bool = False  # a header label stands over it
     data: bool = False  # rows print in it
+    text: bool = False  # what rows print in it is text only (no figure, no code)
 
 
 def is_span_table(lines: list[Line]) -> bool:
@@ -63,7 +65,7 @@ def is_span_table(lines: list[Line]) -> bool:
 
 def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     """(first line, cells) for every row of the table the lines print."""
-    first_data = next((i for i, line in enumerate(lines) if _is_data_line(line)), len(lines))
+    first_data = _first_row_line(lines, next((i for i, line in enumerate(lines) if _is_data_line(line)), len(lines)))
     header, body = lines[:first_data], lines[first_data:]
     header_texts = {_plain(line.text) for line in header}
     body = [line for line in body if _plain(line.text) not in header_texts]  # the header printed again
@@ -133,13 +135,37 @@ def _labels(words: tuple[Span, ...], columns: list[_Column]) -> list[Span]:
     return labels
 
 
+def _first_row_line(lines: list[Line], first_data: int) -> int:
+    """Where the first row starts: its first line with a figure, or above it the lines of its label
+    wrapped around its figures ("一、一般公共预算财政拨" / figures / "款收入"), each standing nearer
+    to the line below it than to the header line above it."""
+    while 0 < first_data < len(lines):
+        line, below = lines[first_data - 1], lines[first_data]
+        gap = _baseline(below) - _baseline(line)
+        height = max((span.height for span in line.spans or ()), default=0.0)
+        if line.page_no != below.page_no or not 0 < gap <= CELL_LINE_GAP * height:
+            break
+        above = lines[first_data - 2] if first_data >= 2 else None
+        if above is not None and above.page_no == line.page_no and _baseline(line) - _baseline(above) <= gap:
+            break
+        first_data -= 1
+    return first_data
+
+
 def _is_data_line(line: Line) -> bool:
     words = line.spans or ()
     if all(COLUMN_NUMBERS.match(_plain(word.text)) for word in words):
         return False  # 栏次 | 1 | 2 | 3: numbers the columns
     if any(FIGURE.match(word.text) or FIGURE_CUT.match(word.text) for word in words):
         return True
+    if all(FIGURE_PART.match(word.text) for word in words) and any(_is_figure_start(word.text) for word in words):
+        return True  # the first line of figures wrapped in narrow columns ("58327871" over "4.72")
     return len(words) > 1 and bool(CODE.match(words[0].text))
+
+
+def _is_figure_start(text: str) -> bool:
+    """Digits too many for a code part and not a code: the start of a figure wrapped over lines."""
+    return text.isdigit() and len(text) >= CODE_PART_DIGITS and not CODE.match(text)
 
 
 def _column_under(span: Span, columns: list[_Column]) -> int | None:
@@ -151,7 +177,7 @@ def _column_under(span: Span, columns: list[_Column]) -> int | None:
 def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
     """The table's columns, left to right: where its rows print (_data_columns), with the header's
     labels over them (see the module docstring)."""
-    columns = [_Column(c.x0, c.x1, c.labeled, c.data) for c in data]
+    columns = [_Column(c.x0, c.x1, c.labeled, c.data, c.text) for c in data]
     leaves = _leaf_columns(labels[-1], columns) if labels else None
     if leaves is not None:
         columns, labels = leaves, labels[:-1]
@@ -162,8 +188,9 @@ def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
                 continue  # a spanning parent: placed over the first of its columns
             merged = _Column(min([label.x0, *(c.x0 for c in under)]), max([label.x1, *(c.x1 for c in under)]), True)
             merged.data = any(c.data for c in under)
+            merged.text = bool(under) and all(c.text for c in under)
             columns = sorted([c for c in columns if c not in under] + [merged], key=lambda c: c.x0)
-    return _pair_labels_with_data(columns)
+    return _names_beside_their_label(_pair_labels_with_data(columns))
 
 
 def _leaf_columns(leaves: list[Span], data: list[_Column]) -> list[_Column] | None:
@@ -181,7 +208,8 @@ def _leaf_columns(leaves: list[Span], data: list[_Column]) -> list[_Column] | No
         if nearest is not column or label in paired or _distance(leaves[label], column) > 2 * leaves[label].height:
             return None
         paired.add(label)
-        columns.append(_Column(min(leaves[label].x0, column.x0), max(leaves[label].x1, column.x1), True, True))
+        x0, x1 = min(leaves[label].x0, column.x0), max(leaves[label].x1, column.x1)
+        columns.append(_Column(x0, x1, True, True, column.text))
     columns += [_Column(leaf.x0, leaf.x1, True) for n, leaf in enumerate(leaves) if n not in paired]
     columns.sort(key=lambda c: c.x0)
     if any(left.x1 > right.x0 for left, right in zip(columns, columns[1:], strict=False)):
@@ -207,7 +235,7 @@ def _data_columns(body: list[Line]) -> list[_Column]:
         if sum(1 for c in figures if _overlaps(run, c)) < 2
         and (_coded(line) or not any(_centred_out_of(run, c) for c in figures))
     ]
-    columns = _merged([*figures, *(_Column(w.x0, w.x1) for w in texts)])
+    columns = _merged([*figures, *(_Column(w.x0, w.x1, text=True) for w in texts)])
     for column in columns:
         column.data = True
     return columns
@@ -228,10 +256,12 @@ def _is_figure_or_code(text: str) -> bool:
 def _merged(extents: list) -> list[_Column]:
     columns: list[_Column] = []
     for extent in sorted(extents, key=lambda e: e.x0):
+        text = isinstance(extent, _Column) and extent.text
         if columns and extent.x0 < columns[-1].x1:
             columns[-1].x1 = max(columns[-1].x1, extent.x1)
+            columns[-1].text = columns[-1].text and text
         else:
-            columns.append(_Column(extent.x0, extent.x1))
+            columns.append(_Column(extent.x0, extent.x1, text=text))
     return columns
 
 
@@ -253,8 +283,23 @@ def _pair_labels_with_data(columns: list[_Column]) -> list[_Column]:
             return columns
         _, n, m = min(pairs)  # the labels with one side to pair with first
         label, rows = columns[n], columns[m]
-        columns[min(n, m)] = _Column(min(label.x0, rows.x0), max(label.x1, rows.x1), True, True)
+        columns[min(n, m)] = _Column(min(label.x0, rows.x0), max(label.x1, rows.x1), True, True, rows.text)
         del columns[max(n, m)]
+
+
+def _names_beside_their_label(columns: list[_Column]) -> list[_Column]:
+    """Two columns of text side by side, one with a label and one without: one column of names, its
+    label and some of its rows centred in it (项目, 合计) and the other rows aligned left, too short
+    to reach them."""
+    columns = list(columns)
+    n = 0
+    while n + 1 < len(columns):
+        left, right = columns[n], columns[n + 1]
+        if left.text and right.text and left.data and right.data and left.labeled != right.labeled:
+            columns[n : n + 2] = [_Column(left.x0, right.x1, True, True, True)]
+        else:
+            n += 1
+    return columns
 
 
 def _overlaps(span, column: _Column) -> bool:
@@ -290,13 +335,21 @@ def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[st
     placed = _figures_rejoined([_Placed(line, cells, _baseline(line)) for line, cells in lines])
     starts = _row_starts(placed)
     pitch = _row_pitch(starts, placed)
+    own = [
+        n
+        for n in range(len(placed))
+        if n not in starts
+        and (owner := _nearest_start(n, starts, placed)) is not None
+        and _row_of_its_own(placed[n], placed[owner], pitch)
+    ]
+    starts = sorted([*starts, *own])  # the wrapped rest of such a row's label goes with it
     members: dict[int, list[int]] = {n: [n] for n in starts}
     loose: list[int] = []
     for n in range(len(placed)):
         if n in members:
             continue
         owner = _nearest_start(n, starts, placed)
-        if owner is None or _row_of_its_own(placed[n], placed[owner], pitch):
+        if owner is None:
             loose.append(n)
         else:
             members[owner].append(n)
@@ -341,11 +394,13 @@ def _row_of_its_own(line: _Placed, start: _Placed, pitch: float | None) -> bool:
 
 def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
     """An amount wrapped in a narrow column ("111,760," over "486.75", "2,100" over ",571." over
-    "37"), or a code ("20103" over "01"): its rest is joined to the line where the figure starts, which then stands midway between
-    its first and last lines (where a row whose figures wrap around its one-line label is centred).
-    The rest is the next words down the column, each on the line just below the one before, while
-    the figure is cut short (_is_cut) or the words below go on with a separator."""
+    "37", "64410" over "9838." over "75"), or a code ("20103" over "01"): its rest is joined to the
+    line where the figure starts, which then stands midway between its first and last lines (where a
+    row whose figures wrap around its one-line label is centred). The rest is the next words down
+    the column, each on the line just below the one before, while the figure is cut short (_is_cut)
+    or the words below go on with a separator."""
     decimals = _usual_decimals(placed)
+    amounts = _amount_columns(placed)
     for n, upper in enumerate(placed):
         for c in range(len(upper.cells)):
             last = upper
@@ -356,7 +411,8 @@ def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
                     break
                 rest = placed[below].cells[c][0]
                 code_wrapped = bool(CODE.match(figure) and len(rest) == 2 and CODE.match(figure + rest))
-                if not (_is_cut(figure, decimals) or rest[0] in ",." or code_wrapped) or not FIGURE_PART.match(rest):
+                cut = _is_cut(figure, decimals, c in amounts)
+                if not (cut or rest[0] in ",." or code_wrapped) or not FIGURE_PART.match(rest):
                     break
                 if not FIGURE_PART.match(figure):
                     break
@@ -369,7 +425,9 @@ def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
 
 
 def _usual_decimals(placed: list[_Placed]) -> int | None:
-    """How many decimals most of the table's figures print (None when none prints a decimal point)."""
+    """How many decimals the table's figures print: the most that at least two figures print (a
+    figure wrapped in a narrow column prints fewer on its first line, however many are wrapped);
+    None when no figure prints a decimal point."""
     counts = Counter(
         len(word) - word.index(".") - 1
         for p in placed
@@ -377,13 +435,26 @@ def _usual_decimals(placed: list[_Placed]) -> int | None:
         for word in cell
         if FIGURE.match(word) and "." in word
     )
-    return counts.most_common(1)[0][0] if counts else None
+    return max((d for d, count in counts.items() if count >= 2), default=None)
 
 
-def _is_cut(word: str, decimals: int | None = None) -> bool:
-    """Digits and separators that are not a figure by themselves ("49,266,6", "214,913."), or that
-    print fewer decimals than the table's figures do ("19,197,687.4" over "4")."""
-    if not FIGURE_PART.match(word) or CODE.match(word) or (word.isdigit() and len(word) < CODE_PART_DIGITS):
+def _amount_columns(placed: list[_Placed]) -> set[int]:
+    """The columns where amounts print: those with a figure's decimal point in them (codes never
+    have one)."""
+    return {
+        c for p in placed for c, cell in enumerate(p.cells) for word in cell if FIGURE_PART.match(word) and "." in word
+    }
+
+
+def _is_cut(word: str, decimals: int | None = None, amount_column: bool = False) -> bool:
+    """Digits and separators that are not a figure by themselves ("49,266,6", "214,913."), that
+    print fewer decimals than the table's figures do ("19,197,687.4" over "4"), or, in a column of
+    amounts printed with decimals, no decimal point at all ("64410" over "9838." over "75")."""
+    if not FIGURE_PART.match(word):
+        return False
+    if amount_column and decimals and "." not in word and word.strip("0,"):
+        return True
+    if CODE.match(word) or (word.isdigit() and len(word) < CODE_PART_DIGITS):
         return False  # "01", "201": the part of a code a row of a 类 | 款 | 项 table prints
     if not FIGURE.match(word):
         return True
