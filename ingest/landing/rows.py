@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, fields
+from functools import cache
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ingest.landing.schema import RAW_TABLES
@@ -52,28 +55,45 @@ def table_rows(result: DocumentResult) -> list[tuple]:
 
 def value_rows(result: DocumentResult) -> list[tuple]:
     doc_id = result.loaded.document_id
+    given_names = ("document_id", "amount", "printed", "decimals")
+    blank = (doc_id, None, None, None)
     rows = []
     for v in result.values:
-        record = _shallow(v)
+        row_of = _row_builder("fa_values", type(v), given_names, given_first=True)
         amount = v.amount
-        record.update(
-            document_id=doc_id,
-            amount=None if amount is None else amount.value,
-            printed=None if amount is None else amount.printed,
-            decimals=None if amount is None else amount.decimals,
-        )
-        rows.append(_ordered("fa_values", record))
+        given = blank if amount is None else (doc_id, amount.value, amount.printed, amount.decimals)
+        rows.append(row_of(v, given))
     return rows
 
 
-def _shallow(obj: Any) -> dict[str, Any]:
-    """The fields of a dataclass record, one level deep (nested values stay as they are)."""
-    return {f.name: getattr(obj, f.name) for f in fields(obj)}
-
-
 def simple_rows(table: str, result: DocumentResult, records: list) -> list[tuple]:
-    doc_id = result.loaded.document_id
-    return [_ordered(table, {"document_id": doc_id, **_shallow(r)}) for r in records]
+    given = (result.loaded.document_id,)
+    return [_row_builder(table, type(r), ("document_id",), given_first=False)(r, given) for r in records]
+
+
+@cache
+def _row_builder(
+    table: str, record_type: type, given_names: tuple[str, ...], given_first: bool
+) -> Callable[[Any, tuple], tuple]:
+    """A function (record, given values) -> the table's row: each column from the record's field of
+    that name (one level deep: nested values stay as they are) or from the values given for
+    ``given_names``, the given ones first when ``given_first``; None when neither has it. The row
+    is picked out of the record's values in one step (attrgetter, itemgetter), not column by column."""
+    columns = [name for name, _ in RAW_TABLES[table]]
+    own = {f.name for f in fields(record_type)}
+    from_record = [n for n in columns if n in own and not (given_first and n in given_names)]
+    # the values the row is picked from: the record's fields, then the given values, then None
+    position = {name: i for i, name in enumerate(from_record)}
+    for i, name in enumerate(given_names):
+        position.setdefault(name, len(from_record) + i)
+    missing = len(from_record) + len(given_names)
+    pick = itemgetter(*(position.get(name, missing) for name in columns))
+    if not from_record:
+        return lambda record, given: pick((*given, None))
+    read = attrgetter(*from_record)
+    if len(from_record) == 1:
+        return lambda record, given: pick((read(record), *given, None))
+    return lambda record, given: pick(read(record) + given + (None,))
 
 
 # The raw tables a document's rows go to (the others describe the build and the files).

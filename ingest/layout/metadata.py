@@ -43,7 +43,9 @@ TITLE_WEIGHT = 3
 
 # Patterns that name the department, with their weight. Group "name" is the department.
 # Applied to the whole text with re.MULTILINE, so ^ and $ are line boundaries.
-_NUMBERING = r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?\s*"
+# Possessive whitespace (\s*+): a name starts with a non-space, so giving whitespace back can never
+# make a match; without it every line indented by n spaces is tried n times over.
+_NUMBERING = r"(?:(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)\s*+)?"
 _KIND_WORD = r"(?:部门|单位)?(?:决算|预算)|.{0,40}?绩效(?:评价|自评)"
 DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
     (weight, re.compile(pattern, re.MULTILINE))
@@ -51,7 +53,7 @@ DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
         # "天门市 12345 公共服务热线中心 2022 年度部门决算", "第二部分 江苏省政协办公厅 2017 年度部门预算表"
         (
             4,
-            r"^#*\s*"
+            r"^#*\s*+"
             + _NUMBERING
             + r"(?P<name>\S.{1,38}?"
             + ORG_SUFFIX
@@ -66,7 +68,7 @@ DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
         # "二、2018 年度江苏省高级人民法院收入预算总表"
         (
             2,
-            r"^#*\s*"
+            r"^#*\s*+"
             + _NUMBERING
             + YEAR
             + r"\s*(?P<name>\S.{1,38}?"
@@ -141,7 +143,7 @@ def field_labels() -> tuple[str, ...]:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def read_metadata(lines: list[Line], gazetteer: Gazetteer | None = None) -> DocumentMeta:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.layout.columns import grid_from_spans, is_span_table
 from ingest.model import Line, Span
@@ -126,9 +127,12 @@ def _same_grid(spans: tuple[Span, ...], reference: tuple[Span, ...]) -> bool:
     )
 
 
+# Labels and tokens repeat within a document and across documents of one template: pure functions
+# of the text are remembered (bounded, so a worker's memory stays flat).
+@lru_cache(maxsize=1 << 16)
 def normalize_label(text: str) -> str:
     """Whitespace and quotes removed: the form titles and labels are compared in."""
-    return QUOTES.sub("", re.sub(r"\s+", "", text))
+    return QUOTES.sub("", "".join(text.split()))
 
 
 def _title_candidates(families: tuple[TemplateVocabulary, ...]) -> list[tuple[str, TableSpec]]:
@@ -179,6 +183,12 @@ def split_cells(line: Line) -> list[str]:
 
 
 def split_spaced_row(text: str) -> list[str]:
+    """Split a space-separated row into [code?, label, figure, figure, …]: see _spaced_row_cells."""
+    return list(_spaced_row_cells(text))
+
+
+@lru_cache(maxsize=1 << 12)  # a row is split when a block is found and again when it is read
+def _spaced_row_cells(text: str) -> tuple[str, ...]:
     """Split a space-separated row into [code?, label, figure, figure, …] (or label/figure runs).
 
     Figures are the tokens that read as numbers or blank marks; the words between them form one
@@ -187,14 +197,14 @@ def split_spaced_row(text: str) -> list[str]:
     """
     tokens = text.split()
     if not tokens:
-        return []
+        return ()
     cells: list[str] = []
     code, used = _leading_code(tokens)
     if code:
         cells.append(code)
         tokens = tokens[used:]
     cells.extend(_label_and_figure_cells(tokens))
-    return cells
+    return tuple(cells)
 
 
 def _leading_code(tokens: list[str]) -> tuple[str | None, int]:
@@ -238,6 +248,7 @@ def _label_and_figure_cells(tokens: list[str]) -> list[str]:
     return cells
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_figure(token: str) -> bool:
     return bool(NUMBER.match(token) or BLANK_MARK.match(token))
 

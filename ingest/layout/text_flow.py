@@ -112,7 +112,7 @@ def is_heading_line(text: str) -> bool:
     item ("（一）贯彻执行中央及省、市有关信访工作的方针、政策和法") and an item title that its text
     continues ("1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。") are not.
     """
-    compact = re.sub(r"\s+", "", text).lstrip("#*-")
+    compact = "".join(text.split()).lstrip("#*-")
     if not ENUMERATOR.match(compact) or MONEY_OR_RATE.search(compact) or len(compact) > 40:
         return False
     return compact.startswith("第") or bool(HEADING_ENDING.search(compact))
@@ -157,7 +157,7 @@ def _may_be_running_head(text: str) -> bool:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def is_table_row(line: Line) -> bool:

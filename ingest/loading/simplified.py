@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
+
 from ingest.model import Line
 
 # Share of CJK characters that t2s changes above which a document counts as traditional.
@@ -39,10 +41,20 @@ def to_simplified(lines: list[Line]) -> tuple[list[Line], bool]:
     if not cjk:
         return lines, False
     converted = _converter().convert(text)
-    changed = sum(a != b for a, b in zip(text, converted, strict=False))
+    changed = _differing_characters(text, converted)
     if changed / cjk < TRADITIONAL_SHARE:
         return lines, False
     return [_simplified_line(line) for line in lines], True
+
+
+def _differing_characters(text: str, converted: str) -> int:
+    """How many positions of the common length hold different characters (compared as code points
+    in one array operation: a document is tens of thousands of characters)."""
+    if text == converted:
+        return 0
+    length = min(len(text), len(converted))
+    a, b = (np.frombuffer(t[:length].encode("utf-32-le", "surrogatepass"), np.uint32) for t in (text, converted))
+    return int(np.count_nonzero(a != b))
 
 
 def _simplified_line(line: Line) -> Line:

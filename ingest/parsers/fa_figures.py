@@ -5,11 +5,14 @@ A blank, "-", "—", "/", "────" cell is a blank (amount None), never ze
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ingest.layout.tables import BLANK_MARK, NUMBER
 from ingest.model import Amount
 from ingest.numbers import decimals_of, parse_number
 
 
+@lru_cache(maxsize=1 << 16)
 def is_blank_text(text: str) -> bool:
     """A blank cell: empty, "-", "—", "/", "────" (blank, not zero)."""
     stripped = text.strip()
@@ -20,6 +23,7 @@ def is_amount_text(text: str) -> bool:
     return is_blank_text(text) or bool(NUMBER.match(text.strip()))
 
 
+@lru_cache(maxsize=1 << 16)  # an Amount is immutable: one object may serve every cell printing it
 def parse_amount(text: str) -> Amount | None:
     """The figure a cell prints, with its text and decimals; None for a blank or non-figure cell."""
     stripped = text.strip()

@@ -318,7 +318,7 @@ class RowState:
 
 
 def printed_label(label: str) -> str:
-    return re.sub(r"\s+", "", label)
+    return "".join(label.split())
 
 
 def row_unit(label: str, table_unit: str) -> str:

@@ -68,7 +68,7 @@ class ProjectDraft:
 
 def squash(text: str) -> str:
     """Text with every whitespace character removed (for comparing labels)."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def strip_html(text: str) -> str:
