@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ingest.landing.batch import LandingBatch
+from ingest.landing.batch import ArrowRows, LandingBatch
 from ingest.landing.cache import RowCache
 from ingest.landing.duckdb_writer import RawWriter
 from ingest.landing.provenance import build_run_row, source_file_rows
@@ -25,7 +25,6 @@ from ingest.limits import DocumentLimits
 from ingest.loading.ocr_cache import OcrCache
 from ingest.parsing_context import current
 from ingest.pipeline import (
-    Rows,
     RunSummary,
     collect,
     file_issue_rows,
@@ -97,7 +96,7 @@ def _land(
     cache = RowCache(cache_dir) if cache_dir else None
     limits = limits or DocumentLimits.from_environment()
 
-    def write(rows: Rows) -> None:
+    def write(rows: ArrowRows) -> None:
         with clock("write"):
             writer.append(rows)
 
@@ -125,11 +124,15 @@ def _land(
     clock.seconds["parse and land"] = round(clock.seconds["parse and land"] - clock.seconds.get("write", 0.0), 3)
     with clock("write"):
         files, manifest_issues = source_file_rows(raw_dir, paths)
-        rows["source_files"] = files
-        rows.setdefault("ingest_issues", []).extend(manifest_issues)
         summary.issues += len(manifest_issues)
-        rows["build_runs"] = [build_run_row(raw_dir, build_started)]
         writer.append(rows)
+        writer.append(
+            {
+                "source_files": files,
+                "ingest_issues": manifest_issues,
+                "build_runs": [build_run_row(raw_dir, build_started)],
+            }
+        )
         writer.finish()
     if cache is not None:
         cache.prune_other_versions()  # entries of older parser code can never be read again

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.landing.batch import LandingBatch
+from ingest.landing.batch import ArrowRows, LandingBatch
 from ingest.landing.cache import RowCache
 from ingest.landing.provenance import MANIFEST_NAME, printable
 from ingest.landing.rows import document_row, rows_by_table
@@ -306,11 +306,11 @@ def collect(
     results: Iterator[tuple[Path, Rows, bool]],
     on_document: Callable[[Path], None] | None = None,
     batch: LandingBatch | None = None,
-    sink: Callable[[Rows], None] | None = None,
+    sink: Callable[[ArrowRows], None] | None = None,
     batch_rows: int | None = None,
-) -> tuple[Rows, RunSummary]:
+) -> tuple[ArrowRows, RunSummary]:
     """Land each document's rows in a batch (checked, quarantined when needed); return the rows
-    held and a summary. With a ``sink`` (a database writer), the batch is handed to it whenever it
+    held (an Arrow table per raw table) and a summary. With a ``sink`` (a database writer), the batch is handed to it whenever it
     holds ``batch_rows`` rows (default BATCH_ROWS), so memory does not grow with the number of
     documents; the rows returned are then the last ones, not yet handed over."""
     batch = batch or LandingBatch()

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyarrow as pa
+
+from ingest.landing.duckdb_writer import rows_of
 from ingest.model import DocumentResult
 from ingest.pipeline import process_document
 
@@ -52,3 +55,8 @@ def corpus_file(folder: str, name: str) -> Path:
     path = CORPUS / folder / name
     assert path.exists(), f"{path} is missing from the test fixtures"
     return path
+
+
+def as_tuples(tables: dict[str, pa.Table]) -> dict[str, list[tuple]]:
+    """Landed rows (an Arrow table per raw table) as tuples, to look at row by row."""
+    return {table: rows_of(arrow_rows) for table, arrow_rows in tables.items()}

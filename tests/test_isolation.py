@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import DOC_003, ROOT, SAMPLES
 
+from ingest.landing.duckdb_writer import rows_of
 from ingest.landing.schema import RAW_TABLES
 from ingest.limits import MB, DocumentLimits, size_limit_reached, unpacked_size
 from ingest.loading import document_id_for
@@ -74,7 +75,9 @@ def test_a_file_removed_before_it_is_read_is_an_issue_row(tmp_path):
     kept = tmp_path / "kept.txt"
     kept.write_bytes((SAMPLES / DOC_003).read_bytes())
     rows, summary = collect(process_paths([kept, gone], 1))
-    assert summary.documents == 1 and [Path(i[1]).name for i in rows["ingest_issues"] if i[0] is None] == ["gone.txt"]
+    assert summary.documents == 1 and [Path(i[1]).name for i in rows_of(rows["ingest_issues"]) if i[0] is None] == [
+        "gone.txt"
+    ]
 
 
 def test_workers_past_a_limit_are_replaced_and_no_document_is_lost(tmp_path):

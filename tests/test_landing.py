@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import DOC_002, DOC_003, parsed
+from conftest import DOC_002, DOC_003, as_tuples, parsed
 
 from ingest.landing.batch import LandingBatch
 from ingest.landing.consistency import problems, staging_rules
@@ -109,32 +109,33 @@ def test_a_quarantined_document_keeps_its_identity_and_says_why():
     broken["fa_values"] = [*broken["fa_values"], broken["fa_values"][0]]
     batch.add(broken)
     batch.add(rows_of(DOC_003))
+    held = as_tuples(batch.take())
     status = {
-        row[column("documents", "file_name")]: row[column("documents", "parse_status")]
-        for row in batch.rows["documents"]
+        row[column("documents", "file_name")]: row[column("documents", "parse_status")] for row in held["documents"]
     }
     assert status == {DOC_002: "quarantined", DOC_003: "parsed"}
     doc_002 = broken["documents"][0][0]
     for table in ("fa_values", "fa_tables", "narrative_figures"):
-        assert not [r for r in batch.rows[table] if r[0] == doc_002], table
-    assert len(batch.rows["perf_indicators"]) == len(rows_of(DOC_003)["perf_indicators"])
-    (issue,) = [r for r in batch.rows["ingest_issues"] if r[column("ingest_issues", "stage")] == "land"]
+        assert not [r for r in held[table] if r[0] == doc_002], table
+    assert len(held["perf_indicators"]) == len(rows_of(DOC_003)["perf_indicators"])
+    (issue,) = [r for r in held["ingest_issues"] if r[column("ingest_issues", "stage")] == "land"]
     assert issue[0] == doc_002 and issue[column("ingest_issues", "severity")] == "error"
     assert "quarantined" in issue[column("ingest_issues", "message")] and "share the key" in issue[4]
-    documents_row = batch.rows["documents"][0]
+    documents_row = held["documents"][0]
     assert documents_row[column("documents", "department_name")] == "天门市12345公共服务热线中心"
 
 
 def test_a_documents_row_that_cannot_land_keeps_only_the_file_facts():
     batch = LandingBatch()
     batch.add(with_value(rows_of(DOC_002), "documents", "title", "\udcff title"))
-    (row,) = batch.rows["documents"]
+    held = as_tuples(batch.take())
+    (row,) = held["documents"]
     assert row[column("documents", "parse_status")] == "quarantined"
     assert row[column("documents", "title")] is None and row[column("documents", "doc_type")] == "unknown"
     assert row[column("documents", "file_name")] == DOC_002
-    (issue,) = batch.rows["ingest_issues"]
+    (issue,) = held["ingest_issues"]
     assert "\\udcff" in issue[column("ingest_issues", "message")]  # the reason itself can be landed
-    assert problems(batch.rows) == []
+    assert problems(held) == []
 
 
 def test_a_second_copy_of_the_same_bytes_is_landed_once():
@@ -143,7 +144,7 @@ def test_a_second_copy_of_the_same_bytes_is_landed_once():
     copy = with_value(first, "documents", "source_path", "elsewhere/copy.txt")
     batch.add(first)
     landed = batch.add(copy)
-    assert len(batch.rows["documents"]) == 1
+    assert batch.take()["documents"].num_rows == 1
     (issue,) = landed["ingest_issues"]
     assert issue[column("ingest_issues", "source_path")] == "elsewhere/copy.txt"
     assert issue[column("ingest_issues", "severity")] == "warn"
@@ -155,7 +156,7 @@ def test_quarantine_in_the_database_holds_back_the_rows_already_landed(tmp_path)
     batch = LandingBatch()
     batch.add(rows_of(DOC_002))
     batch.add(rows_of(DOC_003))
-    write_raw(db, batch.rows)
+    write_raw(db, batch.take())
     doc_002 = rows_of(DOC_002)["documents"][0][0]
     con = duckdb.connect(str(db))
     quarantine_in_database(con, {doc_002: "its rows fail the dbt test t"})
@@ -248,7 +249,7 @@ def test_dbt_runs_again_after_quarantining_the_documents_behind_a_failing_test(t
     batch = LandingBatch()
     batch.add(rows_of(DOC_002))
     batch.add(rows_of(DOC_003))
-    write_raw(layout.candidate_db, batch.rows)
+    write_raw(layout.candidate_db, batch.take())
     doc_003 = rows_of(DOC_003)["documents"][0][0]
     fake, calls = _failing_dbt_build(layout, doc_003, rounds_failing=0)
     monkeypatch.setattr(steps, "_dbt", fake)
@@ -273,7 +274,7 @@ def test_a_dbt_failure_that_quarantine_does_not_end_stops_the_build_naming_it(tm
     layout = Layout(tmp_path / "out" / "warehouse.duckdb")
     batch = LandingBatch()
     batch.add(rows_of(DOC_003))
-    write_raw(layout.candidate_db, batch.rows)
+    write_raw(layout.candidate_db, batch.take())
     doc_003 = rows_of(DOC_003)["documents"][0][0]
     fake, calls = _failing_dbt_build(layout, doc_003, rounds_failing=9)
     monkeypatch.setattr(steps, "_dbt", fake)

@@ -13,7 +13,7 @@ from conftest import DOC_002, DOC_003, SAMPLES
 import ingest.pipeline as pipeline
 from ingest.cli import main as ingest_main
 from ingest.landing.cache import RowCache
-from ingest.landing.duckdb_writer import to_arrow, write_raw
+from ingest.landing.duckdb_writer import rows_of, to_arrow, write_raw
 from ingest.landing.rows import DOCUMENT_TABLES, rows_by_table
 from ingest.pipeline import collect, document_id_of, find_documents, links_out_of, process_document, process_paths
 
@@ -43,7 +43,7 @@ def test_cache_reparses_only_changed_documents(tmp_path):
     assert (second.documents, second.from_cache) == (5, 4)
     fresh, _ = collect(process_paths(paths, 1, None))
     for table in DOCUMENT_TABLES:  # what lands is the same, cached or parsed again
-        assert to_arrow(table, sorted(rows[table], key=repr)).equals(to_arrow(table, sorted(fresh[table], key=repr)))
+        assert sorted(rows_of(rows[table]), key=repr) == sorted(rows_of(fresh[table]), key=repr)
 
 
 def test_workers_give_the_same_rows_as_one_process():
@@ -134,10 +134,10 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path):
     for expected_from_cache in (0, 1):
         rows, summary = collect(process_paths(find_documents(raw), 1, cache))
         assert (summary.documents, summary.from_cache) == (1, expected_from_cache)
-        (document,) = rows["documents"]
+        (document,) = rows_of(rows["documents"])
         assert document[2] == "bad\\xffname.txt" and document[1].endswith("bad\\xffname.txt")
-        assert any("not UTF-8" in issue[4] for issue in rows["ingest_issues"])
-        assert len(rows["perf_indicators"]) > 0
+        assert any("not UTF-8" in issue[4] for issue in rows_of(rows["ingest_issues"]))
+        assert rows["perf_indicators"].num_rows > 0
     db = tmp_path / "c.duckdb"
     write_raw(db, rows)
     con = duckdb.connect(str(db), read_only=True)

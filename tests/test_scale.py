@@ -15,7 +15,7 @@ from conftest import DOC_002, DOC_003, SAMPLES
 import ingest.pipeline as pipeline
 from ingest.cli import main as ingest_main
 from ingest.landing.cache import RowCache
-from ingest.landing.duckdb_writer import RawWriter, write_raw
+from ingest.landing.duckdb_writer import RawWriter, rows_of, write_raw
 from ingest.landing.schema import RAW_TABLES
 from ingest.pipeline import collect, find_documents, process_paths
 from warehouse_build.measure import MB, BuildSummary, PeakSampler, measured, read_parts
@@ -38,8 +38,8 @@ def test_rows_are_handed_to_the_database_in_batches_as_documents_come():
     assert summary.documents == 5 and len(handed) >= 2
     assert all(sum(map(len, batch.values())) >= 200 for batch in handed)
     for table in RAW_TABLES:
-        joined = [row for batch in [*handed, rest] for row in batch.get(table, [])]
-        assert joined == whole[table], table
+        joined = [row for batch in [*handed, rest] for row in rows_of(batch[table])]
+        assert joined == rows_of(whole[table]), table
 
 
 def test_ingest_in_small_batches_lands_what_one_batch_lands(tmp_path, monkeypatch):

@@ -3,20 +3,25 @@
 Each document's rows are checked (landing/consistency.py) as they arrive: a document that cannot
 be landed consistently is quarantined (landing/quarantine.py). A second file with the same bytes
 as one already landed (the same document_id) is not landed again: an issue row names both files.
+The rows are held as the Arrow tables the check converted them to, so they are converted once.
 """
 
 from __future__ import annotations
 
-from ingest.landing.consistency import problems
+import pyarrow as pa
+
+from ingest.landing.consistency import checked
+from ingest.landing.duckdb_writer import to_arrow
 from ingest.landing.quarantine import quarantined
 from ingest.landing.schema import RAW_TABLES
 
 Rows = dict[str, list[tuple]]
+ArrowRows = dict[str, pa.Table]  # raw table -> its rows, of the raw schema
 
 
 class LandingBatch:
     def __init__(self) -> None:
-        self.rows: Rows = {table: [] for table in RAW_TABLES}
+        self.tables: dict[str, list[pa.Table]] = {table: [] for table in RAW_TABLES}
         self.first_path: dict[str, str] = {}  # document_id -> the file it was landed from
         self.held = 0  # rows taken in and not yet handed over by take()
 
@@ -24,21 +29,26 @@ class LandingBatch:
         """Take one document's rows; return what of them is landed."""
         if not rows.get("documents"):  # a file that could not even be identified: issues only
             landed = {"ingest_issues": rows.get("ingest_issues", [])}
+            tables = _converted(landed)
         elif (first := self.first_path.get(rows["documents"][0][0])) is not None:
             landed = {"ingest_issues": [self._duplicate_issue(rows, first)]}
+            tables = _converted(landed)
         else:
             self.first_path[rows["documents"][0][0]] = rows["documents"][0][1]
-            landed = _consistent(rows)
-        for table, table_rows in landed.items():
-            self.rows[table].extend(table_rows)
-            self.held += len(table_rows)
+            landed, tables = _consistent(rows)
+        for table, arrow_rows in tables.items():
+            if arrow_rows.num_rows:
+                self.tables[table].append(arrow_rows)
+                self.held += arrow_rows.num_rows
         return landed
 
-    def take(self) -> Rows:
-        """The rows held so far, handed over: the batch holds none afterwards (documents already
-        landed are still known, so a later copy of one is still reported as a copy)."""
-        rows, self.rows, self.held = self.rows, {table: [] for table in RAW_TABLES}, 0
-        return rows
+    def take(self) -> ArrowRows:
+        """The rows held so far, one Arrow table per raw table, handed over: the batch holds none
+        afterwards (documents already landed are still known, so a later copy of one is still
+        reported as a copy)."""
+        tables = {table: _concatenated(table, parts) for table, parts in self.tables.items()}
+        self.tables, self.held = {table: [] for table in RAW_TABLES}, 0
+        return tables
 
     @staticmethod
     def _duplicate_issue(rows: Rows, first: str) -> tuple:
@@ -53,12 +63,23 @@ class LandingBatch:
         return tuple(record.get(name) for name, _ in RAW_TABLES["ingest_issues"])
 
 
-def _consistent(rows: Rows) -> Rows:
-    """The document's rows, or its quarantined rows when they cannot be landed consistently."""
-    found = problems(rows)
+def _consistent(rows: Rows) -> tuple[Rows, dict[str, pa.Table]]:
+    """The document's rows, or its quarantined rows when they cannot be landed consistently; and
+    the same as Arrow tables."""
+    found, tables = checked(rows)
     if not found:
-        return rows
+        return rows, tables
     held_back = quarantined(rows, found)
-    if problems(held_back):  # its documents row or issue rows are what cannot be landed
+    still, tables = checked(held_back)
+    if still:  # its documents row or issue rows are what cannot be landed
         held_back = quarantined(rows, found, keep_documents_row=False)
-    return held_back
+        tables = _converted(held_back)
+    return held_back, tables
+
+
+def _converted(rows: Rows) -> dict[str, pa.Table]:
+    return {table: to_arrow(table, table_rows) for table, table_rows in rows.items()}
+
+
+def _concatenated(table: str, parts: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(parts) if parts else to_arrow(table, [])

@@ -24,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ingest.landing.duckdb_writer import arrow_schema, to_arrow
+from ingest.landing.duckdb_writer import arrow_schema, rows_of, to_arrow
 from ingest.landing.rows import DOCUMENT_TABLES
 from ingest.seeds import INGEST_SEEDS, seed_path
 
@@ -136,4 +136,4 @@ def _all_rows_of(column: pa.ChunkedArray, document_id: str) -> bool:
 
 def _rows(column: pa.ChunkedArray) -> list[tuple]:
     records = column.combine_chunks().flatten()  # the list's records, as one struct array
-    return list(zip(*(field.to_pylist() for field in records.flatten()), strict=True))
+    return rows_of(pa.Table.from_struct_array(records))

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import yaml
 
 from ingest.landing.duckdb_writer import to_arrow
@@ -34,6 +35,7 @@ INTEGER_RANGES = {"INTEGER": 2**31, "BIGINT": 2**63}
 _DECIMAL_TYPE = re.compile(r"DECIMAL\((\d+),(\d+)\)")
 # A column the staging model selects as it is: "    document_id," (not "amount as amount_printed").
 _PLAIN_SELECT = re.compile(r"^\s*(\w+),?\s*$", re.M)
+KEY_SEPARATOR, NULL_TEXT = "\x1f", "\x00null"  # joining a key's columns into one text
 MAX_PROBLEMS = 5  # problems named per document; one is enough to quarantine it
 
 
@@ -88,19 +90,35 @@ def _arguments(test: dict) -> dict:
 
 def problems(rows: dict[str, list[tuple]]) -> list[str]:
     """What keeps one document's rows from landing consistently (empty when nothing does)."""
+    return checked(rows)[0]
+
+
+def checked(rows: dict[str, list[tuple]]) -> tuple[list[str], dict[str, pa.Table]]:
+    """What keeps one document's rows from landing consistently, and, when nothing does, the rows
+    as the Arrow tables that are landed (converted once, here)."""
     found: list[str] = []
+    tables: dict[str, pa.Table] = {}
     for table, table_rows in rows.items():
-        found.extend(_type_problems(table, table_rows))
-        found.extend(_test_problems(table, table_rows, staging_rules().get(table, TableRules())))
+        type_found, arrow_rows = _type_problems(table, table_rows)
+        found.extend(type_found)
+        if arrow_rows is not None:
+            tables[table] = arrow_rows
+            found.extend(_test_problems(table, table_rows, staging_rules().get(table, TableRules()), arrow_rows))
+        else:
+            found.extend(_test_problems(table, table_rows, staging_rules().get(table, TableRules())))
         if len(found) >= MAX_PROBLEMS:
             break
-    return found[:MAX_PROBLEMS]
+    return found[:MAX_PROBLEMS], tables
 
 
-def _test_problems(table: str, rows: list[tuple], rules: TableRules) -> list[str]:
+def _test_problems(table: str, rows: list[tuple], rules: TableRules, arrow_rows: pa.Table | None = None) -> list[str]:
+    """The staging tests on the rows. With the rows as Arrow, each test is first run on the columns
+    and looked at row by row only when it may fail (a document that passes is not looked at twice)."""
     names = [name for name, _ in RAW_TABLES[table]]
     found = []
     for key in rules.keys:
+        if arrow_rows is not None and not _may_repeat(arrow_rows, key):
+            continue
         positions = [names.index(column) for column in key]
         counts = Counter(tuple(row[p] for p in positions) for row in rows)
         for values, count in counts.items():
@@ -109,16 +127,36 @@ def _test_problems(table: str, rows: list[tuple], rules: TableRules) -> list[str
                     f"{table}: {count} rows share the key {_pairs(key, values)}{_where(table, rows, key, values)}"
                 )
     for column in rules.not_null:
+        if arrow_rows is not None and arrow_rows.column(column).null_count == 0:
+            continue
         position = names.index(column)
         missing = [row for row in rows if row[position] is None]
         if missing:
             found.append(f"{table}: {len(missing)} row(s) without {column}{_source(table, missing[0])}")
     for column, allowed in rules.accepted.items():
-        position = names.index(column)
-        unknown = sorted({str(row[position]) for row in rows if row[position] is not None} - {str(v) for v in allowed})
+        if arrow_rows is not None:
+            values = pc.unique(arrow_rows.column(column)).to_pylist()  # the few distinct values
+        else:
+            values = [row[names.index(column)] for row in rows]
+        unknown = sorted({str(v) for v in values if v is not None} - {str(v) for v in allowed})
         if unknown:
             found.append(f"{table}: {column} {', '.join(unknown)} is not one of {', '.join(map(str, allowed))}")
     return found
+
+
+def _may_repeat(arrow_rows: pa.Table, key: tuple[str, ...]) -> bool:
+    """Whether two rows may share the key. Rows equal as Python values have equal Arrow values,
+    hence equal joined texts: a key whose texts are all distinct is unique (texts that collide
+    only send the rows to the exact test)."""
+    if arrow_rows.num_rows < 2:
+        return False
+    texts = [pc.cast(arrow_rows.column(column), pa.string()) for column in key]
+    joined = (
+        texts[0]
+        if len(texts) == 1
+        else pc.binary_join_element_wise(*texts, KEY_SEPARATOR, null_handling="replace", null_replacement=NULL_TEXT)
+    )
+    return pc.count_distinct(joined, mode="all").as_py() < arrow_rows.num_rows
 
 
 def _pairs(columns: tuple[str, ...], values: tuple) -> str:
@@ -139,16 +177,28 @@ def _source(table: str, row: tuple) -> str:
     return ""
 
 
-def _type_problems(table: str, rows: list[tuple]) -> list[str]:
-    """Values too large for the warehouse, or that the raw column type cannot hold."""
-    found = _figure_problems(table, rows)
-    if found:
-        return found
+def _type_problems(table: str, rows: list[tuple]) -> tuple[list[str], pa.Table | None]:
+    """Values too large for the warehouse, or that the raw column type cannot hold; and the rows as
+    Arrow when they fit."""
     try:
-        to_arrow(table, rows)  # what landing does: fast, and it refuses what the column type cannot hold
+        arrow_rows = to_arrow(table, rows)  # what landing does: fast, and it refuses what the column type cannot hold
     except (pa.ArrowException, ValueError, TypeError, OverflowError, ArithmeticError, UnicodeError) as exc:
-        return _unfit_values(table, rows) or [f"{table}: {type(exc).__name__}: {exc}"]
-    return []
+        found = _figure_problems(table, rows)
+        return found or _unfit_values(table, rows) or [f"{table}: {type(exc).__name__}: {exc}"], None
+    if _largest_figure(arrow_rows) >= LARGEST_FIGURE and (found := _figure_problems(table, rows)):
+        return found, None
+    return [], arrow_rows
+
+
+def _largest_figure(arrow_rows: pa.Table) -> Decimal:
+    """The largest absolute value of the table's decimal columns (0 without any)."""
+    largest = Decimal(0)
+    for column in arrow_rows.columns:
+        if pa.types.is_decimal(column.type) and column.null_count < len(column):
+            extremes = pc.min_max(column)
+            for end in ("min", "max"):
+                largest = max(largest, abs(extremes[end].as_py()))
+    return largest
 
 
 def _figure_problems(table: str, rows: list[tuple]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -28,24 +29,28 @@ def _arrow_type(sql_type: str) -> pa.DataType:
     }[sql_type]
 
 
-def _column(values: list, sql_type: str) -> pa.Array:
-    arrow_type = _arrow_type(sql_type)
+def _column(values: list, arrow_type: pa.DataType) -> pa.Array:
     if pa.types.is_decimal(arrow_type):
+        try:  # exact values (the parsers' Decimals, integers) convert as they are, in one step
+            return pa.array(values, type=arrow_type)
+        except (pa.ArrowException, TypeError, ValueError):
+            pass  # floats, or more decimals than the column keeps: rounded to its scale, value by value
         quantum = Decimal(1).scaleb(-arrow_type.scale)
         values = [None if v is None else Decimal(str(v)).quantize(quantum) for v in values]
     return pa.array(values, type=arrow_type)
 
 
+@cache
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow types of a raw table's columns."""
     return pa.schema([pa.field(name, _arrow_type(sql_type)) for name, sql_type in RAW_TABLES[table]])
 
 
 def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
-    columns = RAW_TABLES[table]
-    data = list(zip(*rows, strict=True)) if rows else [[] for _ in columns]
-    arrays = [_column(list(col), sql_type) for (_, sql_type), col in zip(columns, data, strict=True)]
-    return pa.Table.from_arrays(arrays, schema=arrow_schema(table))
+    schema = arrow_schema(table)
+    data = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
+    arrays = [_column(list(col), f.type) for f, col in zip(schema, data, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 class RawWriter:
@@ -67,8 +72,9 @@ class RawWriter:
             self.con.execute(statement)
         self.con.execute("commit")
 
-    def append(self, rows: dict[str, list[tuple]]) -> None:
-        """Insert a batch of rows of any raw tables, in one transaction."""
+    def append(self, rows: dict[str, list[tuple] | pa.Table]) -> None:
+        """Insert a batch of rows of any raw tables (tuples, or Arrow tables of the raw schema), in
+        one transaction."""
         self.con.execute("begin")
         _insert(self.con, rows)
         self.con.execute("commit")
@@ -83,14 +89,20 @@ class RawWriter:
         self.partial.unlink(missing_ok=True)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, rows: dict[str, list[tuple]]) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, rows: dict[str, list[tuple] | pa.Table]) -> None:
     for table, table_rows in rows.items():
-        if table_rows:
-            arrow_rows = to_arrow(table, table_rows)  # noqa: F841 (read by DuckDB by name)
-            con.execute(f"insert into raw.{table} select * from arrow_rows")
+        if not len(table_rows):
+            continue
+        arrow_rows = table_rows if isinstance(table_rows, pa.Table) else to_arrow(table, table_rows)  # noqa: F841
+        con.execute(f"insert into raw.{table} select * from arrow_rows")  # arrow_rows is read by name
 
 
-def write_raw(db_path: Path, rows: dict[str, list[tuple]]) -> None:
+def rows_of(arrow_rows: pa.Table) -> list[tuple]:
+    """An Arrow table's rows as tuples in its column order (decimals at the column's scale)."""
+    return list(zip(*(column.to_pylist() for column in arrow_rows.columns), strict=True))
+
+
+def write_raw(db_path: Path, rows: dict[str, list[tuple] | pa.Table]) -> None:
     """Create (replace) the raw schema in ``db_path`` and insert every table's rows, in one transaction."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db_path))
