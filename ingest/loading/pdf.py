@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 from ingest.loading.pdf_page import PageContent, read_page
 from ingest.loading.pdf_tables import TableRow, find_tables, table_rows
 from ingest.loading.pdf_text import text_lines
-from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell
+from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell, usual_decimals
 from ingest.model import IngestIssue, Line, LoadedDocument, Span
 
 MAX_HEADER_ROWS = 4  # a table's header (column titles) spans at most this many rows
@@ -213,14 +213,16 @@ def _drop_repeated_headers(pages: list[list[Line]]) -> list[list[Line]]:
 
 def _join_rows_broken_across_pages(pages: list[list[Line]]) -> list[list[Line]]:
     """A table row cut by a page break ("13,249,7" at the foot of one page, "37.59" at the top of the
-    next, as word processors allow rows to break): the rest is joined to the row it belongs to."""
+    next, as word processors allow rows to break; "22625.4" over "6" in a table of figures with two
+    decimals): the rest is joined to the row it belongs to."""
     out = [list(page) for page in pages]
     for k in range(1, len(out)):
         previous, page = out[k - 1], out[k]
         if not (previous and page and previous[-1].cells and page[0].cells):
             continue
         above, below = previous[-1].cells, _under_columns(page[0], previous[-1])
-        if below is None or not completes_cut_figures(above, below):
+        decimals = usual_decimals(cell for line in _trailing_rows(previous) for cell in line.cells or ())
+        if below is None or not completes_cut_figures(above, below, decimals):
             continue
         cells = tuple(normalize_cell(join_wrapped([a, b])) if b else a for a, b in zip(above, below, strict=True))
         spans = previous[-1].spans

@@ -14,6 +14,8 @@ goes to the cell holding its centre. Within a table:
   rows of a Word table are ruled apart, js_high_court_2017_budget.pdf p.14) prints in the first
   column of its span that is not a sliver, where the header's label of that column stands;
 - cell text is normalized as every loader's cells are (loading/text.normalize_cell).
+- one ruled row is a table too: a table's last row alone on the next page, as word processors
+  print it, reads on with the rows above.
 
 Cells are kept where they are printed: a code printed over 类 | 款 | 项 columns stays three cells
 (the table parser reads them), so that a continuation page without the header keeps the columns.
@@ -58,7 +60,7 @@ def find_tables(content: PageContent) -> list:
     if not content.edges:
         return []
     tables = TableFinder(content, TABLE_SETTINGS).tables  # reads content.edges (and .bbox)
-    return [t for t in tables if len(t.cells) >= MIN_TABLE_CELLS and len(t.rows) >= 2]
+    return [t for t in tables if len(t.cells) >= MIN_TABLE_CELLS]
 
 
 def table_rows(table, chars: list[dict]) -> tuple[list[TableRow], list[dict]]:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 
 from ingest.model import Line
 
@@ -129,26 +131,42 @@ def join_wrapped(parts: list[str]) -> str:
     return joined
 
 
-def completes_cut_figures(above: tuple[str, ...] | list[str], below: tuple[str, ...] | list[str]) -> bool:
+def completes_cut_figures(
+    above: tuple[str, ...] | list[str], below: tuple[str, ...] | list[str], decimals: int | None = None
+) -> bool:
     """Whether a row of cells prints nothing but the rest of the row above, cut by a page break
     ("13,249,7" at the foot of a page, "37.59" at the top of the next; "55286" over "14.70";
     "行政运" over "行"): no code; every figure it prints completes a figure the row above leaves
-    unfinished, and its text goes on with the text above."""
+    unfinished, and its text goes on with the text above. With the decimals the table's figures
+    print (usual_decimals), a head printing fewer is unfinished too ("22625.4" over "6")."""
     pairs = [(a, b) for a, b in zip(above, below, strict=True) if b]
     figures = [(a, b) for a, b in pairs if _FIGURE_PART.match(b)]
     texts = [(a, b) for a, b in pairs if not _FIGURE_PART.match(b)]
     return (
         bool(figures)
-        and all(a and _FIGURE_PART.match(a) and _cut_before(a, b) and _WHOLE_FIGURE.match(a + b) for a, b in figures)
+        and all(
+            a and _FIGURE_PART.match(a) and _cut_before(a, b, decimals) and _WHOLE_FIGURE.match(a + b)
+            for a, b in figures
+        )
         and all(a and not _FIGURE_PART.match(a) and not _BLANK_MARK.match(b) for a, b in texts)
     )
 
 
-def _cut_before(head: str, rest: str) -> bool:
+def usual_decimals(cells: Iterable[str]) -> int | None:
+    """How many decimals a table's figures print: the most that at least two figures print (a
+    figure cut short prints fewer, however many are cut); None when no figure prints a decimal point."""
+    counts = Counter(len(cell) - cell.index(".") - 1 for cell in cells if "." in cell and _WHOLE_FIGURE.match(cell))
+    return max((d for d, count in counts.items() if count >= 2), default=None)
+
+
+def _cut_before(head: str, rest: str, decimals: int | None = None) -> bool:
     """Whether a figure's head is unfinished: not a figure by itself, digits without the decimals
-    the rest brings ("55286" over "14.70"), or a code without its last part ("21208" over "01")."""
+    the rest brings ("55286" over "14.70"), fewer decimals than the table's figures print
+    ("22625.4" over "6", when they print 2), or a code without its last part ("21208" over "01")."""
     if _CODE.match(head) and rest.isdigit():
         return bool(_CODE.match(head + rest))
+    if decimals is not None and "." in head and rest.isdigit() and len(head) - head.index(".") - 1 < decimals:
+        return len(head + rest) - head.index(".") - 1 == decimals
     return not _WHOLE_FIGURE.match(head) or ("." not in head and "." in rest)
 
 

@@ -83,8 +83,9 @@ def join_wrapped_labels(
       "三、单位预留机动经" / "3258.06" / "费", js_high_court_2018_budget.pdf p.9) is the label of the
       part with figures and no label next to it in the same column group;
     - a label continued on the next line ("七、文化旅游体育与传媒支" / "出", a row without figures,
-      js_high_court_2019_budget.pdf p.8) is joined when only the joined text names a row the
-      table's vocabulary knows.
+      js_high_court_2019_budget.pdf p.8; or, as word processors break a row over a page break,
+      "其他自然资" with its figures at the foot of a page and "源事务支出" at the top of the next) is
+      joined when only the joined text names a row the table's vocabulary knows.
     """
     return _join_continued_labels(table_key, _join_around_figures(table_rows))
 
@@ -116,7 +117,6 @@ def _join_continued_labels(
         if (
             previous
             and previous.label
-            and not has_figures(previous)
             and not names_a_row(table_key, previous.label)
             and names_a_row(table_key, previous.label + fragment.label)
         ):
