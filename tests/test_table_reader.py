@@ -536,3 +536,96 @@ def test_codes_and_amounts_wrapped_around_their_label_without_ruling(tmp_path):
     )
     assert _expenditure_misses(doc, result) == []
     assert result.reading.quality_grade == "read_well"
+
+
+def _finance(doc) -> dict[str, Decimal]:
+    """The answer key's finance metrics, in the document's unit."""
+    per_yuan = Decimal(10000) if doc.layout.unit == "wan" else Decimal(1)
+    facts = answer_key.facts(doc.data, doc.layout)
+    return {f["metric"]: Decimal(f["amount_yuan"]) / per_yuan for f in facts if f["kind"] == "finance"}
+
+
+def _income_and_economic_misses(doc, result) -> list[tuple]:
+    """The function_income and economic facts of the answer key the reading does not hold."""
+    got = _values(result)
+    per_yuan = Decimal(10000) if doc.layout.unit == "wan" else Decimal(1)
+    misses = []
+    for fact in answer_key.facts(doc.data, doc.layout):
+        if fact["kind"] == "function_income":
+            row = "total" if fact["function_code"] == "TOTAL" else fact["function_code"]
+            wanted = {c.removesuffix("_yuan"): fact[c] for c in fact if c.endswith("_yuan")}
+            read = {c: got.get(("income", row, c)) for c in wanted}
+        elif fact["kind"] == "economic":
+            wanted = {"amount": fact["amount_yuan"]}
+            read = {"amount": got.get(("general_budget_basic_economic", fact["economic_code"], "amount"))}
+        else:
+            continue
+        for column, want in wanted.items():
+            value = read[column]
+            if (None if value is None else value * per_yuan) != (None if want is None else Decimal(want)):
+                misses.append(
+                    (fact["kind"], fact.get("function_code") or fact.get("economic_code"), column, want, value)
+                )
+    return misses
+
+
+WRAPPED_UNRULED = {  # seed 1 documents whose cells wrap in narrow columns without ruling, by what they print
+    # "58327871" over "4.72", "64410" over "9838." over "75": amounts wrapped with no separator to show the cut
+    "wrapped_without_separators": (
+        25,
+        {"code_layout": "one_column", "continuation": "repeat_header", "cover": "year_apart", "unit": "yuan"}
+        | {"text_quirk": "fullwidth_digits", "thousands": "plain", "zero_style": "dash", "orientation": "portrait"}
+        | {"basic_layout": "three_pairs", "economic_rows": "extended", "unit_position": "left"},
+    ),
+    # "2" over "0" over "1": a 类 code wrapped digit by digit in a column one digit wide
+    "codes_digit_by_digit": (
+        3,
+        {"code_layout": "split_columns", "cover": "year_apart", "unit": "wan", "text_quirk": "fullwidth_digits"}
+        | {"thousands": "separators", "zero_style": "blank", "orientation": "portrait", "basic_layout": "three_pairs"}
+        | {"unit_position": "title_row"},
+    ),
+    # "45.1" over "6" in a 基本支出 table whose figures nearly all wrap; "54773.1" at a page's foot over "7"
+    "decimals_wrapped": (
+        8,
+        {"code_layout": "one_column", "continuation": "repeat_header", "cover": "year_apart", "unit": "wan"}
+        | {"text_quirk": "fullwidth_digits", "thousands": "separators", "zero_style": "dash", "orientation": "portrait"}
+        | {"basic_layout": "three_pairs", "economic_rows": "extended"},
+    ),
+}
+
+
+@pytest.mark.parametrize("index, choices", WRAPPED_UNRULED.values(), ids=WRAPPED_UNRULED.keys())
+def test_figures_and_codes_wrapped_in_narrow_columns_without_ruling(tmp_path, index, choices):
+    doc, result = _generated(tmp_path, 1, index, producer="reportlab_unruled", **choices)
+    assert _expenditure_misses(doc, result) == []
+    assert _income_and_economic_misses(doc, result) == []
+    assert result.reading.quality_grade == "read_well"
+    assert result.reading.identities_checked == result.reading.identities_closed
+
+
+def test_headers_without_ruling_read_as_a_ruled_table_prints_them(tmp_path):
+    """收入 and 支出 centred over the gaps between the columns they head (支出 over amounts that 合计
+    labels), a first row's label wrapped above its figures ("一、一般公共预算财政拨" / figures /
+    "款收入"), a wrapped name ending in a word a header line also prints ("…缴费" / "支出")."""
+    doc, result = _generated(
+        tmp_path,
+        1,
+        11,
+        producer="reportlab_unruled",
+        code_layout="names_indented",
+        continuation="repeat_header",
+        cover="year_apart",
+        economic_rows="extended",
+        text_quirk="wrapped_names",
+        unit_position="title_row",
+        zero_style="blank",
+        basic_layout="three_pairs",
+    )
+    got = _values(result)
+    finance = _finance(doc)
+    assert got[("fiscal_summary", "current_expenditure", "total")] == finance["fiscal_final"]
+    per_yuan = Decimal(10000) if doc.layout.unit == "wan" else Decimal(1)
+    general_budget_income = Decimal(doc.data.income_by_source()["gpb"]) / 100 / per_yuan
+    assert got[("income_expenditure_summary", "general_budget_income", "amount")] == general_budget_income
+    assert _expenditure_misses(doc, result) == []
+    assert result.reading.identities_checked == result.reading.identities_closed

@@ -45,6 +45,8 @@ COLUMN_NUMBERS = re.compile(r"^(?:栏次|行次)?$|^\d{1,2}$")
 COLUMN_GAP = 1.0  # words of a header line closer than this many character heights form one label
 OWN_ROW_SHARE = 0.9  # a line of text this share of a row pitch away from any row start is a row
 CODE_PART_DIGITS = 4  # digits alone shorter than this are a code's part, not a cut figure
+MONEY_DECIMALS = 2  # amounts print at most this many decimals, unless a table's figures print more
+LEADING_TOLERANCE = 0.1  # lines this share of the leading nearer or farther apart stand a leading apart
 WRAPPED_LINE_GAP = 1.8  # the lines of a wrapped cell stand at most this many character heights apart
 CELL_LINE_GAP = 1.4  # ... and, told from the gap between a header and its first row, at most this many
 
@@ -67,8 +69,7 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     """(first line, cells) for every row of the table the lines print."""
     first_data = _first_row_line(lines, next((i for i, line in enumerate(lines) if _is_data_line(line)), len(lines)))
     header, body = lines[:first_data], lines[first_data:]
-    header_texts = {_plain(line.text) for line in header}
-    body = [line for line in body if _plain(line.text) not in header_texts]  # the header printed again
+    body = _without_repeated_header(body, {_plain(line.text) for line in header})
     data = _data_columns(body)
     labels = [_labels(line.spans or (), data) for line in header]
     columns = _columns(labels, data)
@@ -81,6 +82,22 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     return [(line, [normalize_cell(cell) for cell in cells]) for line, cells in rows]
 
 
+def _without_repeated_header(body: list[Line], header_texts: set[str]) -> list[Line]:
+    """The body without the header printed again where the table goes on over a page: the lines at
+    the top of a page that print the header's lines, before any other line (a wrapped name's last
+    line "支出" that a header line also prints stays)."""
+    kept: list[Line] = []
+    page_top = False
+    for n, line in enumerate(body):
+        if n > 0 and line.page_no != body[n - 1].page_no:
+            page_top = True
+        if page_top and _plain(line.text) in header_texts:
+            continue
+        page_top = False
+        kept.append(line)
+    return kept
+
+
 def _header_rows(
     header: list[Line], labels: list[list[Span]], columns: list[_Column], borders: list[float]
 ) -> list[tuple[Line, list[str]]]:
@@ -89,9 +106,11 @@ def _header_rows(
     (so that no label reads as spanning the columns beside it)."""
     own: list[list[tuple[int, Span]]] = [[] for _ in columns]  # (header line, label) per column
     parents: list[tuple[int, Span, list[int]]] = []  # (header line, label, columns it spans)
+    headings = _group_headings(labels)
     for n, line_labels in enumerate(labels):
         for label in line_labels:
-            spanned = [c for c, column in enumerate(columns) if _overlaps(label, column)]
+            extent = headings.get(id(label), label)
+            spanned = [c for c, column in enumerate(columns) if _overlaps(extent, column)]
             if len(spanned) >= 2:
                 parents.append((n, label, spanned))
             else:
@@ -105,6 +124,7 @@ def _header_rows(
                     parent_texts[p].append(label.text)  # the parent's label wrapped ("功能分类科目" / "编码")
                     own[c].remove((n, label))
                     break
+    own = [_wrapped_labels_joined(column_labels, header) for column_labels in own]
     spans = [
         (columns_[0], columns_[-1], join_wrapped(texts))
         for (_, _, columns_), texts in zip(parents, parent_texts, strict=True)
@@ -119,6 +139,22 @@ def _header_rows(
         for row, (_, label) in enumerate(parts, start=depth[n]):
             grid[row][n] = label.text
     return [(header[min(r, len(header) - 1)], cells) for r, cells in enumerate(grid)] if header else []
+
+
+def _wrapped_labels_joined(column_labels: list[tuple[int, Span]], header: list[Line]) -> list[tuple[int, Span]]:
+    """A column's label wrapped over header lines a cell's line apart ("功能分类科目编" / "码",
+    "本年支出" / "合计") is one label, as the ruled table prints it in one cell."""
+    joined: list[tuple[int, Span]] = []
+    for n, label in column_labels:
+        if joined:
+            m, last = joined[-1]
+            gap = _baseline(header[n]) - _baseline(header[m])
+            if 0 < gap <= CELL_LINE_GAP * max(label.height, last.height):
+                text = join_wrapped([last.text, label.text])
+                joined[-1] = (n, Span(min(last.x0, label.x0), max(last.x1, label.x1), text, last.height))
+                continue
+        joined.append((n, label))
+    return joined
 
 
 def _labels(words: tuple[Span, ...], columns: list[_Column]) -> list[Span]:
@@ -178,11 +214,14 @@ def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
     """The table's columns, left to right: where its rows print (_data_columns), with the header's
     labels over them (see the module docstring)."""
     columns = [_Column(c.x0, c.x1, c.labeled, c.data, c.text) for c in data]
+    headings = _group_headings(labels)
     leaves = _leaf_columns(labels[-1], columns) if labels else None
     if leaves is not None:
         columns, labels = leaves, labels[:-1]
     for line_labels in reversed(labels):
         for label in line_labels:
+            if id(label) in headings:
+                continue
             under = [c for c in columns if _overlaps(label, c)]
             if len(under) >= 2 and sum(c.labeled for c in under) >= 2:
                 continue  # a spanning parent: placed over the first of its columns
@@ -191,6 +230,37 @@ def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
             merged.text = bool(under) and all(c.text for c in under)
             columns = sorted([c for c in columns if c not in under] + [merged], key=lambda c: c.x0)
     return _names_beside_their_label(_pair_labels_with_data(columns))
+
+
+def _group_headings(labels: list[list[Span]]) -> dict[int, Span]:
+    """Labels that head a group of columns labelled on lower lines rather than a column, centred
+    over the gap between two of them (收入 over 项目 | 决算数, 支出 over 项目 | 合计 | …): no lower
+    label stands under such a heading, and the nearest lower labels on either side of it have no
+    label above them up to its line. Each heading's id -> the extent of its group, from the one
+    lower label to the other."""
+    headings: dict[int, Span] = {}
+    line_of = {id(label): n for n, line_labels in enumerate(labels) for label in line_labels}
+    for n, line_labels in enumerate(labels):
+        lower = [label for below in labels[n + 1 :] for label in below]
+        upper = [label for above in labels[: n + 1] for label in above]
+        if not lower:
+            break
+        for label in line_labels:
+            if any(_overlaps(other, label) for other in lower):
+                continue
+            left = max((other for other in lower if other.x1 <= label.x0), key=lambda o: o.x1, default=None)
+            right = min((other for other in lower if other.x0 >= label.x1), key=lambda o: o.x0, default=None)
+            if left is None or right is None:
+                continue
+            if not any(_tops(other, side, labels[line_of[id(side)]]) for side in (left, right) for other in upper):
+                headings[id(label)] = Span(left.x0, right.x1, label.text, label.height)
+    return headings
+
+
+def _tops(upper: Span, label: Span, line_labels: list[Span]) -> bool:
+    """Whether the upper label stands over the label as its column's label: over it and over no
+    other label of its line (a label over several spans them)."""
+    return _overlaps(upper, label) and sum(1 for other in line_labels if _overlaps(upper, other)) == 1
 
 
 def _leaf_columns(leaves: list[Span], data: list[_Column]) -> list[_Column] | None:
@@ -398,9 +468,33 @@ def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
     line where the figure starts, which then stands midway between its first and last lines (where a
     row whose figures wrap around its one-line label is centred). The rest is the next words down
     the column, each on the line just below the one before, while the figure is cut short (_is_cut)
-    or the words below go on with a separator."""
+    or the words below go on with a separator. Then the parts of codes wrapped digit by digit in a
+    column narrower than a code ("2" over "0" over "1"), where their lines stand as far apart as
+    the lines of the amounts so joined (a cell's lines, closer than the table's rows)."""
     decimals = _usual_decimals(placed)
     amounts = _amount_columns(placed)
+
+    def amount_cut(c: int, figure: str, rest: str, lower: _Placed) -> bool:
+        code_wrapped = bool(CODE.match(figure) and len(rest) == 2 and CODE.match(figure + rest))
+        cut = _is_cut(figure, decimals, c in amounts) or _decimals_wrapped(figure, rest, decimals)
+        return cut or rest[0] in ",." or code_wrapped
+
+    gaps = _rejoin(placed, amount_cut)
+    leading = Counter(round(gap, 1) for gap in gaps).most_common(1)[0][0] if gaps else None
+    if leading is not None:
+
+        def code_cut(c: int, figure: str, rest: str, lower: _Placed) -> bool:
+            return c not in amounts and _code_part_cut(figure, rest)
+
+        _rejoin(placed, code_cut, leading)
+    return [p for p in placed if any(p.cells)]
+
+
+def _rejoin(placed: list[_Placed], cut, leading: float | None = None) -> list[float]:
+    """Joins each word to the words below it in its column while cut(column, word, rest, lower line)
+    says they are one figure (and, given a leading, while their lines stand that far apart); the
+    gaps between the lines joined."""
+    gaps = []
     for n, upper in enumerate(placed):
         for c in range(len(upper.cells)):
             last = upper
@@ -410,18 +504,40 @@ def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
                 if below is None or not _wraps_onto(last, placed[below]) or len(placed[below].cells[c]) != 1:
                     break
                 rest = placed[below].cells[c][0]
-                code_wrapped = bool(CODE.match(figure) and len(rest) == 2 and CODE.match(figure + rest))
-                cut = _is_cut(figure, decimals, c in amounts)
-                if not (cut or rest[0] in ",." or code_wrapped) or not FIGURE_PART.match(rest):
+                gap = _baseline(placed[below].line) - _baseline(last.line)
+                if leading is not None and abs(gap - leading) > LEADING_TOLERANCE * leading:
                     break
-                if not FIGURE_PART.match(figure):
+                if (
+                    not FIGURE_PART.match(figure)
+                    or not FIGURE_PART.match(rest)
+                    or not cut(c, figure, rest, placed[below])
+                ):
                     break
+                gaps.append(gap)
                 upper.cells[c] = [figure + rest]
                 placed[below].cells[c] = []
                 last = placed[below]
                 upper.baseline = (_baseline(upper.line) + last.baseline) / 2
                 upper.rejoined = True
-    return [p for p in placed if any(p.cells)]
+    return gaps
+
+
+def _code_part_cut(figure: str, rest: str) -> bool:
+    """Digits of a code cut short: a single digit (no code or code part has one), or digits that are
+    no code but make one with the digits below ("20" over "1", "2010" over "101")."""
+    if not (figure.isdigit() and rest.isdigit()):
+        return False
+    return len(figure) == 1 or bool(CODE.match(figure + rest) and not CODE.match(figure))
+
+
+def _decimals_wrapped(figure: str, rest: str, decimals: int | None) -> bool:
+    """The last decimals of an amount wrapped in a narrow column, in a table whose figures mostly
+    wrap, so that too few show how many decimals they print ("32430276.0" over "0", "45.1" over
+    "6"): a digit or two under a figure with a decimal point, making no more decimals than amounts
+    print."""
+    if "." not in figure or not rest.isdigit() or len(rest) > MONEY_DECIMALS:
+        return False
+    return len(figure) - figure.index(".") - 1 + len(rest) <= max(decimals or 0, MONEY_DECIMALS)
 
 
 def _usual_decimals(placed: list[_Placed]) -> int | None:

@@ -38,6 +38,7 @@ FIGURE_OR_CODE = re.compile(r"^(?:-?\d[\d,]*\.\d+|\d{3,7})$")  # "9746.50", "208
 RUNNING_MIN_PAGES = 3  # a header or footer counts as running when printed on at least this many pages
 SCAN_IMAGE_SHARE = 0.5  # a page whose images cover this share of it ...
 SCAN_MAX_CHARS = 40  # ... and that prints fewer characters than this is most likely a scan
+PAGE_NUMBER_APART = 1.8  # a page number stands farther than this many character heights from the text
 EOF_MARKER_WINDOW = 1024  # a PDF starts with %PDF- and, when complete, ends with %%EOF within this many bytes
 
 # "12", "- 12 -", "—12—", "第 3 页", "第3页 共24页": a page number printed alone on a line.
@@ -324,11 +325,21 @@ def _check_text_layer(content: PageContent) -> None:
 
 
 def _drop_page_numbers(items: list[_Item]) -> list[_Item]:
-    """A page number alone at the top or bottom of a page is not text of the document."""
+    """A page number alone at the top or bottom of a page is not text of the document; digits a
+    line's distance from the line beside them (the last digits of an amount wrapped in a narrow
+    column at the foot of the page) are."""
     if not items:
         return items
     keep = list(items)
-    for index in (len(keep) - 1, 0):
-        if 0 <= index < len(keep) and keep[index].cells is None and PAGE_NUMBER.match(keep[index].text):
-            del keep[index]
+    for index, beside in ((len(keep) - 1, len(keep) - 2), (0, 1)):
+        if not (0 <= index < len(keep)) or keep[index].cells is not None or not PAGE_NUMBER.match(keep[index].text):
+            continue
+        if 0 <= beside < len(keep) and _lines_of_one_block(keep[index], keep[beside]):
+            continue
+        del keep[index]
     return keep
+
+
+def _lines_of_one_block(item: _Item, other: _Item) -> bool:
+    height = max((span.height for span in item.spans or ()), default=0.0)
+    return abs(item.top - other.top) <= PAGE_NUMBER_APART * height
