@@ -71,7 +71,7 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     header, body = lines[:first_data], lines[first_data:]
     body = _without_repeated_header(body, {_plain(line.text) for line in header})
     data = _data_columns(body)
-    labels = [_labels(line.spans or (), data) for line in header]
+    labels = _without_caption([_labels(line.spans or (), data) for line in header])
     columns = _columns(labels, data)
     if not columns:
         return [(line, [line.text]) for line in lines]
@@ -95,6 +95,23 @@ def _without_repeated_header(body: list[Line], header_texts: set[str]) -> list[L
             continue
         page_top = False
         kept.append(line)
+    return kept
+
+
+def _without_caption(labels: list[list[Span]]) -> list[list[Span]]:
+    """The header's labels without a caption over all its columns (财政拨款“三公”经费 centred over the
+    whole 三公 table): a label alone on its line, centred within a character height over the labels
+    of the lines below it, which reach beyond it on both sides. It names the table, no column."""
+    kept = []
+    for n, line_labels in enumerate(labels):
+        lower = [label for below in labels[n + 1 :] for label in below]
+        if len(line_labels) == 1 and lower:
+            (label,) = line_labels
+            x0, x1 = min(o.x0 for o in lower), max(o.x1 for o in lower)
+            beyond = x0 < label.x0 - label.height and label.x1 + label.height < x1
+            if beyond and abs((label.x0 + label.x1) / 2 - (x0 + x1) / 2) <= label.height:
+                line_labels = []
+        kept.append(line_labels)
     return kept
 
 
