@@ -92,6 +92,25 @@ def test_a_row_cut_by_a_page_break_in_its_decimals_only(tmp_path):
     assert _identities_close(result)
 
 
+def test_a_code_printed_with_its_name_cut_by_a_page_break(tmp_path):
+    """ "2130101行政运行" in one cell, cut after "213010" like the figures beside it ("398,94" over
+    "4.73"); a code with nothing of its name at the foot of the page ("2050204" over "高中教育")."""
+    assert completes_cut_figures(("213010", "398,94"), ("1行政运行", "4.73"))
+    assert completes_cut_figures(("2050204", "412,09"), ("高中教育", "6.94"))
+    assert not completes_cut_figures(("2050204", "412,09"), ("6高中教育", "6.94"))  # no code of 8 digits
+    first = [
+        ["合计", "398,944.73", "385,887.92", "13,056.81"],
+        ["213农林水支出", "398,944.73", "385,887.92", "13,056.81"],
+        ["21301农业农村", "398,944.73", "385,887.92", "13,056.81"],
+        ["213010", "398,94", "385,88", "13,05"],
+    ]
+    rest = [["1行政运行", "4.73", "7.92", "6.81"]]
+    got = _values(_read(tmp_path, NAMES_HEADER, NAMES_WIDTHS, first, rest))
+    assert got[("general_budget_expenditure", "2130101", "total")] == Decimal("398944.73")
+    assert got[("general_budget_expenditure", "2130101", "basic")] == Decimal("385887.92")
+    assert got[("general_budget_expenditure", "2130101", "project")] == Decimal("13056.81")
+
+
 # A 款 whose 项 name breaks over the page; a 类 whose name breaks, its 款 and 项 on the next page.
 NAME_CUT_IN_AN_ITEM = (
     [

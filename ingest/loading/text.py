@@ -66,6 +66,7 @@ _FIGURE_PART = re.compile(r"^[\d,.]+$")
 _WHOLE_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # "13,249,737.59", "37.59"
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a 支出功能分类 code: 类, 类款 or 类款项
 _BLANK_MARK = re.compile(r"^[-—–─━/／]+$")
+_CODE_THEN_NAME = re.compile(r"^\d{3}(?:\d{2}){0,2}\s*[\u3400-\u9fff]")  # "2130101行政运行" in one cell
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -136,8 +137,9 @@ def completes_cut_figures(
 ) -> bool:
     """Whether a row of cells prints nothing but the rest of the row above, cut by a page break
     ("13,249,7" at the foot of a page, "37.59" at the top of the next; "55286" over "14.70";
-    "行政运" over "行"): no code; every figure it prints completes a figure the row above leaves
-    unfinished, and its text goes on with the text above. With the decimals the table's figures
+    "行政运" over "行"; "213010" over "1行政运行", a code printed with its name): no code of its own;
+    every figure it prints completes a figure the row above leaves unfinished, and its text goes on
+    with the text above. With the decimals the table's figures
     print (usual_decimals), a head printing fewer is unfinished too ("22625.4" over "6")."""
     pairs = [(a, b) for a, b in zip(above, below, strict=True) if b]
     figures = [(a, b) for a, b in pairs if _FIGURE_PART.match(b)]
@@ -148,7 +150,10 @@ def completes_cut_figures(
             a and _FIGURE_PART.match(a) and _cut_before(a, b, decimals) and _WHOLE_FIGURE.match(a + b)
             for a, b in figures
         )
-        and all(a and not _FIGURE_PART.match(a) and not _BLANK_MARK.match(b) for a, b in texts)
+        and all(
+            a and (not _FIGURE_PART.match(a) or _CODE_THEN_NAME.match(a + b)) and not _BLANK_MARK.match(b)
+            for a, b in texts
+        )
     )
 
 
