@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.landing.batch import ArrowRows, LandingBatch
+from ingest.landing.batch import ArrowRows, LandingBatch, is_arrow, landable, packed, unpacked
 from ingest.landing.cache import RowCache
 from ingest.landing.provenance import MANIFEST_NAME, printable
 from ingest.landing.rows import document_row, rows_by_table
@@ -189,11 +189,11 @@ def process_paths(
     cache: RowCache | None = None,
     limits: DocumentLimits | None = None,
     ray_address: str | None = None,
-) -> Iterator[tuple[Path, Rows, bool]]:
-    """Yield (path, rows, from_cache) in the order of ``paths``; documents not in the cache are
-    parsed in ``workers`` worker processes, or as tasks on the Ray cluster at ``ray_address``.
-    Cached rows are read as they are yielded, so no more than a few documents' rows are held at a
-    time."""
+) -> Iterator[tuple[Path, ArrowRows, bool]]:
+    """Yield (path, rows, from_cache) in the order of ``paths``, the rows as they are landed
+    (``landable``); documents not in the cache are parsed in ``workers`` worker processes, or as
+    tasks on the Ray cluster at ``ray_address``. Cached rows are read as they are yielded, so no
+    more than a few documents' rows are held at a time."""
     limits = limits or DocumentLimits()
     keys = [_cache_key(path, cache) for path in paths]
     to_parse = [path for path, key in zip(paths, keys, strict=True) if key is None]
@@ -206,10 +206,18 @@ def process_paths(
             if key is not None:  # the entry went away since it was checked: parse it after all
                 with _parsed([path], 1, cache, limits, ray_address) as alone:
                     _, rows = next(alone)
-                yield path, rows, False
+                yield path, _landable(rows), False
                 continue
             _, rows = next(parsed)
-            yield path, rows, False
+            yield path, _landable(rows), False
+
+
+def _landable(rows: bytes | Rows | ArrowRows) -> ArrowRows:
+    """Rows from an executor: landable already (packed by ``parse_and_cache``), or the tuples of a
+    document that reached a limit."""
+    if isinstance(rows, bytes):
+        return unpacked(rows)
+    return rows if is_arrow(rows) else landable(rows)
 
 
 @contextlib.contextmanager
@@ -242,13 +250,15 @@ def cores_per_document(workers: int, documents: int) -> int:
     return max(1, workers // max(1, min(workers, documents)))
 
 
-def parse_and_cache(cache: RowCache | None, path: Path, limits: DocumentLimits) -> Rows:
-    """``parse_document``, then the rows stored in the cache (by the worker that parsed them, so
-    the process landing the rows of every document does not also convert them for the cache)."""
+def parse_and_cache(cache: RowCache | None, path: Path, limits: DocumentLimits) -> bytes:
+    """``parse_document``, its rows checked and converted as they are landed (``landable``), then
+    stored in the cache and returned packed: all by the worker that parsed them, so the process
+    landing the rows of every document only gathers Arrow tables."""
     rows = parse_document(path, limits)
+    tables = landable(rows)
     if cache is not None and rows.get("documents") and rows["documents"][0][_STATUS] != "failed":
-        cache.put(rows["documents"][0][0], str(path), rows)
-    return rows
+        cache.put(rows["documents"][0][0], str(path), tables)
+    return packed(tables)
 
 
 def _cache_key(path: Path, cache: RowCache | None) -> tuple[str, str] | None:
@@ -277,22 +287,28 @@ class RunSummary:
     issues: int = 0
     errors: int = 0
 
-    def add(self, rows: Rows, from_cache: bool) -> None:
-        table_status = _column_index("fa_tables", "status")
-        severity = _column_index("ingest_issues", "severity")
-        statuses = [r[_STATUS] for r in rows.get("documents", [])]
+    def add(self, rows: ArrowRows, from_cache: bool) -> None:
+        statuses = _values(rows, "documents", "parse_status")
         self.documents += len(statuses)
         self.from_cache += from_cache
         self.unreadable += statuses.count("unreadable")
         self.failed += statuses.count("failed")
         self.quarantined += statuses.count("quarantined")
-        self.tables += sum(r[table_status] == "parsed" for r in rows.get("fa_tables", []))
-        self.table_values += len(rows.get("fa_values", []))
-        self.narrative_figures += len(rows.get("narrative_figures", []))
-        self.projects += len(rows.get("perf_projects", []))
-        self.indicators += len(rows.get("perf_indicators", []))
-        self.issues += len(rows.get("ingest_issues", []))
-        self.errors += sum(r[severity] == "error" for r in rows.get("ingest_issues", []))
+        self.tables += _values(rows, "fa_tables", "status").count("parsed")
+        self.table_values += _count(rows, "fa_values")
+        self.narrative_figures += _count(rows, "narrative_figures")
+        self.projects += _count(rows, "perf_projects")
+        self.indicators += _count(rows, "perf_indicators")
+        self.issues += _count(rows, "ingest_issues")
+        self.errors += _values(rows, "ingest_issues", "severity").count("error")
+
+
+def _values(rows: ArrowRows, table: str, column: str) -> list:
+    return rows[table].column(column).to_pylist() if table in rows else []
+
+
+def _count(rows: ArrowRows, table: str) -> int:
+    return rows[table].num_rows if table in rows else 0
 
 
 def _column_index(table: str, column: str) -> int:
@@ -303,7 +319,7 @@ _STATUS = _column_index("documents", "parse_status")
 
 
 def collect(
-    results: Iterator[tuple[Path, Rows, bool]],
+    results: Iterator[tuple[Path, ArrowRows, bool]],
     on_document: Callable[[Path], None] | None = None,
     batch: LandingBatch | None = None,
     sink: Callable[[ArrowRows], None] | None = None,

@@ -145,7 +145,7 @@ def test_a_second_copy_of_the_same_bytes_is_landed_once():
     batch.add(first)
     landed = batch.add(copy)
     assert batch.take()["documents"].num_rows == 1
-    (issue,) = landed["ingest_issues"]
+    (issue,) = as_tuples(landed)["ingest_issues"]
     assert issue[column("ingest_issues", "source_path")] == "elsewhere/copy.txt"
     assert issue[column("ingest_issues", "severity")] == "warn"
     assert str(first["documents"][0][1]) in issue[column("ingest_issues", "message")]

@@ -12,8 +12,9 @@ from conftest import DOC_002, DOC_003, SAMPLES
 
 import ingest.pipeline as pipeline
 from ingest.cli import main as ingest_main
+from ingest.landing.batch import landable
 from ingest.landing.cache import RowCache
-from ingest.landing.duckdb_writer import rows_of, to_arrow, write_raw
+from ingest.landing.duckdb_writer import rows_of, write_raw
 from ingest.landing.rows import DOCUMENT_TABLES, rows_by_table
 from ingest.pipeline import collect, document_id_of, find_documents, links_out_of, process_document, process_paths
 
@@ -92,12 +93,12 @@ def test_cache_entries_of_other_code_versions_are_pruned(tmp_path):
 def test_a_cache_entry_is_data_verified_against_its_key(tmp_path):
     cache = RowCache(tmp_path / "cache")
     path = SAMPLES / DOC_003
-    rows = rows_by_table(process_document(path))
-    document_id = rows["documents"][0][0]
+    rows = landable(rows_by_table(process_document(path)))
+    document_id = rows["documents"].column("document_id")[0].as_py()
     assert cache.put(document_id, str(path), rows)
     again = cache.get(document_id, str(path))
     for table in DOCUMENT_TABLES:
-        assert to_arrow(table, again[table]).equals(to_arrow(table, rows[table])), table
+        assert again[table].equals(rows[table]), table
     # the same entry under another document's key is not taken for it
     other = SAMPLES / DOC_002
     entry = next(cache.folder.glob("*.arrow"))

@@ -3,13 +3,16 @@
 Each document's rows are checked (landing/consistency.py) as they arrive: a document that cannot
 be landed consistently is quarantined (landing/quarantine.py). A second file with the same bytes
 as one already landed (the same document_id) is not landed again: an issue row names both files.
-The rows are held as the Arrow tables the check converted them to, so they are converted once.
+The check and the conversion to Arrow (``landable``) run where the document was parsed (a worker
+process, a Ray task), so the process landing every document only gathers Arrow tables; rows that
+come as tuples (a document that reached a limit) are checked and converted here.
 """
 
 from __future__ import annotations
 
 import pyarrow as pa
 
+from ingest.landing.cache import entry_table, entry_tables
 from ingest.landing.consistency import checked
 from ingest.landing.duckdb_writer import to_arrow
 from ingest.landing.quarantine import quarantined
@@ -25,18 +28,19 @@ class LandingBatch:
         self.first_path: dict[str, str] = {}  # document_id -> the file it was landed from
         self.held = 0  # rows taken in and not yet handed over by take()
 
-    def add(self, rows: Rows) -> Rows:
-        """Take one document's rows; return what of them is landed."""
-        if not rows.get("documents"):  # a file that could not even be identified: issues only
-            landed = {"ingest_issues": rows.get("ingest_issues", [])}
-            tables = _converted(landed)
-        elif (first := self.first_path.get(rows["documents"][0][0])) is not None:
-            landed = {"ingest_issues": [self._duplicate_issue(rows, first)]}
-            tables = _converted(landed)
+    def add(self, rows: Rows | ArrowRows) -> ArrowRows:
+        """Take one document's rows (as ``landable`` made them, or as tuples still to be checked);
+        return what of them is landed."""
+        identity = _identity(rows)
+        if identity is None:  # a file that could not even be identified: issues only
+            issues = rows.get("ingest_issues", [])
+            landed = {"ingest_issues": issues if isinstance(issues, pa.Table) else to_arrow("ingest_issues", issues)}
+        elif (first := self.first_path.get(identity[0])) is not None:
+            landed = _converted({"ingest_issues": [self._duplicate_issue(identity, first)]})
         else:
-            self.first_path[rows["documents"][0][0]] = rows["documents"][0][1]
-            landed, tables = _consistent(rows)
-        for table, arrow_rows in tables.items():
+            self.first_path[identity[0]] = identity[1]
+            landed = rows if is_arrow(rows) else landable(rows)
+        for table, arrow_rows in landed.items():
             if arrow_rows.num_rows:
                 self.tables[table].append(arrow_rows)
                 self.held += arrow_rows.num_rows
@@ -51,8 +55,8 @@ class LandingBatch:
         return tables
 
     @staticmethod
-    def _duplicate_issue(rows: Rows, first: str) -> tuple:
-        document_id, source_path = rows["documents"][0][:2]
+    def _duplicate_issue(identity: tuple[str, str], first: str) -> tuple:
+        document_id, source_path = identity
         record = {
             "document_id": document_id,
             "source_path": source_path,
@@ -63,18 +67,47 @@ class LandingBatch:
         return tuple(record.get(name) for name, _ in RAW_TABLES["ingest_issues"])
 
 
-def _consistent(rows: Rows) -> tuple[Rows, dict[str, pa.Table]]:
-    """The document's rows, or its quarantined rows when they cannot be landed consistently; and
-    the same as Arrow tables."""
+def landable(rows: Rows) -> ArrowRows:
+    """One document's rows as they are landed, as Arrow tables: all of them, or its quarantined
+    rows when they cannot be landed consistently."""
     found, tables = checked(rows)
     if not found:
-        return rows, tables
+        return tables
     held_back = quarantined(rows, found)
     still, tables = checked(held_back)
     if still:  # its documents row or issue rows are what cannot be landed
-        held_back = quarantined(rows, found, keep_documents_row=False)
-        tables = _converted(held_back)
-    return held_back, tables
+        tables = _converted(quarantined(rows, found, keep_documents_row=False))
+    return tables
+
+
+def packed(tables: ArrowRows) -> bytes:
+    """A document's landable rows as one Arrow IPC message, as a worker sends them: read back in
+    about a millisecond, where unpickling the tables one by one takes several."""
+    entry = entry_table(tables)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, entry.schema) as writer:
+        writer.write_table(entry)
+    return sink.getvalue().to_pybytes()
+
+
+def unpacked(message: bytes) -> ArrowRows:
+    return entry_tables(pa.ipc.open_stream(message).read_all())
+
+
+def is_arrow(rows: Rows | ArrowRows) -> bool:
+    """Whether a document's rows are already Arrow tables (``landable``'s)."""
+    return all(isinstance(table_rows, pa.Table) for table_rows in rows.values())
+
+
+def _identity(rows: Rows | ArrowRows) -> tuple[str, str] | None:
+    """(document_id, source_path) of the document the rows are of; None for issues about a file."""
+    documents = rows.get("documents")
+    if documents is None or not len(documents):
+        return None
+    if isinstance(documents, pa.Table):
+        first = documents.slice(0, 1).select(["document_id", "source_path"]).to_pylist()[0]
+        return first["document_id"], first["source_path"]
+    return documents[0][0], documents[0][1]
 
 
 def _converted(rows: Rows) -> dict[str, pa.Table]:

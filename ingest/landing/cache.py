@@ -1,9 +1,11 @@
 """Per-document cache of parsed rows: only documents that changed are parsed again.
 
-An entry is one Arrow IPC file: one column per raw table of a document's rows, holding its rows
-(as a list of records with the raw schema's types). It is keyed by the document's content hash
-(its document_id), by the path it was read from and by a fingerprint of the ingest code, so an
-edited document or an edited parser both miss the cache. The key is written into the entry and
+An entry is one Arrow IPC file: one column per raw table of a document's rows as they are landed
+(checked, quarantined when needed: landing/batch.py ``landable``), holding its rows (as a list of
+records with the raw schema's types). It is keyed by the document's content hash (its
+document_id), by the path it was read from and by a fingerprint of the ingest code and of the
+staging tests landing checks, so an edited document, an edited parser or an edited test all miss
+the cache. The key is written into the entry and
 checked when it is read, with its schema and the document_id of every row: an entry that is not
 exactly what its name promises is a miss, and the document is parsed again. Arrow IPC is data
 only; reading an entry never runs code.
@@ -24,7 +26,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ingest.landing.duckdb_writer import arrow_schema, rows_of, to_arrow
+from ingest.landing.consistency import STAGING_FOLDER
+from ingest.landing.duckdb_writer import arrow_schema, to_arrow
 from ingest.landing.rows import DOCUMENT_TABLES
 from ingest.seeds import INGEST_SEEDS, seed_path
 
@@ -34,10 +37,12 @@ KEY_FIELDS = (b"document_id", b"source_path", b"code")
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of every source file of the ingest package and of the seeds it reads."""
+    """Hash of every source file of the ingest package, of the seeds it reads and of the staging
+    models whose tests landing checks."""
     digest = hashlib.sha256()
     files = sorted(INGEST_ROOT.rglob("*.py"))
     files.extend(seed_path(name) for name in INGEST_SEEDS)
+    files.extend(sorted(STAGING_FOLDER.glob("*")))
     for path in files:
         if path.exists():
             digest.update(str(path.relative_to(INGEST_ROOT.parent)).encode())
@@ -86,20 +91,19 @@ class RowCache:
         """Whether ``get`` would find the document's rows (checked without building them)."""
         return self._entry(document_id, source_path) is not None
 
-    def get(self, document_id: str, source_path: str) -> dict[str, list[tuple]] | None:
-        """The rows cached for this document read from this path, or None."""
+    def get(self, document_id: str, source_path: str) -> dict[str, pa.Table] | None:
+        """The rows cached for this document read from this path (an Arrow table per raw table),
+        or None."""
         table = self._entry(document_id, source_path)
-        if table is None:
-            return None
-        return {name: _rows(table.column(name)) for name in DOCUMENT_TABLES}
+        return None if table is None else entry_tables(table)
 
-    def put(self, document_id: str, source_path: str, rows: dict[str, list[tuple]]) -> bool:
-        """Store a document's rows; False when they cannot be stored as the raw types (not cached)."""
+    def put(self, document_id: str, source_path: str, tables: dict[str, pa.Table]) -> bool:
+        """Store a document's rows as landed (an Arrow table per raw table); False when they
+        cannot be stored (not cached)."""
         try:
-            columns = [_as_list(to_arrow(name, rows.get(name, []))) for name in DOCUMENT_TABLES]
-        except (pa.ArrowException, ValueError, TypeError, OverflowError, ArithmeticError, UnicodeError):
-            return False  # landing reports what is wrong with these rows
-        table = pa.Table.from_arrays(columns, schema=entry_schema().with_metadata(self._key(document_id, source_path)))
+            table = entry_table(tables).replace_schema_metadata(self._key(document_id, source_path))
+        except (pa.ArrowException, ValueError, TypeError):
+            return False
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(document_id, source_path)
         partial = path.with_suffix(f".{os.getpid()}.tmp")
@@ -122,6 +126,17 @@ class RowCache:
         return len(stale)
 
 
+def entry_table(tables: dict[str, pa.Table]) -> pa.Table:
+    """A document's rows (an Arrow table per raw table) as one row of ``entry_schema``."""
+    columns = [_as_list(tables[name] if name in tables else to_arrow(name, [])) for name in DOCUMENT_TABLES]
+    return pa.Table.from_arrays(columns, schema=entry_schema())
+
+
+def entry_tables(entry: pa.Table) -> dict[str, pa.Table]:
+    """The rows of a one-row ``entry_schema`` table, an Arrow table per raw table."""
+    return {name: _rows(entry.column(name)) for name in DOCUMENT_TABLES}
+
+
 def _as_list(table: pa.Table) -> pa.Array:
     """A table's rows as one list value (the cell of an entry's column)."""
     records = pa.StructArray.from_arrays([c.combine_chunks() for c in table.columns], fields=list(table.schema))
@@ -134,6 +149,5 @@ def _all_rows_of(column: pa.ChunkedArray, document_id: str) -> bool:
     return pc.all(pc.fill_null(pc.equal(ids, document_id), False)).as_py() is not False
 
 
-def _rows(column: pa.ChunkedArray) -> list[tuple]:
-    records = column.combine_chunks().flatten()  # the list's records, as one struct array
-    return rows_of(pa.Table.from_struct_array(records))
+def _rows(column: pa.ChunkedArray) -> pa.Table:
+    return pa.Table.from_struct_array(column.combine_chunks().flatten())  # the list's records
