@@ -9,7 +9,8 @@ PY := $(VENV)/bin/python
 # Inputs and outputs go to the build as data: make does not expand them and no shell reads them
 # as text, so a folder may be named with spaces, quotes, `...` or $(...). Defaults (in
 # warehouse_build/cli.py): RAW_DIR=data/samples WAREHOUSE=warehouse/warehouse.duckdb WORKERS=2
-# ALLOW_FAILURES=0 EXECUTOR=process (or ray, with RAY_ADDRESS=host:port). Per-document limits:
+# ALLOW_FAILURES=0 EXECUTOR=process (or ray, with RAY_ADDRESS=host:port) FULL_REFRESH=0 (1: build
+# everything anew instead of refreshing the published warehouse with the documents that changed). Per-document limits:
 # DOCUMENT_SECONDS, DOCUMENT_MEMORY_MB, ... (ingest/limits.py).
 override RAW_DIR := $(value RAW_DIR)
 override WAREHOUSE := $(value WAREHOUSE)
@@ -17,7 +18,8 @@ override WORKERS := $(value WORKERS)
 override ALLOW_FAILURES := $(value ALLOW_FAILURES)
 override EXECUTOR := $(value EXECUTOR)
 override RAY_ADDRESS := $(value RAY_ADDRESS)
-export RAW_DIR WAREHOUSE WORKERS ALLOW_FAILURES EXECUTOR RAY_ADDRESS
+override FULL_REFRESH := $(value FULL_REFRESH)
+export RAW_DIR WAREHOUSE WORKERS ALLOW_FAILURES EXECUTOR RAY_ADDRESS FULL_REFRESH
 
 .PHONY: setup lock build where ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench bench-scale clean corpus-eval
 

@@ -169,7 +169,12 @@ def apply_acknowledgements(
         f"{message} — acknowledged, {FINDINGS[entry.finding]}: {entry.reason}"
         for message, entry in zip(results.loc[matched, "message"], hits, strict=True)
     ]
-    used = {entry.key for entry in hits}
+    return results, stale_entries(results, entries)
+
+
+def stale_entries(results: pd.DataFrame, entries: list[Acknowledgement]) -> list[Acknowledgement]:
+    """The entries naming a document of ``results`` that match no acknowledged check of it."""
+    acknowledged = results[results["status"] == "acknowledged"]
+    used = set(zip(acknowledged["document_id"], acknowledged["rule_id"], acknowledged["subject"], strict=True))
     documents = set(results["document_id"])
-    stale = [entry for entry in entries if entry.document in documents and entry.key not in used]
-    return results, stale
+    return [entry for entry in entries if entry.document in documents and entry.key not in used]

@@ -12,7 +12,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from expectations.runner import run_expectations  # heavy imports only for this command
 
     try:
-        return run_expectations(Path(args.db), Path(args.out))
+        return run_expectations(Path(args.db), Path(args.out), only_refreshed=args.only_refreshed)
     except RegistryError as exc:
         print(f"identity checks NOT run: {exc}", file=sys.stderr)
         return 2
@@ -24,6 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     run_p = sub.add_parser("run", help="check every identity on a candidate warehouse")
     run_p.add_argument("--db", required=True)
     run_p.add_argument("--out", required=True, help="folder for Data Docs, the failure report and verdict.json")
+    run_p.add_argument(
+        "--only-refreshed",
+        action="store_true",
+        help="check only the documents in raw.refreshed_documents; keep the other documents' results",
+    )
     run_p.set_defaults(func=cmd_run)
     args = parser.parse_args(argv)
     return args.func(args)

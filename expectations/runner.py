@@ -1,12 +1,16 @@
 """Run the identity checks on a candidate warehouse: dq.identity_results, Data Docs, report, verdict.
 
-1. every rule's SQL runs on the candidate (checks.py), plus the text checks of DOC-01/DOC-03;
+1. every rule's SQL runs on the candidate (checks.py), plus the text checks of DOC-01/DOC-03; in a
+   refresh (``only_refreshed``), on the rows of the refreshed documents only (scope.py), the other
+   documents' results being kept as they are in the candidate (a copy of the published warehouse);
 2. Great Expectations validates those rows (validation.py): a row fails when GE finds its
    ``excess`` above 0; Data Docs go to ``<out>/data_docs``;
 3. the acknowledgement registry turns reviewed failures into ``acknowledged``, with their finding
    (``source_error``: the document is wrong; ``incomplete_copy``: the copy read lost content);
-4. ``dq.identity_results`` is (re)written in the candidate, and ``<out>/verdict.json``,
-   ``failures.txt`` and ``failures.html`` are written. The verdict decides publication.
+4. ``dq.identity_results`` is (re)written in the candidate (in a refresh, the refreshed documents'
+   rows), and ``<out>/verdict.json``, ``failures.txt`` and ``failures.html`` are written from every
+   document's results. The verdict decides publication. Data Docs show the rows validated by this
+   run: in a refresh, the refreshed documents'.
 
 The step exits 0 when it ran, whatever it found (``make build`` then refuses to publish in the
 publish step, naming each failure); it exits non-zero only when it could not run, and then leaves
@@ -23,9 +27,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from expectations.acknowledgements import REGISTRY, apply_acknowledgements, load_registry
+from expectations.acknowledgements import REGISTRY, apply_acknowledgements, load_registry, stale_entries
 from expectations.checks import RESULT_COLUMNS, compute_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
+from expectations.scope import checked_rows, refreshed_documents
 
 OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/provenance.py)
 PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
@@ -37,7 +42,6 @@ create table if not exists dq.identity_results (
     lhs_value decimal(24, 6), rhs_value decimal(24, 6), difference decimal(24, 6), tolerance decimal(24, 6),
     status varchar, finding varchar, message varchar, source_ref varchar
 );
-delete from dq.identity_results;
 """
 
 
@@ -67,8 +71,14 @@ def _scan_place(source_ref: str) -> str:
     return ", ".join(part for part in parts if part.startswith(("p.", "box ")))
 
 
-def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
+def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame, documents: list[str] | None = None) -> None:
+    """Replace dq.identity_results by ``results``, or only the rows of ``documents`` (a refresh)."""
+    con.execute("begin")
     con.execute(IDENTITY_RESULTS_DDL)
+    if documents is None:
+        con.execute("delete from dq.identity_results")
+    else:
+        con.execute("delete from dq.identity_results where document_id in (select unnest(?::varchar[]))", [documents])
     frame = results.astype({"lhs_value": "float64", "rhs_value": "float64", "difference": "float64",
                             "tolerance": "float64"})  # fmt: skip
     con.register("identity_rows", frame)
@@ -76,10 +86,22 @@ def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None
         "insert into dq.identity_results by name select document_id, rule_id, severity, subject, "
         "lhs_value, rhs_value, difference, tolerance, status, finding, message, source_ref from identity_rows"
     )
+    con.execute("commit")
     con.unregister("identity_rows")
 
 
-def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root: Path | None = None) -> int:
+def kept_results(con: duckdb.DuckDBPyConnection, refreshed: list[str]) -> pd.DataFrame:
+    """The results a refresh keeps: those of the documents it did not check again."""
+    return con.execute(
+        f"select {', '.join(RESULT_COLUMNS)} from dq.identity_results "
+        "where document_id is null or document_id not in (select unnest(?::varchar[]))",
+        [refreshed],
+    ).df()
+
+
+def run_expectations(
+    db: Path, out: Path, registry: Path = REGISTRY, source_root: Path | None = None, only_refreshed: bool = False
+) -> int:
     started = time.perf_counter()
     entries = load_registry(registry)  # a registry that cannot be read stops the step before any work
     out = out.resolve()  # Great Expectations' Data Docs store needs an absolute folder
@@ -87,19 +109,28 @@ def run_expectations(db: Path, out: Path, registry: Path = REGISTRY, source_root
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
         (out / stale_output).unlink(missing_ok=True)
     shutil.rmtree(out / "data_docs", ignore_errors=True)  # pages of an earlier build must not linger
+    checked = checked_rows(db, only_refreshed)
+    try:
+        checks = compute_checks(checked, source_root)
+    finally:
+        checked.close()
+    computed = time.perf_counter()
+    from expectations.validation import validate_checks  # imports great_expectations (seconds)
+
+    outcome = validate_checks(checks, out / "data_docs")
+    _cross_check(checks, outcome.failing_rows)
+    results, _ = apply_acknowledgements(judge(checks, outcome.failing_rows), entries)
     con = duckdb.connect(str(db))
     try:
-        checks = compute_checks(con, source_root)
-        computed = time.perf_counter()
-        from expectations.validation import validate_checks  # imports great_expectations (seconds)
-
-        outcome = validate_checks(checks, out / "data_docs")
-        _cross_check(checks, outcome.failing_rows)
-        results, stale = apply_acknowledgements(judge(checks, outcome.failing_rows), entries)
-        write_results(con, results)
+        refreshed = refreshed_documents(con) if only_refreshed else None
+        kept = kept_results(con, refreshed) if refreshed is not None else None
+        write_results(con, results, refreshed)
         file_names = dict(con.execute("select document_id, file_name from raw.documents").fetchall())
     finally:
         con.close()
+    if kept is not None and not kept.empty:
+        results = pd.concat([kept, results], ignore_index=True)
+    stale = stale_entries(results, entries)
     counts = {status: int((results["status"] == status).sum()) for status in ("pass", "fail", "acknowledged")}
     counts["of which incomplete_copy"] = int((results["finding"] == "incomplete_copy").sum())
     counts["checks"] = len(results)

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from ingest.landing.batch import ArrowRows, LandingBatch
 from ingest.landing.cache import RowCache
+from ingest.landing.carry_over import RefreshPlan, forget_refreshed, plan_refresh
 from ingest.landing.duckdb_writer import RawWriter
 from ingest.landing.provenance import build_run_row, source_file_rows
 from ingest.limits import DocumentLimits
@@ -45,6 +46,7 @@ def run(
     limits: DocumentLimits | None = None,
     timings: Path | None = None,
     ray_address: str | None = None,
+    carry_over: Path | None = None,
 ) -> int:
     if not raw_dir.is_dir():
         console.print(f"[red]error:[/] RAW_DIR {_shown(raw_dir)} is not a folder of documents", soft_wrap=True)
@@ -60,12 +62,15 @@ def run(
         console.print(f"[yellow]warning:[/] no files under {_shown(raw_dir)}", soft_wrap=True)
     build_started = datetime.now(UTC)
     try:
-        writer = RawWriter(db)
+        writer = RawWriter(db, start_from=carry_over)
     except (OSError, duckdb.Error) as exc:  # a full disk, a folder that cannot be written
         console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
         return 1
     try:
-        summary = _land(raw_dir, paths, workers, cache_dir, limits, batch, writer, clock, build_started, ray_address)
+        with clock("find"):
+            plan = _plan(writer, paths, carry_over)
+        summary = _land(raw_dir, paths, plan, workers, cache_dir, limits, batch, writer, clock, build_started,
+                        ray_address)  # fmt: skip
     except (OSError, duckdb.Error) as exc:
         writer.abandon()
         console.print(f"[red]error:[/] the candidate database {_shown(db)} cannot be written: {escape(str(exc))}")
@@ -80,9 +85,19 @@ def run(
     return 0
 
 
+def _plan(writer: RawWriter, paths: list[Path], carry_over: Path | None) -> RefreshPlan | None:
+    """A refresh's plan, its refreshed documents' rows deleted from the copy; None in a full build."""
+    if carry_over is None:
+        return None
+    plan = plan_refresh(paths, writer.con)
+    forget_refreshed(writer.con, plan.refreshed)
+    return plan
+
+
 def _land(
     raw_dir: Path,
     paths: list[Path],
+    plan: RefreshPlan | None,
     workers: int,
     cache_dir: Path | None,
     limits: DocumentLimits | None,
@@ -92,8 +107,10 @@ def _land(
     build_started: datetime,
     ray_address: str | None = None,
 ) -> RunSummary:
-    """Parse (or read from the cache) every document and write its rows into ``writer`` in batches."""
+    """Parse (or read from the cache) every document to land and write its rows into ``writer`` in
+    batches; then the run's rows, of every file."""
     cache = RowCache(cache_dir) if cache_dir else None
+    to_land = paths if plan is None else plan.to_land
     limits = limits or DocumentLimits.from_environment()
 
     def write(rows: ArrowRows) -> None:
@@ -109,14 +126,14 @@ def _land(
         console=console,
         transient=not console.is_terminal,
     ) as progress:
-        task = progress.add_task("", total=len(paths))
+        task = progress.add_task("", total=len(to_land))
 
         def advance(path: Path) -> None:
             progress.update(task, advance=1, description=_shown(path.name))
 
         with clock("parse and land"):
             rows, summary = collect(
-                process_paths(paths, workers, cache, limits, ray_address),
+                process_paths(to_land, workers, cache, limits, ray_address),
                 on_document=advance,
                 batch=batch,
                 sink=write,
@@ -133,6 +150,10 @@ def _land(
                 "build_runs": [build_run_row(raw_dir, build_started)],
             }
         )
+        if plan is None:  # a full build refreshes every document
+            writer.con.execute("insert into raw.refreshed_documents select document_id from raw.documents")
+        else:
+            summary.carried = plan.carried
         writer.finish()
     if cache is not None:
         cache.prune_other_versions()  # entries of older parser code can never be read again
@@ -167,6 +188,7 @@ def _print_summary(summary: RunSummary, raw_dir: Path, db: Path, elapsed: float,
     for label, value in [
         ("documents read", summary.documents),
         ("of which unchanged (from cache)", summary.from_cache),
+        ("carried over unchanged from the published warehouse", summary.carried),
         ("unreadable documents", summary.unreadable),
         ("stopped by a limit (failed)", summary.failed),
         ("quarantined (rows held back)", summary.quarantined),
@@ -192,6 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     run_p.add_argument(
         "--cache-dir", type=Path, default=None, help="reuse parsed rows of documents unchanged since the last run"
     )
+    run_p.add_argument(
+        "--carry-over",
+        type=Path,
+        default=None,
+        help="refresh: start from this (published) database and land only the documents that changed",
+    )
     run_p.add_argument("--timings", type=Path, default=None, help="write the seconds of each stage here (JSON)")
     run_p.add_argument(
         "--ray-address", default=None, help="parse on this Ray cluster (host:port) instead of worker processes"
@@ -199,7 +227,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(
-            args.raw_dir, args.db, args.workers, args.cache_dir, timings=args.timings, ray_address=args.ray_address
+            args.raw_dir,
+            args.db,
+            args.workers,
+            args.cache_dir,
+            timings=args.timings,
+            ray_address=args.ray_address,
+            carry_over=args.carry_over,
         )
     return 2
 

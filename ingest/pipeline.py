@@ -276,6 +276,7 @@ def _cache_key(path: Path, cache: RowCache | None) -> tuple[str, str] | None:
 class RunSummary:
     documents: int = 0
     from_cache: int = 0
+    carried: int = 0  # a refresh's documents kept from the published warehouse
     unreadable: int = 0
     failed: int = 0
     quarantined: int = 0

@@ -41,6 +41,7 @@ def settings_from(environ: dict[str, str]) -> Settings:
         workers=int(text("WORKERS", "2")),
         allow_failures=text("ALLOW_FAILURES", "0").lower() not in ("0", "false", "no"),
         ray_address=_ray_address(text("EXECUTOR", "process"), text("RAY_ADDRESS", "auto")),
+        full_refresh=text("FULL_REFRESH", "0").lower() not in ("0", "false", "no"),
     )
 
 

@@ -18,8 +18,17 @@ from typing import TextIO
 import duckdb
 
 from ingest.parsing_context import OCR_CACHE_VARIABLE
-from warehouse_build.layout import OUTPUTS, Layout
+from warehouse_build.layout import DATABASE, OUTPUTS, Layout
 from warehouse_build.publish import PublishRefused, file_sha256, publish, read_verdict, seal, unseal
+from warehouse_build.refresh import (
+    fingerprints,
+    forget_part,
+    part_is_current,
+    read_state,
+    record_part,
+    refresh_base,
+    write_state,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -38,6 +47,7 @@ class Settings:
     workers: int
     allow_failures: bool
     ray_address: str | None = None  # parse on this Ray cluster instead of worker processes
+    full_refresh: bool = False  # build everything anew instead of refreshing the published warehouse
 
 
 def _reading(layout: Layout) -> dict[str, str]:
@@ -56,18 +66,25 @@ def _require_candidate(layout: Layout) -> None:
 
 
 def ingest(settings: Settings) -> None:
+    """Land the documents into a new candidate: a refresh of the published warehouse when it was
+    built by this code (warehouse_build/refresh.py), else a full build."""
     layout = settings.layout
+    base, why = refresh_base(layout, settings.full_refresh)
     shutil.rmtree(layout.candidate, ignore_errors=True)  # nothing of an earlier candidate can be published
     layout.candidate.mkdir(parents=True)
     layout.ingest_timings.unlink(missing_ok=True)
+    print(f"refresh of the published warehouse ({base.name})" if base else f"full build: {why}", file=sys.stderr)
     code = _run(
         [BIN / "python", "-m", "ingest", "run", "--raw-dir", settings.raw_dir, "--db", layout.candidate_db]
         + ["--workers", str(settings.workers), "--cache-dir", layout.parse_cache, "--timings", layout.ingest_timings]
-        + (["--ray-address", settings.ray_address] if settings.ray_address else []),
+        + (["--ray-address", settings.ray_address] if settings.ray_address else [])
+        + (["--carry-over", base / DATABASE] if base else []),
         _reading(layout),
     )
     if code != 0:
         raise StepFailed(f"ingest failed (exit code {code})")
+    state = read_state(base) if base else {}  # what the carried-over marts, checks and docs were made by
+    write_state(layout.candidate, state | {"ingest": fingerprints()["ingest"]})
 
 
 def _dbt_env(layout: Layout) -> dict[str, str]:
@@ -92,9 +109,11 @@ def dbt(settings: Settings) -> None:
     layout = settings.layout
     _require_candidate(layout)
     _unseal_all(layout)  # the database changes: nothing made from it before still holds
+    command = _dbt_build_command(layout)
     quarantined: dict[str, str] = {}
     for round_no in range(QUARANTINE_ROUNDS + 1):
-        if _dbt(layout, "build") == 0:
+        if _dbt(layout, *command) == 0:
+            record_part(layout, "dbt")
             return
         con = duckdb.connect(str(layout.candidate_db))
         try:
@@ -109,6 +128,15 @@ def dbt(settings: Settings) -> None:
         quarantined.update(culprits)
         listed = ", ".join(f"{names.get(doc, doc)} ({why})" for doc, why in culprits.items())
         print(f"quarantined, rows held back: {listed}; building again", file=sys.stderr)
+
+
+def _dbt_build_command(layout: Layout, *options: str) -> tuple[str, ...]:
+    """dbt build: of the refreshed documents' rows when the candidate's models were built by these
+    models, else every model whole (--full-refresh)."""
+    if part_is_current(layout, "dbt"):
+        return ("build", *options)
+    forget_part(layout, "dbt")
+    return ("build", "--full-refresh", *options)
 
 
 def _file_names(con: duckdb.DuckDBPyConnection, document_ids: dict[str, str]) -> dict[str, str]:
@@ -151,13 +179,17 @@ def expectations(settings: Settings) -> None:
     _require_candidate(layout)
     _unseal_all(layout)  # it writes dq.identity_results into the database
 
+    only_refreshed = part_is_current(layout, "expectations")
+    forget_part(layout, "expectations")
+
     def judge(folder: Path) -> None:
         argv = [BIN / "python", "-m", "expectations", "run", "--db", layout.candidate_db, "--out", folder]
-        code = _run(argv, _reading(layout))
+        code = _run(argv + (["--only-refreshed"] if only_refreshed else []), _reading(layout))
         if code != 0:
             raise StepFailed(f"the expectations step could not run (exit code {code}); nothing can be published")
 
     _output_step(layout, "dq", judge)
+    record_part(layout, "expectations")
 
 
 def report(settings: Settings) -> None:
@@ -175,14 +207,23 @@ def docs(settings: Settings) -> None:
     layout = settings.layout
     _require_candidate(layout)
 
+    published = layout.current / "docs" / "index.html"
+    unchanged = part_is_current(layout, "docs") and published.is_file()
+    forget_part(layout, "docs")
+
     def generate(folder: Path) -> None:
+        folder.mkdir()
+        if unchanged:  # the docs describe the models, not the rows: the published ones still hold
+            print("dbt docs: the models are unchanged, the published docs are kept", file=sys.stderr)
+            shutil.copyfile(published, folder / "index.html")
+            return
         print("dbt docs generate (the catalog of every model and column)...", file=sys.stderr)
         if _dbt(layout, "docs", "generate", "--static", "--quiet") != 0:
             raise StepFailed("dbt docs generate failed")
-        folder.mkdir()
         shutil.copyfile(layout.dbt_target / "static_index.html", folder / "index.html")
 
     _output_step(layout, "docs", generate)
+    record_part(layout, "docs")
 
 
 def exports(settings: Settings) -> None:
@@ -253,8 +294,13 @@ def dbt_models(settings: Settings) -> None:
     the marts from being built)."""
     layout = settings.layout
     _require_candidate(layout)
-    if _dbt(layout, "build", "--quiet", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"):
+    _unseal_all(layout)
+    command = _dbt_build_command(
+        layout, "--quiet", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"
+    )
+    if _dbt(layout, *command):
         raise StepFailed("dbt build of the models failed")
+    record_part(layout, "dbt")
 
 
 STEPS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -57,20 +58,24 @@ class RawWriter:
     """The raw schema of a new database file, filled batch by batch (each batch one transaction).
 
     The rows go to ``<db>.partial`` and the file takes its name only at ``finish``: a database at
-    ``db_path`` is always complete, never the first batches of an ingest that stopped.
+    ``db_path`` is always complete, never the first batches of an ingest that stopped. With
+    ``start_from`` (a refresh), the new file starts as a copy of that database, every table kept.
     """
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, start_from: Path | None = None):
         self.db_path = db_path
         self.partial = db_path.with_name(db_path.name + ".partial")
         db_path.parent.mkdir(parents=True, exist_ok=True)
         for stale in (self.partial, self.partial.with_name(self.partial.name + ".wal")):
             stale.unlink(missing_ok=True)
+        if start_from is not None:
+            shutil.copyfile(start_from, self.partial)
         self.con = duckdb.connect(str(self.partial))
-        self.con.execute("begin")
-        for statement in create_statements():
-            self.con.execute(statement)
-        self.con.execute("commit")
+        if start_from is None:
+            self.con.execute("begin")
+            for statement in create_statements():
+                self.con.execute(statement)
+            self.con.execute("commit")
 
     def append(self, rows: dict[str, list[tuple] | pa.Table]) -> None:
         """Insert a batch of rows of any raw tables (tuples, or Arrow tables of the raw schema), in

@@ -63,6 +63,11 @@ def quarantine_in_database(con: duckdb.DuckDBPyConnection, reasons: dict[str, st
         if table not in ("documents", "ingest_issues"):
             con.execute(f"delete from raw.{table} where document_id in (select unnest(?))", [ids])
     con.execute("update raw.documents set parse_status = ? where document_id in (select unnest(?))", [QUARANTINED, ids])
+    # the models keyed by document rebuild these documents' rows (dbt_project/macros/refreshed_documents.sql)
+    con.execute(
+        "insert into raw.refreshed_documents select unnest(?::varchar[]) except select document_id from raw.refreshed_documents",
+        [ids],
+    )
     paths = dict(
         con.execute(
             "select document_id, source_path from raw.documents where document_id in (select unnest(?))", [ids]

@@ -161,6 +161,11 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("publication_url", "VARCHAR"),
         ("publication_date", "DATE"),
     ],
+    # one row per document whose rows this build landed or removed (all of them in a full build):
+    # what the models keyed by document rebuild in a refresh (warehouse_build/refresh.py)
+    "refreshed_documents": [
+        ("document_id", "VARCHAR"),
+    ],
     "service_volumes": [
         ("document_id", "VARCHAR"),
         ("project_key", "INTEGER"),

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 {#- A budget's spending by 支出功能分类: one row per budget document × funding scope × function code,
     合计 as function_code TOTAL. Budget documents only (dim_document.doc_type = 'budget'); blank
     templates have no figures and no rows. -#}
@@ -44,3 +51,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 {#- A budget's headline figures: one row per budget document × metric × source, in the metric
     vocabulary of fct_department_finance where the meaning is the same (ref_finance_metrics; the
     tables each metric is read from: ref_finance_metric_sources). Budget documents only. -#}
@@ -36,3 +43,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

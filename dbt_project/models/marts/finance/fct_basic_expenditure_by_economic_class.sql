@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 with economic_values as (
     select * from {{ ref('stg_raw__fa_values') }}
     where table_key = 'general_budget_basic_economic'
@@ -30,3 +37,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 with table_metrics as (
     select * from {{ ref('int_finance_table_metrics') }}
 ),
@@ -43,3 +50,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 with function_rows as (
     select * from {{ ref('int_finance_function_rows_pivoted') }}
     where table_key in ('expenditure', 'general_budget_expenditure')
@@ -44,3 +51,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

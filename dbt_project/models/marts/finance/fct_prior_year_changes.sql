@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 {#- Changes on the previous year as the narrative (情况说明) states them, one row per stated change:
     the metric (or expenditure category), this year's figure, the change in yuan and in percent
     (signed: 减少 / 下降 are negative) and the previous year's figure they imply. -#}
@@ -44,3 +51,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

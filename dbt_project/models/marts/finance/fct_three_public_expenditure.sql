@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 {#- "三公"经费 (因公出国（境）费, 公务用车购置及运行维护费 and its two parts, 公务接待费, and their 合计)
     per document: budget, final, completion rate and the change on the previous year, each with
     its basis.
@@ -154,3 +161,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 {#- One row per indicator of an evaluated project: its level names as printed, its canonical level-1
     category, target and actual as printed and as numbers, the comparison the target states and
     whether it was met, weight and score. An indicator printed across two tables (targets in one,
@@ -47,3 +54,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

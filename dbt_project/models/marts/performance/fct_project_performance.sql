@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 {#- One row per evaluated project table or report: a self-evaluation (自评表), a department evaluation
     of a project (部门评价 / 项目支出绩效评价表 / 评价报告) or a whole-department evaluation
     (部门整体支出). Totals as the table or report states them; Σ of the indicator rows beside them. -#}
@@ -48,3 +55,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

@@ -1,0 +1,27 @@
+{#- Models keyed by document are incremental: a refresh rebuilds only the rows of the documents
+    ingest landed or removed (raw.refreshed_documents), leaving every other document's rows as the
+    published warehouse had them. A model's rows must depend on its own document's raw rows only
+    (and on seeds): a model that compares documents stays a table, rebuilt whole.
+
+    Before the insert, the refreshed documents' rows go (pre_hook delete_refreshed_documents): so a
+    removed document, or one that now yields no row, leaves nothing behind. The insert selects the
+    same documents (refreshed_documents_only). A build into a new database (a full refresh) finds
+    no table yet and builds each model whole. `unattached`: rows without a document (an issue about
+    a file that could not be identified) belong to every refresh. -#}
+
+{% macro refreshed_documents_condition(unattached=false) -%}
+    document_id in (select document_id from {{ source('raw', 'refreshed_documents') }})
+    {%- if unattached %} or document_id is null{% endif %}
+{%- endmacro %}
+
+{% macro refreshed_documents_only(unattached=false) -%}
+    {%- if is_incremental() %}
+where {{ refreshed_documents_condition(unattached) }}
+    {%- endif %}
+{%- endmacro %}
+
+{% macro delete_refreshed_documents(unattached=false) -%}
+    {%- if is_incremental() %}
+delete from {{ this }} where {{ refreshed_documents_condition(unattached) }}
+    {%- endif %}
+{%- endmacro %}
