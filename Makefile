@@ -21,7 +21,7 @@ override RAY_ADDRESS := $(value RAY_ADDRESS)
 override FULL_REFRESH := $(value FULL_REFRESH)
 export RAW_DIR WAREHOUSE WORKERS ALLOW_FAILURES EXECUTOR RAY_ADDRESS FULL_REFRESH
 
-.PHONY: setup lock build where ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench bench-scale clean corpus-eval
+.PHONY: setup lock build where ingest dbt dbt-models expectations report docs publish exports shell test test-faults test-all lint format bench bench-scale bench-refresh clean corpus-eval
 
 # The environment is installed from requirements.lock (every package pinned, with hashes), so every
 # machine gets the same set. pyproject.toml lists the direct dependencies; `make lock` re-pins.
@@ -84,13 +84,20 @@ format:
 # 30-page published PDF scanned at 200 dpi, read on 2 cores).
 SCALE_SIZES ?= 1000 5000 20000
 SCALE_FORMATS ?= txt
-bench: bench-scale
+bench: bench-scale bench-refresh
 	$(PY) tests/benchmarks/bench_ingest.py
 	$(PY) tests/benchmarks/bench_pdf.py
 	$(PY) tests/benchmarks/bench_ocr.py --workers 2
 
 bench-scale:
 	$(PY) tests/benchmarks/bench_scale.py --sizes $(SCALE_SIZES) --formats $(SCALE_FORMATS)
+
+# A full build of REFRESH_SIZE generated documents, then a refresh after REFRESH_CHANGED of them changed:
+# seconds and processor seconds per step, side by side, and their ratio.
+REFRESH_SIZE ?= 1000
+REFRESH_CHANGED ?= 0.01
+bench-refresh:
+	$(PY) tests/benchmarks/bench_refresh.py --size $(REFRESH_SIZE) --changed $(REFRESH_CHANGED) --formats $(SCALE_FORMATS)
 
 # Generated corpus evaluation: N documents of seed SEED in FORMATS (comma-separated: pdf, docx, xlsx, txt,
 # html, doc, scan) are written to EVAL_DIR/raw with their answer keys, ingested and modelled by the

@@ -55,10 +55,13 @@ def replicate(sources: list[Path], target: Path, size: int) -> float:
     return written / 1e6
 
 
-def build(checkout: Path, raw: Path, warehouse: Path, workers: int) -> tuple[float, float, float, dict]:
+def build(
+    checkout: Path, raw: Path, warehouse: Path, workers: int, settings: tuple[str, ...] = ()
+) -> tuple[float, float, float, dict]:
     """Seconds, CPU seconds and peak MB of the make process tree, and the build's own summary (empty
     without one)."""
     argv = ["make", "build", f"RAW_DIR={raw}", f"WAREHOUSE={warehouse}", "ALLOW_FAILURES=1", f"WORKERS={workers}"]
+    argv += settings
     with PeakSampler(interval=0.25) as sampler:
         started, cpu_started = time.perf_counter(), sampler.cpu_total()
         done = subprocess.run(argv, cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
