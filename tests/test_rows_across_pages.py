@@ -164,3 +164,21 @@ def test_the_last_row_of_a_table_alone_on_a_page(tmp_path):
     assert got[("general_budget_expenditure", "2296003", "project")] == Decimal("694983.33")
     assert {v.row_label for v in result.values if v.row_key == "2296003"} == {"用于体育事业的彩票公益金支出"}
     assert _identities_close(result)
+
+
+def test_a_header_printed_again_on_a_page_with_no_row_of_its_table(tmp_path):
+    """A workbook repeats its title rows on every page: the last page of a table may print them
+    with nothing under them but the table's note. They are no row."""
+    rows = [["", "合计", "30.00", "20.00", "10.00"], ["2010301", "行政运行", "30.00", "20.00", "10.00"]]
+    path = draw_pdf(
+        tmp_path / "header_alone.pdf",
+        [
+            [Text("一般公共预算财政拨款支出决算表", align="center"), Table(CODED_HEADER + rows, CODED_WIDTHS)],
+            [Table(CODED_HEADER, CODED_WIDTHS), Text("注：本表反映部门本年度一般公共预算财政拨款实际支出情况。")],
+        ],
+    )
+    result = process_document(path)
+    assert [line.text for line in result.loaded.lines if line.page_no == 2] == [
+        "注：本表反映部门本年度一般公共预算财政拨款实际支出情况。"
+    ]
+    assert not [issue for issue in result.issues if "not a figure" in issue.message]

@@ -196,13 +196,14 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
 
 def _drop_repeated_headers(pages: list[list[Line]]) -> list[list[Line]]:
     """A table that runs on to the next page often prints its header rows again there: those rows
-    are dropped, so the continued table reads as one table with one header."""
+    are dropped, so the continued table reads as one table with one header (also when no row of the
+    table follows them: a workbook repeats its title rows on every page the table reaches)."""
     out: list[list[Line]] = []
     open_header: list[tuple[str, ...]] = []  # header rows of a table still running at the end of the page
     for page in pages:
         leading = _leading_rows(page)
         n = len(open_header)
-        if n and len(leading) > n and [line.cells for line in leading[:n]] == open_header:
+        if n and len(leading) >= n and [line.cells for line in leading[:n]] == open_header:
             page = [replace(line, line_no=i) for i, line in enumerate(page[n:], start=1)]
         out.append(page)
         if not page or page[-1].cells is None:
