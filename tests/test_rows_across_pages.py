@@ -111,6 +111,52 @@ def test_a_code_printed_with_its_name_cut_by_a_page_break(tmp_path):
     assert got[("general_budget_expenditure", "2130101", "project")] == Decimal("13056.81")
 
 
+def test_a_figure_cut_inside_its_separators(tmp_path):
+    """ "5,659,638.26" cut after "5,65": the rest, "9,638.26", is read without its separators."""
+    assert completes_cut_figures(("机关服务", "5,65"), ("", "9638.26"))
+    first = [
+        ["", "", "", "合计", "5,659,638.26", "3,294,705.48", "2,364,932.78"],
+        ["204", "", "", "公共安全支出", "5,659,638.26", "3,294,705.48", "2,364,932.78"],
+        ["", "05", "", "法院", "5,659,638.26", "3,294,705.48", "2,364,932.78"],
+        ["", "", "03", "机关服务", "5,65", "3,29", "2,36"],
+    ]
+    rest = [["", "", "", "", "9,638.26", "4,705.48", "4,932.78"]]
+    got = _values(_read(tmp_path, SPLIT_HEADER, [30, 30, 30, 60, 65, 65, 65], first, rest))
+    assert got[("general_budget_expenditure", "2040503", "total")] == Decimal("5659638.26")
+    assert got[("general_budget_expenditure", "2040503", "basic")] == Decimal("3294705.48")
+    assert got[("general_budget_expenditure", "2040503", "project")] == Decimal("2364932.78")
+
+
+@pytest.mark.parametrize("header_again", [True, False])
+def test_a_row_a_browser_cuts_without_ruling_it_off(tmp_path, header_again):
+    """A browser prints the part of a cut row at a page's foot with no rule under it, its column
+    rules running to the foot; the rest goes on at the next page's top, under the header printed
+    again or with no rule over it."""
+    first = [
+        ["", "", "", "合计", "326,583.10", "193,715.15", "132,867.95"],
+        ["201", "", "", "一般公共服务支出", "326,583.10", "193,715.15", "132,867.95"],
+        ["", "08", "", "审计事务", "3265\n83.1", "1937\n15.1", "1328\n67.9"],
+    ]
+    rest = [["", "", "", "", "0", "5", "5"], ["", "", "01", "行政运行", "326,583.10", "193,715.15", "132,867.95"]]
+    widths = [30, 30, 30, 70, 45, 45, 45]
+    path = draw_pdf(
+        tmp_path / "cut.pdf",
+        [
+            [
+                Text("一般公共预算财政拨款支出决算表", align="center"),
+                Table(SPLIT_HEADER + first, widths, open_below=True),
+            ],
+            [Table(SPLIT_HEADER + rest, widths) if header_again else Table(rest, widths, open_above=True)],
+        ],
+    )
+    result = process_document(path)
+    got = _values(result)
+    assert got[("general_budget_expenditure", "20108", "total")] == Decimal("326583.10")
+    assert got[("general_budget_expenditure", "20108", "project")] == Decimal("132867.95")
+    assert got[("general_budget_expenditure", "2010801", "basic")] == Decimal("193715.15")
+    assert _identities_close(result)
+
+
 # A 款 whose 项 name breaks over the page; a 类 whose name breaks, its 款 and 项 on the next page.
 NAME_CUT_IN_AN_ITEM = (
     [

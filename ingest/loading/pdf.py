@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 from ingest.loading.pdf_page import PageContent, read_page
 from ingest.loading.pdf_tables import TableRow, find_tables, table_rows
 from ingest.loading.pdf_text import text_lines
-from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell, usual_decimals
+from ingest.loading.text import completes_cut_figures, join_cut_row, normalize_cell, usual_decimals
 from ingest.model import IngestIssue, Line, LoadedDocument, Span
 
 MAX_HEADER_ROWS = 4  # a table's header (column titles) spans at most this many rows
@@ -226,7 +226,7 @@ def _join_rows_broken_across_pages(pages: list[list[Line]]) -> list[list[Line]]:
         decimals = usual_decimals(cell for line in _trailing_rows(previous) for cell in line.cells or ())
         if below is None or not completes_cut_figures(above, below, decimals):
             continue
-        cells = tuple(normalize_cell(join_wrapped([a, b])) if b else a for a, b in zip(above, below, strict=True))
+        cells = tuple(normalize_cell(cell) for cell in join_cut_row(above, below))
         spans = previous[-1].spans
         if spans is not None and len(spans) == len(cells):
             spans = tuple(span._replace(text=cell) for span, cell in zip(spans, cells, strict=True))

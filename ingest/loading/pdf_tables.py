@@ -24,7 +24,7 @@ Cells are kept where they are printed: a code printed over 类 | 款 | 项 colum
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pdfplumber.table import TableFinder
 
@@ -42,6 +42,7 @@ TABLE_SETTINGS = {
     "edge_min_length": 3,
 }
 MIN_TABLE_CELLS = 4  # a ruled box with fewer cells is a frame or a text box, not a table
+MIN_OPEN_RULES = 3  # column rules running past a table's last rule that make a row cut by the page break
 SLIVER_WIDTH = 7.5  # points: narrower than any printed character, a grid column no text is printed in
 
 
@@ -59,8 +60,38 @@ class TableRow:
 def find_tables(content: PageContent) -> list:
     if not content.edges:
         return []
-    tables = TableFinder(content, TABLE_SETTINGS).tables  # reads content.edges (and .bbox)
+    page = replace(content, edges=content.edges + _page_break_rules(content.edges))
+    tables = TableFinder(page, TABLE_SETTINGS).tables  # reads page.edges (and .bbox)
     return [t for t in tables if len(t.cells) >= MIN_TABLE_CELLS]
+
+
+def _page_break_rules(edges: list[dict]) -> list[dict]:
+    """The rules a page break leaves out: a browser printing a table cuts a row at the page's foot
+    without ruling under it (the row's column rules run on to the foot) and goes on at the top of
+    the next page without ruling over it. A rule is drawn where at least MIN_OPEN_RULES column
+    rules run on from the page's lowest (highest) rule, so that the cut row is a row of the grid."""
+    rules = [e for e in edges if e["orientation"] == "h" and e["width"] > TABLE_SETTINGS["edge_min_length"]]
+    columns = [e for e in edges if e["orientation"] == "v"]
+    if not rules or not columns:
+        return []
+    near = TABLE_SETTINGS["snap_tolerance"]
+    lowest, highest = max(e["top"] for e in rules), min(e["top"] for e in rules)
+    below = [e for e in columns if e["top"] <= lowest + near < e["bottom"] - near]
+    above = [e for e in columns if e["top"] + near < highest - near <= e["bottom"]]
+    added = []
+    if len({round(e["x0"]) for e in below}) >= MIN_OPEN_RULES:
+        added.append(_rule(below, min(e["bottom"] for e in below)))
+    if len({round(e["x0"]) for e in above}) >= MIN_OPEN_RULES:
+        added.append(_rule(above, max(e["top"] for e in above)))
+    return added
+
+
+def _rule(columns: list[dict], y: float) -> dict:
+    x0, x1 = min(e["x0"] for e in columns), max(e["x1"] for e in columns)
+    return {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0} | {
+        "orientation": "h",
+        "object_type": "line",
+    }
 
 
 def table_rows(table, chars: list[dict]) -> tuple[list[TableRow], list[dict]]:

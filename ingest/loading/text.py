@@ -137,17 +137,18 @@ def completes_cut_figures(
 ) -> bool:
     """Whether a row of cells prints nothing but the rest of the row above, cut by a page break
     ("13,249,7" at the foot of a page, "37.59" at the top of the next; "55286" over "14.70";
-    "行政运" over "行"; "213010" over "1行政运行", a code printed with its name): no code of its own;
-    every figure it prints completes a figure the row above leaves unfinished, and its text goes on
-    with the text above. With the decimals the table's figures
-    print (usual_decimals), a head printing fewer is unfinished too ("22625.4" over "6")."""
+    "5,65" over "9638.26", the rest's separators dropped as a cell's are; "行政运" over "行";
+    "213010" over "1行政运行", a code printed with its name): no code of its own; every figure it
+    prints completes a figure the row above leaves unfinished, and its text goes on with the text
+    above. With the decimals the table's figures print (usual_decimals), a head printing fewer is
+    unfinished too ("22625.4" over "6")."""
     pairs = [(a, b) for a, b in zip(above, below, strict=True) if b]
     figures = [(a, b) for a, b in pairs if _FIGURE_PART.match(b)]
     texts = [(a, b) for a, b in pairs if not _FIGURE_PART.match(b)]
     return (
         bool(figures)
         and all(
-            a and _FIGURE_PART.match(a) and _cut_before(a, b, decimals) and _WHOLE_FIGURE.match(a + b)
+            a and _FIGURE_PART.match(a) and _cut_before(a, b, decimals) and _WHOLE_FIGURE.match(_run_on(a, b))
             for a, b in figures
         )
         and all(
@@ -155,6 +156,22 @@ def completes_cut_figures(
             for a, b in texts
         )
     )
+
+
+def join_cut_row(above: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...]:
+    """A row cut by a page break (completes_cut_figures) with its rest joined: each figure runs on,
+    each text as a wrapped cell's lines do."""
+    return tuple(
+        (_run_on(a, b) if _FIGURE_PART.match(a + b) else join_wrapped([a, b])) if b else a
+        for a, b in zip(above, below, strict=True)
+    )
+
+
+def _run_on(head: str, rest: str) -> str:
+    """A figure's head and rest joined; without separators when only that makes a figure (the rest
+    of a cell read on its own has lost its separators: "5,65" + "9638.26")."""
+    joined = head + rest
+    return joined if _WHOLE_FIGURE.match(joined) else joined.replace(",", "")
 
 
 def usual_decimals(cells: Iterable[str]) -> int | None:
