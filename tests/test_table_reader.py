@@ -629,3 +629,27 @@ def test_headers_without_ruling_read_as_a_ruled_table_prints_them(tmp_path):
     assert got[("income_expenditure_summary", "general_budget_income", "amount")] == general_budget_income
     assert _expenditure_misses(doc, result) == []
     assert result.reading.identities_checked == result.reading.identities_closed
+
+
+def test_a_table_with_its_unit_on_the_title_line_and_rows_ending_in_words_is_found(tmp_path):
+    """"收入支出决算总表 单位：元" on one line, then a header and two-sided rows whose last words are
+    names (wrapped, or with their figures blank): the unit on the title line shows it is a table,
+    not an entry of the contents."""
+    doc, result = _generated(
+        tmp_path,
+        1,
+        37,
+        producer="reportlab_unruled",
+        code_layout="one_column",
+        text_quirk="wrapped_names",
+        thousands="separators",
+        unit="yuan",
+        unit_position="title_row",
+        orientation="portrait",
+        basic_layout="three_pairs",
+        zero_style="blank",
+    )
+    assert result.reading.template_tables_missing is None
+    got = _values(result)
+    assert got[("fiscal_summary", "current_expenditure", "total")] == _finance(doc)["fiscal_final"]
+    assert result.reading.quality_grade == "read_well"

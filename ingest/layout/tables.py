@@ -249,6 +249,11 @@ def _label_and_figure_cells(tokens: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 16)
+def _is_amount(token: str) -> bool:
+    """A figure printed with decimals or thousands separators (not a page number of a contents line)."""
+    return bool(NUMBER.match(token)) and ("." in token or "," in token)
+
+
 def _is_figure(token: str) -> bool:
     return bool(NUMBER.match(token) or BLANK_MARK.match(token))
 
@@ -282,7 +287,7 @@ def _is_metadata(line: Line) -> bool:
 def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title: str) -> TableBlock | None:
     block = TableBlock(spec=spec, title=title, title_line=lines[start])
     _read_metadata(block, lines[start])
-    evidence = False
+    evidence = block.unit is not None  # "收入支出决算总表 单位：元": a contents entry prints no unit
     seen_note = False
     nonblank = 0
     for line in lines[start + 1 : stop]:
@@ -348,5 +353,7 @@ def _looks_tabular(line: Line) -> bool:
     cells = [c for c in split_cells(line) if c]
     if _has_cells(line):
         return len(cells) >= 2
+    if line.spans is not None and len(line.spans) >= 2 and any(_is_amount(span.text) for span in line.spans):
+        return True  # words apart on the page, one a figure: a row printed without ruling
     plain = normalize_label(line.text)
     return any(word in plain for word in ("栏次", "行次")) or (len(cells) >= 2 and _is_figure(cells[-1]))
