@@ -632,7 +632,7 @@ def test_headers_without_ruling_read_as_a_ruled_table_prints_them(tmp_path):
 
 
 def test_a_table_with_its_unit_on_the_title_line_and_rows_ending_in_words_is_found(tmp_path):
-    """"收入支出决算总表 单位：元" on one line, then a header and two-sided rows whose last words are
+    """ "收入支出决算总表 单位：元" on one line, then a header and two-sided rows whose last words are
     names (wrapped, or with their figures blank): the unit on the title line shows it is a table,
     not an entry of the contents."""
     doc, result = _generated(

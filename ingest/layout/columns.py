@@ -469,14 +469,18 @@ def _row_pitch(starts: list[int], placed: list[_Placed]) -> float | None:
 def _row_of_its_own(line: _Placed, start: _Placed, pitch: float | None) -> bool:
     """A numbered item on a line of text only, a row's distance away from the nearest row start: a
     row whose figures are all left blank (二、外交支出 where zero prints as nothing), not the rest of
-    a wrapped name."""
-    if pitch is None or line.line.page_no != start.line.page_no:
+    a wrapped name. A row's distance: a share of the table's row pitch, or, nearer, farther than the
+    lines of a wrapped cell stand apart (the pitch of rows with figures is wider where their labels
+    wrap)."""
+    if line.line.page_no != start.line.page_no:
         return False
     if not NUMBERED_ITEM.match(next((word for cell in line.cells for word in cell), "")):
         return False
     if any(FIGURE_PART.match(word) or BLANK.match(word) for cell in line.cells for word in cell):
         return False
-    return abs(line.baseline - start.baseline) >= OWN_ROW_SHARE * pitch
+    height = max((span.height for span in line.line.spans or ()), default=0.0)
+    apart = CELL_LINE_GAP * height if pitch is None else min(OWN_ROW_SHARE * pitch, CELL_LINE_GAP * height)
+    return height > 0 and abs(line.baseline - start.baseline) > apart
 
 
 def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
