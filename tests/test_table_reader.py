@@ -653,3 +653,34 @@ def test_a_table_with_its_unit_on_the_title_line_and_rows_ending_in_words_is_fou
     got = _values(result)
     assert got[("fiscal_summary", "current_expenditure", "total")] == _finance(doc)["fiscal_final"]
     assert result.reading.quality_grade == "read_well"
+
+
+SEED_2_UNRULED = {  # seed 2 documents without ruling
+    # "2010399 其他政府办公厅" / "（室）及相关机构事务支" with the figures / "出": the row is centred on
+    # its figures, so its name's last line is not taken for the next row's
+    "name_around_figures_under_its_code": (
+        70,
+        {"basic_layout": "two_pairs", "code_layout": "code_in_name", "continuation": "no_header"}
+        | {"orientation": "portrait", "text_quirk": "wrapped_names", "unit": "wan", "unit_position": "title_row"}
+        | {"zero_style": "dash"},
+    ),
+    # 年初结转和结余 over its own amounts between 科目名称 and 小计 labels no group heading
+    "label_over_its_own_amounts": (
+        34,
+        {"code_layout": "split_columns", "continuation": "no_header", "economic_rows": "extended"}
+        | {"text_quirk": "fullwidth_digits", "unit": "yuan", "unit_position": "title_row", "zero_style": "blank"},
+    ),
+}
+
+
+@pytest.mark.parametrize("index, choices", SEED_2_UNRULED.values(), ids=SEED_2_UNRULED.keys())
+def test_rows_and_headers_without_ruling_read_by_what_they_stand_over(tmp_path, index, choices):
+    doc, result = _generated(tmp_path, 2, index, producer="reportlab_unruled", **choices)
+    assert _expenditure_misses(doc, result) == []
+    assert _income_and_economic_misses(doc, result) == []
+    assert result.reading.quality_grade == "read_well"
+    assert result.reading.identities_checked == result.reading.identities_closed
+    fund = {c: v or Decimal(0) for (t, r, c), v in _values(result).items() if t == "government_fund" and r == "total"}
+    if fund:  # FA-15: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余
+        assert fund["carryover_begin"] + fund["income"] == fund["total"] + fund.get("carryover_end", Decimal(0))
+        assert fund["carryover_begin"] > 0

@@ -72,11 +72,12 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     body = _without_repeated_header(body, {_plain(line.text) for line in header})
     data = _data_columns(body)
     labels = _without_caption([_labels(line.spans or (), data) for line in header])
-    columns = _columns(labels, data)
+    headings = _group_headings(labels, data)
+    columns = _columns(labels, data, headings)
     if not columns:
         return [(line, [line.text]) for line in lines]
     borders = [(left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:], strict=False)]
-    rows = _header_rows(header, labels, columns, borders)
+    rows = _header_rows(header, labels, columns, borders, headings)
     placed = [(line, _place(line.spans or (), borders, len(columns))) for line in body]
     rows.extend(_rows(placed))
     return [(line, [normalize_cell(cell) for cell in cells]) for line, cells in rows]
@@ -116,14 +117,17 @@ def _without_caption(labels: list[list[Span]]) -> list[list[Span]]:
 
 
 def _header_rows(
-    header: list[Line], labels: list[list[Span]], columns: list[_Column], borders: list[float]
+    header: list[Line],
+    labels: list[list[Span]],
+    columns: list[_Column],
+    borders: list[float],
+    headings: dict[int, Span],
 ) -> list[tuple[Line, list[str]]]:
     """The header as a ruled table prints it: each spanning parent in the first column it spans, on
     the row of its level; each column's labels from the row below its parents down, top-aligned
     (so that no label reads as spanning the columns beside it)."""
     own: list[list[tuple[int, Span]]] = [[] for _ in columns]  # (header line, label) per column
     parents: list[tuple[int, Span, list[int]]] = []  # (header line, label, columns it spans)
-    headings = _group_headings(labels)
     for n, line_labels in enumerate(labels):
         for label in line_labels:
             extent = headings.get(id(label), label)
@@ -227,11 +231,10 @@ def _column_under(span: Span, columns: list[_Column]) -> int | None:
     return under[0] if len(under) == 1 else None
 
 
-def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
+def _columns(labels: list[list[Span]], data: list[_Column], headings: dict[int, Span]) -> list[_Column]:
     """The table's columns, left to right: where its rows print (_data_columns), with the header's
     labels over them (see the module docstring)."""
     columns = [_Column(c.x0, c.x1, c.labeled, c.data, c.text) for c in data]
-    headings = _group_headings(labels)
     leaves = _leaf_columns(labels[-1], columns) if labels else None
     if leaves is not None:
         columns, labels = leaves, labels[:-1]
@@ -249,7 +252,7 @@ def _columns(labels: list[list[Span]], data: list[_Column]) -> list[_Column]:
     return _names_beside_their_label(_pair_labels_with_data(columns))
 
 
-def _group_headings(labels: list[list[Span]]) -> dict[int, Span]:
+def _group_headings(labels: list[list[Span]], data: list[_Column]) -> dict[int, Span]:
     """Labels that head a group of columns labelled on lower lines rather than a column, centred
     over the gap between two of them (收入 over 项目 | 决算数, 支出 over 项目 | 合计 | …): no lower
     label stands under such a heading, and the nearest lower labels on either side of it have no
@@ -263,7 +266,7 @@ def _group_headings(labels: list[list[Span]]) -> dict[int, Span]:
         if not lower:
             break
         for label in line_labels:
-            if any(_overlaps(other, label) for other in lower):
+            if any(_overlaps(other, label) for other in lower) or _over_rows_of_its_own(label, lower, data):
                 continue
             left = max((other for other in lower if other.x1 <= label.x0), key=lambda o: o.x1, default=None)
             right = min((other for other in lower if other.x0 >= label.x1), key=lambda o: o.x0, default=None)
@@ -272,6 +275,16 @@ def _group_headings(labels: list[list[Span]]) -> dict[int, Span]:
             if not any(_tops(other, side, labels[line_of[id(side)]]) for side in (left, right) for other in upper):
                 headings[id(label)] = Span(left.x0, right.x1, label.text, label.height)
     return headings
+
+
+def _over_rows_of_its_own(label: Span, lower: list[Span], data: list[_Column]) -> bool:
+    """Whether the label stands over a column where rows print that no lower label stands over or
+    beside (within a character height): that column is the label's own (年初结转和结余 over its
+    amounts), not one of a group it heads (支出 over the amounts its 合计 labels, centred beside them)."""
+    return any(
+        _overlaps(label, column) and not any(_distance(other, column) <= other.height for other in lower)
+        for column in data
+    )
 
 
 def _tops(upper: Span, label: Span, line_labels: list[Span]) -> bool:
@@ -609,7 +622,11 @@ def _row_starts(placed: list[_Placed]) -> list[int]:
     rejoined from a wrap starts one only where no other start stands beside its middle (figures
     wrapped over two and three lines around one label are one row)."""
     starts = [n for n, p in enumerate(placed) if not p.rejoined and _starts_row(p.cells)]
-    starts = [n for n in starts if not _figures_of_coded_line_above(n, starts, placed)]
+    figures_below_code = [n for n in starts if _figures_of_coded_line_above(n, starts, placed)]
+    for n in figures_below_code:
+        coded = max(m for m in starts if m < n)
+        placed[coded].baseline = placed[n].baseline  # the row is centred on its figures
+    starts = [n for n in starts if n not in figures_below_code]
     for n, p in enumerate(placed):
         if not p.rejoined:
             continue
