@@ -130,11 +130,16 @@ def dbt(settings: Settings) -> None:
         print(f"quarantined, rows held back: {listed}; building again", file=sys.stderr)
 
 
+# What a refresh leaves out: the seeds and the unit tests depend on the dbt project alone, which has
+# not changed since the build that loaded and passed them (refresh.py): the seeds are carried over.
+REFRESH_SKIPS = ("--exclude-resource-type", "seed", "--exclude-resource-type", "unit_test")
+
+
 def _dbt_build_command(layout: Layout, *options: str) -> tuple[str, ...]:
     """dbt build: of the refreshed documents' rows when the candidate's models were built by these
     models, else every model whole (--full-refresh)."""
     if part_is_current(layout, "dbt"):
-        return ("build", *options)
+        return ("build", *REFRESH_SKIPS, *options)
     forget_part(layout, "dbt")
     return ("build", "--full-refresh", *options)
 

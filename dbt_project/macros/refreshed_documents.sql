@@ -9,8 +9,18 @@
     no table yet and builds each model whole. `unattached`: rows without a document (an issue about
     a file that could not be identified) belong to every refresh. -#}
 
+{#- The refreshed documents are written into the statement as a list of constants: DuckDB then
+    filters every raw table of the model's lineage by them (a subquery would be a join after the
+    windows and aggregates, which would run over every document). -#}
 {% macro refreshed_documents_condition(unattached=false) -%}
-    document_id in (select document_id from {{ source('raw', 'refreshed_documents') }})
+    {%- set ids = [] -%}
+    {%- if execute -%}
+        {%- set ids = run_query("select document_id from " ~ source('raw', 'refreshed_documents') ~ " order by 1").columns[0].values() -%}
+    {%- endif -%}
+    document_id in (
+        {%- for id in ids %}'{{ id | replace("'", "''") }}'{% if not loop.last %}, {% endif %}{% endfor -%}
+        {%- if not ids %}null{% endif -%}
+    )
     {%- if unattached %} or document_id is null{% endif %}
 {%- endmacro %}
 
