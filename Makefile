@@ -77,7 +77,9 @@ format:
 	$(VENV)/bin/ruff format ingest expectations report warehouse_build docgen tests
 	$(VENV)/bin/ruff check --fix ingest expectations report warehouse_build docgen tests
 
-# Benchmarks (not part of make test): ingest throughput on the corpus replicated to 500 documents
+# Benchmarks (not part of make test): processor seconds per document of the parsing worker and of the
+# landing process (bench_units.py; --checkout DIR times another checkout beside it), ingest
+# throughput on the corpus replicated to 500 documents
 # with full-build timings, PDF ingest against pdfplumber's own text and table extraction, and full
 # builds of SCALE_SIZES generated documents (SCALE_FORMATS) with seconds and peak memory per step
 # (`make bench-scale SCALE_SIZES="200 1000"` for a quick run), and seconds per scanned page (a
@@ -85,6 +87,7 @@ format:
 SCALE_SIZES ?= 1000 5000 20000
 SCALE_FORMATS ?= txt
 bench: bench-scale bench-refresh
+	$(PY) tests/benchmarks/bench_units.py
 	$(PY) tests/benchmarks/bench_ingest.py
 	$(PY) tests/benchmarks/bench_pdf.py
 	$(PY) tests/benchmarks/bench_ocr.py --workers 2

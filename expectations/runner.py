@@ -31,6 +31,7 @@ from expectations.acknowledgements import REGISTRY, apply_acknowledgements, load
 from expectations.checks import RESULT_COLUMNS, compute_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
 from expectations.scope import checked_rows, refreshed_documents
+from ingest.warehouse_db import connect
 
 OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/provenance.py)
 PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
@@ -120,7 +121,7 @@ def run_expectations(
     outcome = validate_checks(checks, out / "data_docs")
     _cross_check(checks, outcome.failing_rows)
     results, _ = apply_acknowledgements(judge(checks, outcome.failing_rows), entries)
-    con = duckdb.connect(str(db))
+    con = connect(db)
     try:
         refreshed = refreshed_documents(con) if only_refreshed else None
         kept = kept_results(con, refreshed) if refreshed is not None else None

@@ -16,13 +16,14 @@ import duckdb
 
 from ingest.landing.rows import DOCUMENT_TABLES
 from ingest.landing.schema import RAW_TABLES
+from ingest.warehouse_db import connect
 
 REFRESHED = "select document_id from candidate.raw.refreshed_documents"
 
 
 def checked_rows(db: Path, only_refreshed: bool) -> duckdb.DuckDBPyConnection:
     """An in-memory connection whose ``raw`` schema shows the candidate's rows to check."""
-    con = duckdb.connect()
+    con = connect(":memory:")
     quoted = str(db).replace("'", "''")
     con.execute(f"attach '{quoted}' as candidate (read_only)")
     con.execute("create schema raw")

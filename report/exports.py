@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from ingest.warehouse_db import connect
 from report.datapackage import ExportedTable, package
 from report.excel_csv import write_excel_csv
 from report.table_docs import column_labels, read_table_doc, relation_exists
@@ -56,7 +57,7 @@ def export_marts(db: Path, out: Path, labels: str | None = None) -> list[str]:
     """Write <name>.parquet and <name>.csv for every exported table the warehouse holds, and
     datapackage.json; return the resource names written."""
     out.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect(db, read_only=True)
     try:
         label_of = column_labels(con)
         exported = []

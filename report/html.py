@@ -15,9 +15,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import duckdb
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ingest.warehouse_db import connect
 from report.queries import read_report_data
 from report.rule_texts import rule_texts
 from report.sources import SourcePages
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_report(db: Path, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect(db, read_only=True)
     try:
         data = read_report_data(con)
     finally:

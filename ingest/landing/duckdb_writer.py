@@ -13,6 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from ingest.landing.schema import RAW_TABLES, create_statements
+from ingest.warehouse_db import connect
 
 _DECIMAL = re.compile(r"DECIMAL\((\d+),(\d+)\)")
 
@@ -70,7 +71,7 @@ class RawWriter:
             stale.unlink(missing_ok=True)
         if start_from is not None:
             shutil.copyfile(start_from, self.partial)
-        self.con = duckdb.connect(str(self.partial))
+        self.con = connect(self.partial)
         if start_from is None:
             self.con.execute("begin")
             for statement in create_statements():
