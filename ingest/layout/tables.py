@@ -128,8 +128,8 @@ def _same_grid(spans: tuple[Span, ...], reference: tuple[Span, ...]) -> bool:
 
 
 # Labels and tokens repeat within a document and across documents of one template: pure functions
-# of the text are remembered (bounded, so a worker's memory stays flat).
-@lru_cache(maxsize=1 << 16)
+# of the text are remembered (a few thousand each, so a worker's memory stays flat).
+@lru_cache(maxsize=1 << 12)
 def normalize_label(text: str) -> str:
     """Whitespace and quotes removed: the form titles and labels are compared in."""
     return QUOTES.sub("", "".join(text.split()))
@@ -248,12 +248,13 @@ def _label_and_figure_cells(tokens: list[str]) -> list[str]:
     return cells
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _is_amount(token: str) -> bool:
     """A figure printed with decimals or thousands separators (not a page number of a contents line)."""
     return bool(NUMBER.match(token)) and ("." in token or "," in token)
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_figure(token: str) -> bool:
     return bool(NUMBER.match(token) or BLANK_MARK.match(token))
 

@@ -12,7 +12,7 @@ from ingest.model import Amount
 from ingest.numbers import decimals_of, parse_number
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def is_blank_text(text: str) -> bool:
     """A blank cell: empty, "-", "—", "/", "────" (blank, not zero)."""
     stripped = text.strip()
@@ -23,7 +23,7 @@ def is_amount_text(text: str) -> bool:
     return is_blank_text(text) or bool(NUMBER.match(text.strip()))
 
 
-@lru_cache(maxsize=1 << 16)  # an Amount is immutable: one object may serve every cell printing it
+@lru_cache(maxsize=1 << 12)  # an Amount is immutable: one object may serve every cell printing it
 def parse_amount(text: str) -> Amount | None:
     """The figure a cell prints, with its text and decimals; None for a blank or non-figure cell."""
     stripped = text.strip()
