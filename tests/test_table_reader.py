@@ -684,3 +684,26 @@ def test_rows_and_headers_without_ruling_read_by_what_they_stand_over(tmp_path, 
     if fund:  # FA-15: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余
         assert fund["carryover_begin"] + fund["income"] == fund["total"] + fund.get("carryover_end", Decimal(0))
         assert fund["carryover_begin"] > 0
+
+
+def test_a_caption_over_the_whole_header_labels_no_column(tmp_path):
+    """财政拨款“三公”经费 centred over the 三公 table's twelve columns names the table: read as the
+    label of the column under it, that column would be taken for the “三公” total."""
+    doc, result = _generated(
+        tmp_path,
+        1,
+        0,
+        producer="reportlab_unruled",
+        basic_layout="three_pairs",
+        code_layout="names_indented",
+        continuation="repeat_header",
+        cover="year_apart",
+        orientation="portrait",
+        text_quirk="wrapped_names",
+        unit_position="title_row",
+        zero_style="dash",
+    )
+    got = _values(result)
+    finance = _finance(doc)
+    assert got[("three_public", "three_public_total", "final")] == finance["three_public_total"]
+    assert got[("three_public", "three_public_abroad", "final")] == finance["three_public_abroad"]
