@@ -655,10 +655,11 @@ def test_a_table_with_its_unit_on_the_title_line_and_rows_ending_in_words_is_fou
     assert result.reading.quality_grade == "read_well"
 
 
-SEED_2_UNRULED = {  # seed 2 documents without ruling
+BY_POSITION_UNRULED = {  # (seed, index, layout) of documents without ruling
     # "2010399 其他政府办公厅" / "（室）及相关机构事务支" with the figures / "出": the row is centred on
     # its figures, so its name's last line is not taken for the next row's
     "name_around_figures_under_its_code": (
+        2,
         70,
         {"basic_layout": "two_pairs", "code_layout": "code_in_name", "continuation": "no_header"}
         | {"orientation": "portrait", "text_quirk": "wrapped_names", "unit": "wan", "unit_position": "title_row"}
@@ -666,16 +667,24 @@ SEED_2_UNRULED = {  # seed 2 documents without ruling
     ),
     # 年初结转和结余 over its own amounts between 科目名称 and 小计 labels no group heading
     "label_over_its_own_amounts": (
+        2,
         34,
         {"code_layout": "split_columns", "continuation": "no_header", "economic_rows": "extended"}
         | {"text_quirk": "fullwidth_digits", "unit": "yuan", "unit_position": "title_row", "zero_style": "blank"},
     ),
+    # "208 社会保障和就业支出" aligned left under 项目 and 合计 centred: codes and names, one column
+    "codes_and_names_beside_their_label": (
+        1,
+        68,
+        {"basic_layout": "two_pairs", "code_layout": "code_in_name", "economic_rows": "extended", "unit": "wan"}
+        | {"thousands": "separators", "unit_position": "title_row", "zero_style": "dash"},
+    ),
 }
 
 
-@pytest.mark.parametrize("index, choices", SEED_2_UNRULED.values(), ids=SEED_2_UNRULED.keys())
-def test_rows_and_headers_without_ruling_read_by_what_they_stand_over(tmp_path, index, choices):
-    doc, result = _generated(tmp_path, 2, index, producer="reportlab_unruled", **choices)
+@pytest.mark.parametrize("seed, index, choices", BY_POSITION_UNRULED.values(), ids=BY_POSITION_UNRULED.keys())
+def test_rows_and_headers_without_ruling_read_by_what_they_stand_over(tmp_path, seed, index, choices):
+    doc, result = _generated(tmp_path, seed, index, producer="reportlab_unruled", **choices)
     assert _expenditure_misses(doc, result) == []
     assert _income_and_economic_misses(doc, result) == []
     assert result.reading.quality_grade == "read_well"

@@ -57,7 +57,8 @@ class _Column:
     x1: float
     labeled: bool = False  # a header label stands over it
     data: bool = False  # rows print in it
-    text: bool = False  # what rows print in it is text only (no figure, no code)
+    text: bool = False  # rows print text in it (names, perhaps with their codes)
+    amounts: bool = False  # rows print amounts in it (figures with a decimal point or separators)
 
 
 def is_span_table(lines: list[Line]) -> bool:
@@ -234,7 +235,7 @@ def _column_under(span: Span, columns: list[_Column]) -> int | None:
 def _columns(labels: list[list[Span]], data: list[_Column], headings: dict[int, Span]) -> list[_Column]:
     """The table's columns, left to right: where its rows print (_data_columns), with the header's
     labels over them (see the module docstring)."""
-    columns = [_Column(c.x0, c.x1, c.labeled, c.data, c.text) for c in data]
+    columns = [_Column(c.x0, c.x1, c.labeled, c.data, c.text, c.amounts) for c in data]
     leaves = _leaf_columns(labels[-1], columns) if labels else None
     if leaves is not None:
         columns, labels = leaves, labels[:-1]
@@ -247,7 +248,8 @@ def _columns(labels: list[list[Span]], data: list[_Column], headings: dict[int, 
                 continue  # a spanning parent: placed over the first of its columns
             merged = _Column(min([label.x0, *(c.x0 for c in under)]), max([label.x1, *(c.x1 for c in under)]), True)
             merged.data = any(c.data for c in under)
-            merged.text = bool(under) and all(c.text for c in under)
+            merged.text = any(c.text for c in under)
+            merged.amounts = any(c.amounts for c in under)
             columns = sorted([c for c in columns if c not in under] + [merged], key=lambda c: c.x0)
     return _names_beside_their_label(_pair_labels_with_data(columns))
 
@@ -309,7 +311,7 @@ def _leaf_columns(leaves: list[Span], data: list[_Column]) -> list[_Column] | No
             return None
         paired.add(label)
         x0, x1 = min(leaves[label].x0, column.x0), max(leaves[label].x1, column.x1)
-        columns.append(_Column(x0, x1, True, True, column.text))
+        columns.append(_Column(x0, x1, True, True, column.text, column.amounts))
     columns += [_Column(leaf.x0, leaf.x1, True) for n, leaf in enumerate(leaves) if n not in paired]
     columns.sort(key=lambda c: c.x0)
     if any(left.x1 > right.x0 for left, right in zip(columns, columns[1:], strict=False)):
@@ -357,11 +359,13 @@ def _merged(extents: list) -> list[_Column]:
     columns: list[_Column] = []
     for extent in sorted(extents, key=lambda e: e.x0):
         text = isinstance(extent, _Column) and extent.text
+        amount = isinstance(extent, Span) and ("." in extent.text or "," in extent.text)
         if columns and extent.x0 < columns[-1].x1:
             columns[-1].x1 = max(columns[-1].x1, extent.x1)
-            columns[-1].text = columns[-1].text and text
+            columns[-1].text = columns[-1].text or text
+            columns[-1].amounts = columns[-1].amounts or amount
         else:
-            columns.append(_Column(extent.x0, extent.x1, text=text))
+            columns.append(_Column(extent.x0, extent.x1, text=text, amounts=amount))
     return columns
 
 
@@ -383,19 +387,23 @@ def _pair_labels_with_data(columns: list[_Column]) -> list[_Column]:
             return columns
         _, n, m = min(pairs)  # the labels with one side to pair with first
         label, rows = columns[n], columns[m]
-        columns[min(n, m)] = _Column(min(label.x0, rows.x0), max(label.x1, rows.x1), True, True, rows.text)
+        columns[min(n, m)] = _Column(
+            min(label.x0, rows.x0), max(label.x1, rows.x1), True, True, rows.text, rows.amounts
+        )
         del columns[max(n, m)]
 
 
 def _names_beside_their_label(columns: list[_Column]) -> list[_Column]:
-    """Two columns of text side by side, one with a label and one without: one column of names, its
+    """Two columns of names (text, perhaps with codes; no amounts) side by side, one with a label and
+    one without: one column of names, its
     label and some of its rows centred in it (项目, 合计) and the other rows aligned left, too short
     to reach them."""
     columns = list(columns)
     n = 0
     while n + 1 < len(columns):
         left, right = columns[n], columns[n + 1]
-        if left.text and right.text and left.data and right.data and left.labeled != right.labeled:
+        names = left.text and right.text and not (left.amounts or right.amounts)
+        if names and left.data and right.data and left.labeled != right.labeled:
             columns[n : n + 2] = [_Column(left.x0, right.x1, True, True, True)]
         else:
             n += 1
