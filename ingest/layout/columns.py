@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell
+from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell, usual_decimals
 from ingest.model import Line, Span
 
 FIGURE = re.compile(r"^[-−]?\d[\d,]*\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$|^[-—–─]+$|^0$")
@@ -583,17 +583,11 @@ def _decimals_wrapped(figure: str, rest: str, decimals: int | None) -> bool:
 
 
 def _usual_decimals(placed: list[_Placed]) -> int | None:
-    """How many decimals the table's figures print: the most that at least two figures print (a
-    figure wrapped in a narrow column prints fewer on its first line, however many are wrapped);
-    None when no figure prints a decimal point."""
-    counts = Counter(
-        len(word) - word.index(".") - 1
-        for p in placed
-        for cell in p.cells
-        for word in cell
-        if FIGURE.match(word) and "." in word
+    """How many decimals the table's figures print (a figure wrapped in a narrow column prints fewer
+    on its first line, however many are wrapped)."""
+    return usual_decimals(
+        word.replace("−", "-") for p in placed for cell in p.cells for word in cell if FIGURE.match(word)
     )
-    return max((d for d, count in counts.items() if count >= 2), default=None)
 
 
 def _amount_columns(placed: list[_Placed]) -> set[int]:
