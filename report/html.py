@@ -6,21 +6,28 @@ ingest issues), and the corpus of documents with their reading quality, filterab
 and kind; a search box filters every table. Every figure links to the line it was read from
 (``sources/``). No script, font or style is fetched from anywhere: the report works offline. The page
 is rendered from jinja2 templates (report/templates/) with autoescape: every string taken from a
-document is escaped.
+document is escaped. The page is written as its rows are read (report/queries.py), so the report's
+memory does not grow with the number of documents.
+
+``--published <report folder>``: the report this code wrote for the warehouse this one was
+refreshed from. The source pages of the documents the refresh did not touch are taken from it
+(hard links) instead of being written again; the index and every page of a refreshed document
+are written anew. The folder is the same, file for file, as a report written without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ingest.warehouse_db import connect
-from report.queries import read_report_data
+from report.queries import DocumentPaths, read_report_data, refreshed_documents
 from report.rule_texts import rule_texts
-from report.sources import SourcePages
+from report.sources import PublishedPages, SourcePages
 from report.view import build_page
 
 
@@ -37,22 +44,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m report", description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--published", help="the published report of the warehouse this one was refreshed from")
     args = parser.parse_args(argv)
-    path = write_report(Path(args.db), Path(args.out))
+    path = write_report(Path(args.db), Path(args.out), Path(args.published) if args.published else None)
     print(f"report written to {path}", file=sys.stderr)
     return 0
 
 
-def write_report(db: Path, out: Path) -> Path:
+def write_report(db: Path, out: Path, published: Path | None = None) -> Path:
+    """Write ``out/index.html`` and the source pages it links to; keep the unrefreshed documents'
+    pages of the ``published`` report (written by this code) when given."""
     out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out / "sources", ignore_errors=True)  # a page on disk counts as written
     con = connect(db, read_only=True)
     try:
-        data = read_report_data(con)
+        env = template_environment()
+        sources = SourcePages(out, DocumentPaths(con), env, _published_pages(con, published))
+        page = build_page(read_report_data(con), sources, rule_texts())
+        target = out / "index.html"
+        with target.open("w", encoding="utf-8") as handle:
+            env.get_template("report.html.j2").stream(page=page).dump(handle)
     finally:
         con.close()
-    env = template_environment()
-    sources = SourcePages(out, {d["document_id"]: d["source_path"] for d in data.documents}, env)
-    page = build_page(data, sources, rule_texts())
-    target = out / "index.html"
-    target.write_text(env.get_template("report.html.j2").render(page=page), encoding="utf-8")
     return target
+
+
+def _published_pages(con, published: Path | None) -> PublishedPages | None:
+    if published is None or not (published / "sources").is_dir():
+        return None
+    refreshed = refreshed_documents(con)
+    return PublishedPages(published / "sources", refreshed) if refreshed is not None else None

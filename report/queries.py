@@ -3,27 +3,68 @@
 A table may be absent when an upstream step has not run (``dq.identity_results`` is written by
 the expectations step) or when a build failed half way; the report then says so instead of failing.
 Columns that later builds add (a document's reading grade, its provenance) are read when present.
+
+The tables with a row per document, per failure or per issue are not read into memory: they are
+``Query`` objects, read in batches of ``BATCH_ROWS`` while the page is written, so the report holds
+one batch whatever the number of documents. DuckDB counts and sorts them. Every order is total
+(ties broken down to the document), so the same warehouse gives the same page byte for byte.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 
 Row = dict[str, Any]
+BATCH_ROWS = 500
+
+
+@dataclass(frozen=True)
+class Query:
+    """The rows of a query, read again in batches each time they are iterated."""
+
+    con: duckdb.DuckDBPyConnection
+    sql: str
+
+    def __iter__(self) -> Iterator[Row]:
+        cursor = self.con.cursor()  # a connection of its own: other queries may run between batches
+        try:
+            cursor.execute(self.sql)
+            columns = [d[0] for d in cursor.description]
+            while batch := cursor.fetchmany(BATCH_ROWS):
+                for values in batch:
+                    yield dict(zip(columns, values, strict=True))
+        finally:
+            cursor.close()
+
+    def exists(self) -> bool:
+        found = self.con.execute(f"select exists ({self.sql})").fetchone()
+        return bool(found and found[0])
+
+    def distinct(self, column: str) -> list[Any]:
+        """The column's distinct values other than null and '' (unsorted)."""
+        rows = self.con.execute(
+            f"select distinct {column} from ({self.sql}) where {column} is not null and cast({column} as varchar) <> ''"
+        ).fetchall()
+        return [row[0] for row in rows]
 
 
 @dataclass
 class ReportData:
-    documents: list[Row] = field(default_factory=list)
+    documents: Iterable[Row] = ()  # a Query when the warehouse has its documents
+    document_count: int = 0
+    provinces: list[str] = field(default_factory=list)  # the values the corpus view filters by, sorted
+    years: list[str] = field(default_factory=list)
+    doc_types: list[str] = field(default_factory=list)
     hotline_comparison: list[Row] | None = None  # None: the table does not exist
     hotline_lines: list[Row] | None = None
     hotline_evaluations: list[Row] | None = None
     identity_summary: list[Row] | None = None
-    identity_problems: list[Row] | None = None
-    ingest_issues: list[Row] | None = None
+    identity_problems: Query | None = None
+    ingest_issues: Query | None = None
     build: Row = field(default_factory=dict)  # built_at, code_commit when dim_document carries them
 
 
@@ -94,7 +135,7 @@ def documents_query(con: duckdb.DuckDBPyConnection) -> str:
                p.department_name, p.jurisdiction_name, p.province,
                {tables_found} as tables_parsed, {checks}, {optional}
         from marts.dim_document d left join marts.dim_department p using (department_id)
-        order by d.file_name
+        order by d.file_name, d.document_id
     """
 
 
@@ -104,7 +145,7 @@ HOTLINE_COMPARISON = """
 
 HOTLINE_LINES = """
     select * from marts.mart_hotline_spending
-    order by province, jurisdiction_name, fiscal_year, spending_basis, project_name
+    order by province, jurisdiction_name, fiscal_year, spending_basis, project_name, document_id, source_ref
 """
 
 # Every evaluation of a hotline project, including those inside a hotline unit's total.
@@ -116,7 +157,7 @@ HOTLINE_EVALUATIONS = """
     where f.evaluation_kind <> 'overall_department'
       and exists (select 1 from marts.hotline_project_patterns h
                   where strpos(f.project_name, cast(h.name_fragment as varchar)) > 0)
-    order by p.jurisdiction_name, f.fiscal_year, f.project_name, f.evaluation_kind
+    order by p.jurisdiction_name, f.fiscal_year, f.project_name, f.evaluation_kind, f.document_id, f.source_ref
 """
 
 IDENTITY_SUMMARY = """
@@ -131,25 +172,38 @@ IDENTITY_PROBLEMS = """
     select r.rule_id, r.severity,
            -- a copy that lost content is not an error of the document: shown as what it is
            case when r.finding = 'incomplete_copy' then 'incomplete copy' else r.status end as status, r.subject, r.lhs_value, r.rhs_value, r.difference, r.tolerance,
-           r.message, r.source_ref, r.document_id, d.file_name
+           r.message, r.source_ref, r.document_id, d.file_name, d.source_path
     from dq.identity_results r left join marts.dim_document d using (document_id)
     where r.status in ('fail', 'acknowledged')
     order by case r.status when 'fail' then 0 else 1 end, case r.severity when 'error' then 0 else 1 end,
-             d.file_name, r.rule_id
+             d.file_name, r.rule_id, r.document_id, r.subject, r.source_ref
 """
 
-INGEST_ISSUES = """
-    select document_id, source_path, stage, severity, message, line_no, page_no
-    from dq.ingest_issues
-    order by case severity when 'error' then 0 when 'warn' then 1 else 2 end, source_path, stage
-"""
+
+def ingest_issues_query(con: duckdb.DuckDBPyConnection) -> str:
+    """Every ingest issue, with the path of its document's file (to link its page) when there is one."""
+    documents = table_exists(con, "marts", "dim_document")
+    return f"""
+        select i.document_id, i.source_path, i.stage, i.severity, i.message, i.line_no, i.page_no,
+               {"d.source_path" if documents else "null"} as document_source_path
+        from dq.ingest_issues i
+        {"left join marts.dim_document d using (document_id)" if documents else ""}
+        order by case i.severity when 'error' then 0 when 'warn' then 1 else 2 end, i.source_path, i.stage,
+                 i.document_id, i.page_no, i.line_no, i.message
+    """
 
 
 def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
+    """What the report shows; the per-document, per-failure and per-issue rows are read while the
+    page is written (``con`` stays open until then)."""
     has_documents = table_exists(con, "marts", "dim_document") and table_exists(con, "marts", "dim_department")
-    documents = fetch(con, documents_query(con), ()) if has_documents else []
+    documents = Query(con, documents_query(con)) if has_documents else None
     return ReportData(
-        documents=documents or [],
+        documents=documents or (),
+        document_count=_count(con, documents.sql) if documents else 0,
+        provinces=sorted(documents.distinct("province")) if documents else [],
+        years=sorted(str(year) for year in documents.distinct("fiscal_year")) if documents else [],
+        doc_types=sorted(documents.distinct("doc_type")) if documents else [],
         hotline_comparison=fetch(con, HOTLINE_COMPARISON, ("marts.mart_hotline_comparison",)),
         hotline_lines=fetch(con, HOTLINE_LINES, ("marts.mart_hotline_spending",)),
         hotline_evaluations=fetch(
@@ -158,15 +212,52 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
             ("marts.fct_project_performance", "marts.dim_department", "marts.hotline_project_patterns"),
         ),
         identity_summary=fetch(con, IDENTITY_SUMMARY, ("dq.identity_results",)),
-        identity_problems=fetch(con, IDENTITY_PROBLEMS, ("dq.identity_results", "marts.dim_document")),
-        ingest_issues=fetch(con, INGEST_ISSUES, ("dq.ingest_issues",)),
-        build=_build_info(documents or []),
+        identity_problems=_query(con, IDENTITY_PROBLEMS, ("dq.identity_results", "marts.dim_document")),
+        ingest_issues=_query(con, ingest_issues_query(con), ("dq.ingest_issues",)),
+        build=_build_info(documents) if documents else {},
     )
 
 
-def _build_info(documents: list[Row]) -> Row:
+def _query(con: duckdb.DuckDBPyConnection, sql: str, needs: tuple[str, ...]) -> Query | None:
+    """The rows of ``sql``, to be read later, or None when one of the ``schema.table`` it needs is missing."""
+    if not all(table_exists(con, *qualified.split(".")) for qualified in needs):
+        return None
+    return Query(con, sql)
+
+
+def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    found = con.execute(f"select count(*) from ({sql})").fetchone()
+    return int(found[0]) if found else 0
+
+
+def _build_info(documents: Query) -> Row:
     """When and from which code the warehouse was built (the same on every dim_document row)."""
-    for document in documents:
-        if document.get("built_at") is not None:
-            return {"built_at": document["built_at"], "code_commit": document.get("code_commit")}
-    return {}
+    found = documents.con.execute(
+        f"select built_at, code_commit from ({documents.sql}) where built_at is not null "
+        "order by file_name, document_id limit 1"
+    ).fetchone()
+    return {"built_at": found[0], "code_commit": found[1]} if found else {}
+
+
+class DocumentPaths:
+    """document_id -> source_path, asked of the warehouse one document at a time."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        self.present = table_exists(con, "marts", "dim_document") and table_exists(con, "marts", "dim_department")
+
+    def get(self, document_id: str) -> str | None:
+        if not self.present:
+            return None
+        found = self.con.execute(
+            "select source_path from marts.dim_document where document_id = ? limit 1", [document_id]
+        ).fetchone()
+        return found[0] if found else None
+
+
+def refreshed_documents(con: duckdb.DuckDBPyConnection) -> set[str] | None:
+    """The documents the warehouse's last build refreshed (every document after a full build);
+    None when it does not say."""
+    if not table_exists(con, "raw", "refreshed_documents"):
+        return None
+    return {row[0] for row in con.execute("select document_id from raw.refreshed_documents").fetchall()}

@@ -10,13 +10,23 @@ row). ``figure_href`` then looks for the number as printed from the cited line o
 next ``FIGURE_WINDOW`` lines, then back from it within as many (a report's prose states a project's
 spending above its score table), and links to the nearest line that prints it; when the number is
 not found there, the link stays on the cited line.
+
+A page is the document's file rendered by this code: in a refresh, the page of a document that
+was not refreshed is the published report's page, so it is linked (or copied) from there instead
+of being read and written again (``PublishedPages``). Nothing is held per document but the pages
+on disk: the lines of the few documents whose figures are looked for are kept while they are used.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from jinja2 import Environment
 
@@ -26,6 +36,8 @@ from ingest.model import Line
 _PAGE = re.compile(r"^p\.(\d+)$")
 _LINE = re.compile(r"^line (\d+)$")
 FIGURE_WINDOW = 60
+LINES_KEPT = 8  # documents whose lines are kept for looking up figures (the hotline tables cite a few, often)
+PAGES_REMEMBERED = 256  # documents whose page is known to be there (rows of one document come together)
 
 
 @dataclass(frozen=True)
@@ -56,17 +68,45 @@ def printed_pattern(printed: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\d.])" + re.escape(printed) + r"(?![\d])(?!\.\d)")
 
 
+class SourcePaths(Protocol):
+    def get(self, document_id: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class PublishedPages:
+    """The source pages of the published report, made by this code: a document's page there is its
+    page now unless the document was refreshed since (its file changed, moved or went)."""
+
+    folder: Path  # <published report>/sources
+    refreshed: Collection[str]  # the documents the warehouse refreshed
+
+    def keep(self, document_id: str, target: Path) -> bool:
+        """Put the published page of an unrefreshed document at ``target``; False when there is none."""
+        published = self.folder / target.name
+        if document_id in self.refreshed or not published.is_file():
+            return False
+        try:
+            os.link(published, target)  # a release is never written to again: the same bytes
+        except OSError:
+            shutil.copyfile(published, target)
+        return True
+
+
 @dataclass
 class SourcePages:
     """Writes a source page per cited document (once) and gives the link to a location in it."""
 
     out_dir: Path
-    source_paths: dict[str, str]  # document_id -> source_path
+    source_paths: SourcePaths  # document_id -> source_path
     env: Environment
-    lines: dict[str, list[Line] | None] = field(default_factory=dict)  # document_id -> its lines, once loaded
+    published: PublishedPages | None = None  # pages that can be kept instead of written again
+    unreadable: set[str] = field(default_factory=set)  # documents without a page (no file, no text)
+    _written: OrderedDict[str, None] = field(default_factory=OrderedDict)  # the last pages found or written
+    _lines: OrderedDict[str, list[Line]] = field(default_factory=OrderedDict)
 
-    def href(self, document_id: str | None, source_ref: str | None) -> str | None:
-        if not document_id or not self._ensure_page(document_id):
+    def href(self, document_id: str | None, source_ref: str | None, source_path: str | None = None) -> str | None:
+        """The link to the cited location; ``source_path``: the document's, when the row at hand has it."""
+        if not document_id or not self._ensure_page(document_id, source_path):
             return None
         anchor = parse_location(source_ref).anchor
         return f"sources/{document_id}.html" + (f"#{anchor}" if anchor else "")
@@ -75,7 +115,7 @@ class SourcePages:
         """The link to the line that prints the number (one of ``printed``) at or after the cited line."""
         if not document_id or not self._ensure_page(document_id):
             return None
-        found = self._find_figure(self.lines[document_id] or [], parse_location(source_ref), printed)
+        found = self._find_figure(self._document_lines(document_id), parse_location(source_ref), printed)
         return f"sources/{document_id}.html#{found.anchor}" if found else self.href(document_id, source_ref)
 
     @staticmethod
@@ -95,18 +135,51 @@ class SourcePages:
                 return Location(line.page_no, line.line_no)
         return None
 
-    def _ensure_page(self, document_id: str) -> bool:
-        if document_id not in self.lines:
-            self.lines[document_id] = self._write_page(document_id)
-        return self.lines[document_id] is not None
+    def _target(self, document_id: str) -> Path:
+        return self.out_dir / "sources" / f"{document_id}.html"
 
-    def _write_page(self, document_id: str) -> list[Line] | None:
-        source_path = self.source_paths.get(document_id)
-        if not source_path or not Path(source_path).is_file():
-            return None
+    def _ensure_page(self, document_id: str, source_path: str | None = None) -> bool:
+        if document_id in self._written:
+            self._written.move_to_end(document_id)
+            return True
+        if document_id in self.unreadable:
+            return False
+        if not (self._target(document_id).is_file() or self._write_page(document_id, source_path)):
+            self.unreadable.add(document_id)
+            return False
+        self._written[document_id] = None
+        if len(self._written) > PAGES_REMEMBERED:
+            self._written.popitem(last=False)
+        return True
+
+    def _source_path(self, document_id: str, known: str | None = None) -> str | None:
+        """The document's file as the warehouse names it, when it is there to be read."""
+        source_path = known or self.source_paths.get(document_id)
+        return source_path if source_path and Path(source_path).is_file() else None
+
+    def _document_lines(self, document_id: str) -> list[Line]:
+        """The document's lines as the loader reads them, kept for the last LINES_KEPT documents."""
+        if document_id in self._lines:
+            self._lines.move_to_end(document_id)
+            return self._lines[document_id]
+        source_path = self._source_path(document_id)
+        lines = list(load_document(Path(source_path)).lines) if source_path else []
+        self._lines[document_id] = lines
+        if len(self._lines) > LINES_KEPT:
+            self._lines.popitem(last=False)
+        return lines
+
+    def _write_page(self, document_id: str, known_path: str | None) -> bool:
+        source_path = self._source_path(document_id, known_path)
+        if source_path is None:
+            return False
+        target = self._target(document_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.published is not None and self.published.keep(document_id, target):
+            return True
         loaded = load_document(Path(source_path))
         if not loaded.lines:
-            return None
+            return False
         rows = [
             {
                 "anchor": Location(line.page_no, line.line_no).anchor,
@@ -116,7 +189,5 @@ class SourcePages:
             for line in loaded.lines
         ]
         page = self.env.get_template("source.html.j2").render(title=loaded.file_name, path=source_path, rows=rows)
-        target = self.out_dir / "sources" / f"{document_id}.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
-        return list(loaded.lines)
+        return True

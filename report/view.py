@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -53,7 +54,18 @@ class TableRow:
 class Table:
     table_id: str
     headers: tuple[str, ...]
-    rows: tuple[TableRow, ...]
+    rows: Iterable[TableRow]
+
+
+@dataclass(frozen=True)
+class LazyRows:
+    """Table rows made from query rows while the page is written: one batch in memory at a time."""
+
+    rows: Iterable[Row]
+    make: Callable[[Row], TableRow]
+
+    def __iter__(self) -> Iterator[TableRow]:
+        return (self.make(row) for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -117,12 +129,12 @@ def build_page(data: ReportData, sources: SourcePages, rules: dict[str, RuleText
     built_at = data.build.get("built_at")
     return Page(
         title="公共财政披露数据仓库 · 分析报告",
-        document_count=len(data.documents),
+        document_count=data.document_count,
         built_at=_timestamp(built_at) if built_at is not None else None,
         code_commit=data.build.get("code_commit"),
         hotline=hotline_section(data, sources),
         quality=quality_section(data, sources, rules),
-        corpus=corpus_section(data.documents, sources),
+        corpus=corpus_section(data, sources),
     )
 
 
@@ -465,7 +477,7 @@ def quality_section(data: ReportData, sources: SourcePages, rules: dict[str, Rul
                 for r in data.identity_summary
             ),
         )
-    if data.identity_problems:
+    if data.identity_problems is not None and data.identity_problems.exists():
         problems = Table(
             "identity-problems",
             (
@@ -478,51 +490,13 @@ def quality_section(data: ReportData, sources: SourcePages, rules: dict[str, Rul
                 "差 difference",
                 "说明 message",
             ),
-            tuple(
-                TableRow(
-                    (
-                        Cell(r["status"], kind=f"status-{r['status']}", small=r["severity"] or ""),
-                        Cell(
-                            r["rule_id"] or "",
-                            title=_rule_title(rules.get(r["rule_id"] or "")),
-                            kind="rule",
-                        ),
-                        Cell(
-                            r["file_name"] or r["document_id"] or "",
-                            sources.href(r["document_id"], r["source_ref"]),
-                            r["source_ref"],
-                            "wrap",
-                        ),
-                        Cell(r["subject"] or "", kind="wrap"),
-                        Cell(_num(r["lhs_value"]), kind="num"),
-                        Cell(_num(r["rhs_value"]), kind="num"),
-                        Cell(_num(r["difference"]), kind="num"),
-                        Cell(r["message"] or "", kind="wrap message"),
-                    ),
-                    {"status": r["status"] or ""},
-                )
-                for r in data.identity_problems
-            ),
+            LazyRows(data.identity_problems, lambda r: _problem_row(r, sources, rules)),
         )
-    if data.ingest_issues:
+    if data.ingest_issues is not None and data.ingest_issues.exists():
         issues = Table(
             "ingest-issues",
             ("级别 severity", "文件 file", "环节 stage", "说明 message"),
-            tuple(
-                TableRow(
-                    (
-                        Cell(r["severity"] or "", kind=f"severity-{r['severity']}"),
-                        Cell(
-                            Path(r["source_path"] or "").name,
-                            sources.href(r["document_id"], _issue_ref(r)) if r["document_id"] else None,
-                            kind="wrap",
-                        ),
-                        Cell(r["stage"] or ""),
-                        Cell(r["message"] or "", kind="wrap message"),
-                    )
-                )
-                for r in data.ingest_issues
-            ),
+            LazyRows(data.ingest_issues, lambda r: _issue_row(r, sources)),
         )
     return QualitySection(
         summary=summary,
@@ -530,6 +504,46 @@ def quality_section(data: ReportData, sources: SourcePages, rules: dict[str, Rul
         issues=issues,
         identities_ran=data.identity_summary is not None,
         issues_table_present=data.ingest_issues is not None,
+    )
+
+
+def _problem_row(r: Row, sources: SourcePages, rules: dict[str, RuleText]) -> TableRow:
+    return TableRow(
+        (
+            Cell(r["status"], kind=f"status-{r['status']}", small=r["severity"] or ""),
+            Cell(
+                r["rule_id"] or "",
+                title=_rule_title(rules.get(r["rule_id"] or "")),
+                kind="rule",
+            ),
+            Cell(
+                r["file_name"] or r["document_id"] or "",
+                sources.href(r["document_id"], r["source_ref"], r["source_path"]),
+                r["source_ref"],
+                "wrap",
+            ),
+            Cell(r["subject"] or "", kind="wrap"),
+            Cell(_num(r["lhs_value"]), kind="num"),
+            Cell(_num(r["rhs_value"]), kind="num"),
+            Cell(_num(r["difference"]), kind="num"),
+            Cell(r["message"] or "", kind="wrap message"),
+        ),
+        {"status": r["status"] or ""},
+    )
+
+
+def _issue_row(r: Row, sources: SourcePages) -> TableRow:
+    return TableRow(
+        (
+            Cell(r["severity"] or "", kind=f"severity-{r['severity']}"),
+            Cell(
+                Path(r["source_path"] or "").name,
+                sources.href(r["document_id"], _issue_ref(r), r["document_source_path"]) if r["document_id"] else None,
+                kind="wrap",
+            ),
+            Cell(r["stage"] or ""),
+            Cell(r["message"] or "", kind="wrap message"),
+        )
     )
 
 
@@ -548,56 +562,7 @@ def _issue_ref(issue: Row) -> str | None:
 # ---------------------------------------------------------------- corpus
 
 
-def corpus_section(documents: list[Row], sources: SourcePages) -> CorpusSection:
-    rows = []
-    for d in documents:
-        checked = d.get("identities_checked")
-        passed = d.get("identities_passed")
-        closed = d.get("identities_closed")
-        if closed is not None:
-            identities = f"{closed} / {checked}" if checked is not None else f"{closed}"
-        else:
-            identities = f"{passed} / {checked}" if checked else ""
-        tables = d.get("template_tables_found")
-        tables = tables if tables is not None else d.get("tables_parsed")
-        missing = d.get("template_tables_missing")
-        rows.append(
-            TableRow(
-                (
-                    Cell(d["file_name"] or "", sources.href(d["document_id"], None), d["source_path"], "wrap"),
-                    Cell(DOC_TYPE_ZH.get(d["doc_type"] or "", d["doc_type"] or "")),
-                    Cell(d["province"] or ""),
-                    Cell(d["jurisdiction_name"] or "", kind="wrap"),
-                    Cell("" if d["fiscal_year"] is None else str(d["fiscal_year"])),
-                    Cell(d["department_name"] or "", kind="wrap", small=d["title"] or ""),
-                    Cell(d.get("quality_grade") or "—", kind=f"grade grade-{d.get('quality_grade') or 'none'}"),
-                    Cell(
-                        "" if tables is None else str(tables),
-                        kind="num",
-                        small=f"missing {missing}" if missing else "",
-                    ),
-                    Cell(identities, kind="num"),
-                    Cell(d["parse_status"] or "", kind=f"parse-{d['parse_status']}"),
-                    Cell(
-                        (d.get("content_sha256") or "")[:12],
-                        title=d.get("content_sha256"),
-                        kind="mono",
-                        small=_timestamp(d.get("file_modified_at")) if d.get("file_modified_at") else "",
-                    ),
-                    Cell(
-                        str(d.get("publication_date") or "")
-                        or ("link" if _web_address(d.get("publication_url")) else ""),
-                        _web_address(d.get("publication_url")),
-                        d.get("publication_url"),
-                    ),
-                ),
-                {
-                    "province": d["province"] or "",
-                    "year": "" if d["fiscal_year"] is None else str(d["fiscal_year"]),
-                    "kind": d["doc_type"] or "",
-                },
-            )
-        )
+def corpus_section(data: ReportData, sources: SourcePages) -> CorpusSection:
     headers = (
         "文件 file",
         "类型 kind",
@@ -612,14 +577,60 @@ def corpus_section(documents: list[Row], sources: SourcePages) -> CorpusSection:
         "内容哈希 hash · 修改时间 modified",
         "发布 published",
     )
-    provinces = sorted({d["province"] for d in documents if d["province"]})
-    years = sorted({str(d["fiscal_year"]) for d in documents if d["fiscal_year"] is not None})
-    kinds = sorted({d["doc_type"] for d in documents if d["doc_type"]})
     return CorpusSection(
-        table=Table("documents", headers, tuple(rows)),
-        provinces=tuple(provinces),
-        years=tuple(years),
-        kinds=tuple((k, DOC_TYPE_ZH.get(k, k)) for k in kinds),
+        table=Table("documents", headers, LazyRows(data.documents, lambda d: _document_row(d, sources))),
+        provinces=tuple(data.provinces),
+        years=tuple(data.years),
+        kinds=tuple((k, DOC_TYPE_ZH.get(k, k)) for k in data.doc_types),
+    )
+
+
+def _document_row(d: Row, sources: SourcePages) -> TableRow:
+    checked = d.get("identities_checked")
+    passed = d.get("identities_passed")
+    closed = d.get("identities_closed")
+    if closed is not None:
+        identities = f"{closed} / {checked}" if checked is not None else f"{closed}"
+    else:
+        identities = f"{passed} / {checked}" if checked else ""
+    tables = d.get("template_tables_found")
+    tables = tables if tables is not None else d.get("tables_parsed")
+    missing = d.get("template_tables_missing")
+    return TableRow(
+        (
+            Cell(
+                d["file_name"] or "", sources.href(d["document_id"], None, d["source_path"]), d["source_path"], "wrap"
+            ),
+            Cell(DOC_TYPE_ZH.get(d["doc_type"] or "", d["doc_type"] or "")),
+            Cell(d["province"] or ""),
+            Cell(d["jurisdiction_name"] or "", kind="wrap"),
+            Cell("" if d["fiscal_year"] is None else str(d["fiscal_year"])),
+            Cell(d["department_name"] or "", kind="wrap", small=d["title"] or ""),
+            Cell(d.get("quality_grade") or "—", kind=f"grade grade-{d.get('quality_grade') or 'none'}"),
+            Cell(
+                "" if tables is None else str(tables),
+                kind="num",
+                small=f"missing {missing}" if missing else "",
+            ),
+            Cell(identities, kind="num"),
+            Cell(d["parse_status"] or "", kind=f"parse-{d['parse_status']}"),
+            Cell(
+                (d.get("content_sha256") or "")[:12],
+                title=d.get("content_sha256"),
+                kind="mono",
+                small=_timestamp(d.get("file_modified_at")) if d.get("file_modified_at") else "",
+            ),
+            Cell(
+                str(d.get("publication_date") or "") or ("link" if _web_address(d.get("publication_url")) else ""),
+                _web_address(d.get("publication_url")),
+                d.get("publication_url"),
+            ),
+        ),
+        {
+            "province": d["province"] or "",
+            "year": "" if d["fiscal_year"] is None else str(d["fiscal_year"]),
+            "kind": d["doc_type"] or "",
+        },
     )
 
 

@@ -13,7 +13,8 @@ part of the candidate records, in ``build_state.json`` beside its database, the 
 code that made it (``PARTS``); a step compares it with the code now and redoes its part whole when
 they differ: other ingest code (or other versions of the locked packages, or of this build code)
 means a full build; other models a full dbt build and new dbt docs; other rules or another
-acknowledgement registry all documents checked again. ``FULL_REFRESH=1`` builds everything anew.
+acknowledgement registry all documents checked again; another report code every source page of
+the report written again. ``FULL_REFRESH=1`` builds everything anew.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def fingerprints() -> dict[str, str]:
         "dbt": f"{dbt}-{toolchain}",
         "docs": f"{dbt}-{toolchain}",
         "expectations": f"{_digest(_files('expectations'))}-{toolchain}",
+        # the source pages are the documents as ingest's loader reads them
+        "report": f"{_digest(_files('report'))}-{code_fingerprint()}-{toolchain}",
     }
 
 

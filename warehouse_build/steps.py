@@ -198,14 +198,24 @@ def expectations(settings: Settings) -> None:
 
 
 def report(settings: Settings) -> None:
+    """The report; in a refresh, the source pages of the documents it did not touch are kept from
+    the published report when this code wrote it (report/html.py)."""
     layout = settings.layout
+    of_candidate = layout.candidate_db.is_file()
+    published = layout.current / "report"
+    keep_pages = of_candidate and part_is_current(layout, "report") and published.is_dir()
+    if of_candidate:
+        forget_part(layout, "report")
 
     def write(folder: Path) -> None:
         argv = [BIN / "python", "-m", "report", "--db", _database_read(layout), "--out", folder]
+        argv += ["--published", published.resolve()] if keep_pages else []
         if _run(argv, _reading(layout)) != 0:
             raise StepFailed("the report could not be written")
 
     _output_step(layout, "report", write)
+    if of_candidate:
+        record_part(layout, "report")
 
 
 def docs(settings: Settings) -> None:
