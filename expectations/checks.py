@@ -113,6 +113,12 @@ def rule_rows(con: duckdb.DuckDBPyConnection, rule: Rule) -> pd.DataFrame:
 def compute_checks(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -> pd.DataFrame:
     """Every check of every rule, one row per rule and subject (passes included)."""
     prepare_views(con)
+    return checks_of(con, source_root)
+
+
+def checks_of(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -> pd.DataFrame:
+    """Every check of the documents ``raw`` shows, on views ``prepare_views`` made (once per
+    connection), sorted by document, rule and subject."""
     frames = [rule_rows(con, rule) for rule in RULES]
     frames.append(text_check_rows(con, source_root))
     frames = [f for f in frames if not f.empty]

@@ -1,20 +1,27 @@
 """Run the identity checks on a candidate warehouse: dq.identity_results, Data Docs, report, verdict.
 
-1. every rule's SQL runs on the candidate (checks.py), plus the text checks of DOC-01/DOC-03; in a
-   refresh (``only_refreshed``), on the rows of the refreshed documents only (scope.py), the other
-   documents' results being kept as they are in the candidate (a copy of the published warehouse);
-2. Great Expectations validates those rows (validation.py): a row fails when GE finds its
-   ``excess`` above 0; Data Docs go to ``<out>/data_docs``;
+The documents are checked a chunk at a time (``CHUNK_DOCUMENTS``, in document order; scope.py),
+so the step holds one chunk's checks whatever the number of documents. For each chunk:
+
+1. every rule's SQL runs on the chunk's rows of the candidate (checks.py), plus the text checks of
+   DOC-01/DOC-03;
+2. Great Expectations validates those rows (validation.py; imported once, one context for every
+   chunk): a row fails when GE finds its ``excess`` above 0;
 3. the acknowledgement registry turns reviewed failures into ``acknowledged``, with their finding
    (``source_error``: the document is wrong; ``incomplete_copy``: the copy read lost content);
-4. ``dq.identity_results`` is (re)written in the candidate (in a refresh, the refreshed documents'
-   rows), and ``<out>/verdict.json``, ``failures.txt`` and ``failures.html`` are written from every
-   document's results. The verdict decides publication. Data Docs show the rows validated by this
-   run: in a refresh, the refreshed documents'.
+4. the chunk's rows are appended to ``dq.identity_results`` in the candidate.
+
+In a refresh (``only_refreshed``) the chunks are the refreshed documents', whose earlier results
+are deleted first; the other documents' results are kept as they are in the candidate (a copy of
+the published warehouse). Then ``<out>/verdict.json``, ``failures.txt`` and ``failures.html`` are
+written from every document's results, counted by DuckDB (only the failures are read into memory).
+The verdict decides publication. Data Docs show the rows validated by this run, one validation
+per family and chunk: in a refresh, the refreshed documents'.
 
 The step exits 0 when it ran, whatever it found (``make build`` then refuses to publish in the
 publish step, naming each failure); it exits non-zero only when it could not run, and then leaves
-no verdict, so nothing can be published.
+no verdict, so nothing can be published (nor is a half-written dq.identity_results: the build
+records the checks as made by no code until the step ends, so the next build checks every document).
 """
 
 from __future__ import annotations
@@ -27,18 +34,19 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from expectations.acknowledgements import REGISTRY, apply_acknowledgements, load_registry, stale_entries
-from expectations.checks import RESULT_COLUMNS, compute_checks
+from expectations.acknowledgements import REGISTRY, Acknowledgement, apply_acknowledgements, load_registry
+from expectations.checks import RESULT_COLUMNS, checks_of, prepare_views
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
-from expectations.scope import checked_rows, refreshed_documents
-from ingest.warehouse_db import connect
+from expectations.scope import REFRESHED, document_chunks, open_candidate
 
 OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/provenance.py)
 PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
+CHUNK_DOCUMENTS = 250  # documents checked and validated together: the step's memory is one chunk's
+RESULTS = "candidate.dq.identity_results"
 # The table dbt created (described, its comments kept) is emptied and refilled; created when missing.
-IDENTITY_RESULTS_DDL = """
-create schema if not exists dq;
-create table if not exists dq.identity_results (
+IDENTITY_RESULTS_DDL = f"""
+create schema if not exists candidate.dq;
+create table if not exists {RESULTS} (
     document_id varchar, rule_id varchar, severity varchar, subject varchar,
     lhs_value decimal(24, 6), rhs_value decimal(24, 6), difference decimal(24, 6), tolerance decimal(24, 6),
     status varchar, finding varchar, message varchar, source_ref varchar
@@ -72,36 +80,34 @@ def _scan_place(source_ref: str) -> str:
     return ", ".join(part for part in parts if part.startswith(("p.", "box ")))
 
 
-def write_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame, documents: list[str] | None = None) -> None:
-    """Replace dq.identity_results by ``results``, or only the rows of ``documents`` (a refresh)."""
+def clear_results(con: duckdb.DuckDBPyConnection, only_refreshed: bool) -> None:
+    """Delete the results this run makes again: every document's, or the refreshed documents'."""
     con.execute("begin")
     con.execute(IDENTITY_RESULTS_DDL)
-    if documents is None:
-        con.execute("delete from dq.identity_results")
-    else:
-        con.execute("delete from dq.identity_results where document_id in (select unnest(?::varchar[]))", [documents])
+    con.execute(f"delete from {RESULTS}" + (f" where document_id in ({REFRESHED})" if only_refreshed else ""))
+    con.execute("commit")
+
+
+def append_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
     frame = results.astype({"lhs_value": "float64", "rhs_value": "float64", "difference": "float64",
                             "tolerance": "float64"})  # fmt: skip
     con.register("identity_rows", frame)
-    con.execute(
-        "insert into dq.identity_results by name select document_id, rule_id, severity, subject, "
-        "lhs_value, rhs_value, difference, tolerance, status, finding, message, source_ref from identity_rows"
-    )
-    con.execute("commit")
-    con.unregister("identity_rows")
-
-
-def kept_results(con: duckdb.DuckDBPyConnection, refreshed: list[str]) -> pd.DataFrame:
-    """The results a refresh keeps: those of the documents it did not check again."""
-    return con.execute(
-        f"select {', '.join(RESULT_COLUMNS)} from dq.identity_results "
-        "where document_id is null or document_id not in (select unnest(?::varchar[]))",
-        [refreshed],
-    ).df()
+    try:
+        con.execute(
+            f"insert into {RESULTS} by name select document_id, rule_id, severity, subject, lhs_value, rhs_value, "
+            "difference, tolerance, status, finding, message, source_ref from identity_rows"
+        )
+    finally:
+        con.unregister("identity_rows")
 
 
 def run_expectations(
-    db: Path, out: Path, registry: Path = REGISTRY, source_root: Path | None = None, only_refreshed: bool = False
+    db: Path,
+    out: Path,
+    registry: Path = REGISTRY,
+    source_root: Path | None = None,
+    only_refreshed: bool = False,
+    chunk_documents: int = CHUNK_DOCUMENTS,
 ) -> int:
     started = time.perf_counter()
     entries = load_registry(registry)  # a registry that cannot be read stops the step before any work
@@ -110,37 +116,83 @@ def run_expectations(
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
         (out / stale_output).unlink(missing_ok=True)
     shutil.rmtree(out / "data_docs", ignore_errors=True)  # pages of an earlier build must not linger
-    checked = checked_rows(db, only_refreshed)
-    try:
-        checks = compute_checks(checked, source_root)
-    finally:
-        checked.close()
-    computed = time.perf_counter()
-    from expectations.validation import validate_checks  # imports great_expectations (seconds)
+    from expectations.validation import Validator  # imports great_expectations (seconds)
 
-    outcome = validate_checks(checks, out / "data_docs")
-    _cross_check(checks, outcome.failing_rows)
-    results, _ = apply_acknowledgements(judge(checks, outcome.failing_rows), entries)
-    con = connect(db)
+    validator = Validator(out / "data_docs")
+    con = open_candidate(db)
     try:
-        refreshed = refreshed_documents(con) if only_refreshed else None
-        kept = kept_results(con, refreshed) if refreshed is not None else None
-        write_results(con, results, refreshed)
-        file_names = dict(con.execute("select document_id, file_name from raw.documents").fetchall())
+        prepare_views(con)
+        clear_results(con, only_refreshed)
+        sql_seconds = 0.0
+        for _ in document_chunks(con, only_refreshed, chunk_documents):
+            chunk_started = time.perf_counter()
+            checks = checks_of(con, source_root)
+            sql_seconds += time.perf_counter() - chunk_started
+            outcome = validator.validate(checks)
+            _cross_check(checks, outcome.failing_rows)
+            results, _ = apply_acknowledgements(judge(checks, outcome.failing_rows), entries)
+            append_results(con, results)
+        validator.build_data_docs()
+        counts = result_counts(con)
+        records = failure_records(*failing_results(con))
+        stale = stale_entries_of(con, entries)
     finally:
         con.close()
-    if kept is not None and not kept.empty:
-        results = pd.concat([kept, results], ignore_index=True)
-    stale = stale_entries(results, entries)
-    counts = {status: int((results["status"] == status).sum()) for status in ("pass", "fail", "acknowledged")}
-    counts["of which incomplete_copy"] = int((results["finding"] == "incomplete_copy").sum())
-    counts["checks"] = len(results)
-    records = failure_records(results, file_names)
     write_verdict(out, records, stale, counts)
     write_text_report(out, records, stale, counts)
     write_html_report(out, records, stale, counts)
-    _print_summary(records, stale, counts, computed - started, time.perf_counter() - started, out)
+    _print_summary(records, stale, counts, sql_seconds, time.perf_counter() - started, out)
     return 0
+
+
+def result_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Every document's results counted: pass, fail, acknowledged, of which incomplete copies, checks."""
+    found = con.execute(
+        "select count(*) filter (where status = 'pass'), count(*) filter (where status = 'fail'), "
+        "count(*) filter (where status = 'acknowledged'), count(*) filter (where finding = 'incomplete_copy'), "
+        f"count(*) from {RESULTS}"
+    ).fetchone()
+    names = ("pass", "fail", "acknowledged", "of which incomplete_copy", "checks")
+    return dict(zip(names, (int(n) for n in found or (0,) * len(names)), strict=True))
+
+
+def failing_results(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The results that did not pass (every document's) and the file names of their documents."""
+    failing = con.execute(
+        f"select {', '.join(RESULT_COLUMNS)} from {RESULTS} where status <> 'pass' "
+        "order by document_id, rule_id, subject"
+    ).df()
+    names = con.execute(
+        "select document_id, file_name from candidate.raw.documents "
+        f"where document_id in (select document_id from {RESULTS} where status <> 'pass')"
+    ).fetchall()
+    return failing, dict(names)
+
+
+def stale_entries_of(con: duckdb.DuckDBPyConnection, entries: list[Acknowledgement]) -> list[Acknowledgement]:
+    """The entries naming a document with results that match no acknowledged check of it."""
+    if not entries:
+        return []
+    keys = pd.DataFrame(
+        {
+            "position": range(len(entries)),
+            "document": [e.document for e in entries],
+            "rule_id": [e.rule_id for e in entries],
+            "subject": [e.subject for e in entries],
+        }
+    )
+    con.register("registry_entries", keys)
+    try:
+        stale = con.execute(
+            f"""select e.position from registry_entries e
+            where exists (select 1 from {RESULTS} r where r.document_id = e.document)
+              and not exists (select 1 from {RESULTS} r where r.document_id = e.document and r.rule_id = e.rule_id
+                              and r.subject = e.subject and r.status = 'acknowledged')
+            order by e.position"""
+        ).fetchall()
+    finally:
+        con.unregister("registry_entries")
+    return [entries[position] for (position,) in stale]
 
 
 def _cross_check(checks: pd.DataFrame, failing_rows: set[int]) -> None:

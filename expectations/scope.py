@@ -1,15 +1,18 @@
-"""Which documents the identity checks read: every document, or (a refresh) only the refreshed ones.
+"""Which documents the identity checks read, a chunk of documents at a time.
 
 The rule queries read the raw tables as ``raw.<table>``. They run on an in-memory connection to
-which the candidate is attached read-only, where ``raw`` holds one view per raw table: the
-candidate's rows, or only the rows of the documents in ``raw.refreshed_documents``. So every rule
-checks the refreshed documents without knowing it, and a refresh keeps the results of the other
+which the candidate is attached (as ``candidate``), where ``raw`` holds one view per raw table
+showing only the rows of the documents in ``checked_documents``: the documents of one chunk. So
+every rule checks one chunk without knowing it, and the step holds one chunk's checks at a time
+whatever the number of documents. The documents to check are every document of the candidate, or
+in a refresh only those in ``raw.refreshed_documents``: a refresh keeps the results of the other
 documents as the published warehouse had them (runner.py). A rule comparing two documents would
 have to be checked whole; every rule of the catalog checks one document's own rows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -21,19 +24,35 @@ from ingest.warehouse_db import connect
 REFRESHED = "select document_id from candidate.raw.refreshed_documents"
 
 
-def checked_rows(db: Path, only_refreshed: bool) -> duckdb.DuckDBPyConnection:
-    """An in-memory connection whose ``raw`` schema shows the candidate's rows to check."""
+def open_candidate(db: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory connection with the candidate attached and ``raw`` showing one chunk's rows."""
+    if not db.is_file():
+        raise FileNotFoundError(f"no warehouse at {db}")
     con = connect(":memory:")
     quoted = str(db).replace("'", "''")
-    con.execute(f"attach '{quoted}' as candidate (read_only)")
+    con.execute(f"attach '{quoted}' as candidate")
+    con.execute("create table checked_documents (document_id varchar)")
     con.execute("create schema raw")
     for table in RAW_TABLES:
-        scoped = only_refreshed and table in DOCUMENT_TABLES
-        where = f" where document_id in ({REFRESHED})" if scoped else ""
-        con.execute(f"create view raw.{table} as select * from candidate.raw.{table}{where}")
+        chunk = " where document_id in (select document_id from checked_documents)" if table in DOCUMENT_TABLES else ""
+        con.execute(f"create view raw.{table} as select * from candidate.raw.{table}{chunk}")
     return con
 
 
-def refreshed_documents(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The documents a refresh checks again (``con``: the candidate)."""
-    return [row[0] for row in con.execute("select document_id from raw.refreshed_documents").fetchall()]
+def document_chunks(con: duckdb.DuckDBPyConnection, only_refreshed: bool, size: int) -> Iterator[int]:
+    """Fill ``checked_documents`` with one chunk of ``size`` documents after another (in document
+    order); yield the number of documents in each. The documents are those with rows in any raw
+    table (only the refreshed ones in a refresh)."""
+    union = " union ".join(f"select document_id from candidate.raw.{table}" for table in DOCUMENT_TABLES)
+    scope = f" and document_id in ({REFRESHED})" if only_refreshed else ""
+    con.execute(
+        "create or replace table documents_to_check as "
+        f"select document_id, (row_number() over (order by document_id) - 1) // {int(size)} as chunk "
+        f"from ({union}) where document_id is not null{scope}"
+    )
+    chunks = con.execute("select count(distinct chunk) from documents_to_check").fetchone()
+    for chunk in range(chunks[0] if chunks else 0):
+        con.execute("delete from checked_documents")
+        con.execute("insert into checked_documents select document_id from documents_to_check where chunk = ?", [chunk])
+        counted = con.execute("select count(*) from checked_documents").fetchone()
+        yield counted[0] if counted else 0

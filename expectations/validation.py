@@ -1,10 +1,12 @@
 """Validate the computed checks with Great Expectations and build its Data Docs.
 
 The identity rows computed on the candidate (``checks.py``) are validated through GE's public
-pandas path: an ephemeral context, one expectation suite per rule family (FA, NA, PE, DOC), one
+pandas path: an ephemeral context, one expectation suite per rule family (FA, BU, NA, PE, DOC), one
 expectation per rule (``excess`` ≤ 0 on that rule's rows) plus the shape of the rows, and one
-checkpoint over the four validation definitions (all read the same frame of rows). GE's SQL engine is not used: it loses query rows
-on DuckDB. Importing great_expectations takes seconds: only this module does it.
+checkpoint over the validation definitions (all read the same frame of rows). The checkpoint runs
+once per chunk of documents (runner.py), so GE holds one chunk's rows. GE's SQL engine is not
+used: it loses query rows on DuckDB. Importing great_expectations takes seconds: only this module
+does it, once per step.
 """
 
 from __future__ import annotations
@@ -34,66 +36,76 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def validate_checks(checks: pd.DataFrame, data_docs_dir: Path) -> ValidationOutcome:
-    """Run one checkpoint over the four family suites; return the rows GE found failing."""
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-    from great_expectations.expectations.row_conditions import Column
+class Validator:
+    """One ephemeral GE context with the family suites and their checkpoint, validating one chunk
+    of checks after another; the Data Docs are built once, over every chunk's results."""
 
-    _quiet()
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    data_docs_dir.mkdir(parents=True, exist_ok=True)
-    context.add_data_docs_site(
-        site_name="identities",
-        site_config={
-            "class_name": "SiteBuilder",
-            "store_backend": {
-                "class_name": "TupleFilesystemStoreBackend",
-                "base_directory": str(Path(data_docs_dir).resolve()),
+    def __init__(self, data_docs_dir: Path):
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+        from great_expectations.expectations.row_conditions import Column
+
+        _quiet()
+        self.data_docs_dir = data_docs_dir
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        data_docs_dir.mkdir(parents=True, exist_ok=True)
+        self.context.add_data_docs_site(
+            site_name="identities",
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(Path(data_docs_dir).resolve()),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             },
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        },
-    )
-    source = context.data_sources.add_pandas("identity_checks")
-    frame = _validation_frame(checks)
-    definitions = []
-    for family in FAMILIES:
-        asset = source.add_dataframe_asset(f"{family.lower()}_checks")
-        batch = asset.add_batch_definition_whole_dataframe(f"{family.lower()}_rows")
-        suite = context.suites.add(_family_suite(gx, Column, family))
-        definitions.append(
-            context.validation_definitions.add(gx.ValidationDefinition(name=family, data=batch, suite=suite))
         )
-    checkpoint = context.checkpoints.add(
-        gx.Checkpoint(
-            name="identities",
-            validation_definitions=definitions,
-            actions=[],  # Data Docs are built once below, not once per validation definition
-            result_format={"result_format": "COMPLETE"},
+        source = self.context.data_sources.add_pandas("identity_checks")
+        definitions = []
+        for family in FAMILIES:
+            asset = source.add_dataframe_asset(f"{family.lower()}_checks")
+            batch = asset.add_batch_definition_whole_dataframe(f"{family.lower()}_rows")
+            suite = self.context.suites.add(_family_suite(gx, Column, family))
+            definitions.append(
+                self.context.validation_definitions.add(gx.ValidationDefinition(name=family, data=batch, suite=suite))
+            )
+        self.checkpoint = self.context.checkpoints.add(
+            gx.Checkpoint(
+                name="identities",
+                validation_definitions=definitions,
+                actions=[],  # Data Docs are built once at the end, not once per validation definition
+                result_format={"result_format": "COMPLETE"},
+            )
         )
-    )
-    result = checkpoint.run(batch_parameters={"dataframe": frame})
-    context.build_data_docs(site_names=["identities"])
-    outcome = ValidationOutcome(success=bool(result.success))
-    for run_result in result.run_results.values():
-        family = run_result.suite_name.removeprefix("identities_").upper()
-        outcome.statistics[family] = dict(run_result.statistics)
-        for expectation_result in run_result.results:
-            if expectation_result.expectation_config.meta.get("check") != "identity":
-                if not expectation_result.success:
-                    raise RuntimeError(f"identity rows are malformed: {expectation_result.expectation_config}")
-                continue
-            for position in expectation_result.result.get("unexpected_index_list") or []:
-                outcome.failing_rows.add(int(frame.loc[position, "row_id"]))
-    index = data_docs_dir / "index.html"
-    outcome.data_docs_index = index if index.exists() else None
-    return outcome
+
+    def validate(self, checks: pd.DataFrame) -> ValidationOutcome:
+        """Run the checkpoint over one chunk of checks; return the rows GE found failing."""
+        frame = _validation_frame(checks)
+        result = self.checkpoint.run(batch_parameters={"dataframe": frame})
+        outcome = ValidationOutcome(success=bool(result.success))
+        for run_result in result.run_results.values():
+            family = run_result.suite_name.removeprefix("identities_").upper()
+            outcome.statistics[family] = dict(run_result.statistics)
+            for expectation_result in run_result.results:
+                if expectation_result.expectation_config.meta.get("check") != "identity":
+                    if not expectation_result.success:
+                        raise RuntimeError(f"identity rows are malformed: {expectation_result.expectation_config}")
+                    continue
+                for position in expectation_result.result.get("unexpected_index_list") or []:
+                    outcome.failing_rows.add(int(frame.loc[position, "row_id"]))
+        return outcome
+
+    def build_data_docs(self) -> Path | None:
+        self.context.build_data_docs(site_names=["identities"])
+        index = self.data_docs_dir / "index.html"
+        return index if index.exists() else None
 
 
 def _validation_frame(checks: pd.DataFrame) -> pd.DataFrame:
-    """The rows GE validates: each family's suite reads its own rules' rows through row conditions."""
-    frame = checks[["rule_id", "severity", "document_id", "subject", "excess"]].copy()
+    """The rows GE validates: each family's suite reads its own rules' rows through row conditions.
+    Only the columns the expectations read (and the row's label) are handed over."""
+    frame = checks[["rule_id", "excess"]].copy()
     frame["row_id"] = checks.index.astype("int64")
     frame["excess"] = frame["excess"].astype("float64")
     return frame.reset_index(drop=True)

@@ -179,7 +179,8 @@ def test_a_refreshed_ingest_and_its_checks_are_those_of_a_full_one(tmp_path):
     removed_id = document_id_of(raw / DOC_004)
     _change_one_remove_one_add_one(raw)
     ingest_into(refreshed, carry_over=published)
-    assert run_expectations(refreshed, tmp_path / "dq_refreshed", only_refreshed=True) == 0
+    # in chunks of two documents: the four refreshed documents' checks in two runs
+    assert run_expectations(refreshed, tmp_path / "dq_refreshed", only_refreshed=True, chunk_documents=2) == 0
     ingest_into(full)
     assert run_expectations(full, tmp_path / "dq_full") == 0
     assert len(_refreshed(refreshed)) == 4 and removed_id in _refreshed(refreshed)

@@ -1,0 +1,80 @@
+"""The identity checks run a chunk of documents at a time: any chunk size gives the same results.
+
+The samples (five documents) are checked whole and in chunks of two documents with a registry
+that acknowledges half of their failures (the others fail) and names a check that does not fail
+(a stale entry): dq.identity_results, the verdict and both failure reports must agree.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import DOC_000, SAMPLES
+
+from expectations.acknowledgements import REGISTRY
+from expectations.runner import run_expectations
+from expectations.scope import document_chunks, open_candidate
+from ingest.cli import main as ingest_main
+from ingest.pipeline import document_id_of
+
+REPORTS = ("verdict.json", "failures.txt", "failures.html")
+SAMPLE_ID = document_id_of(SAMPLES / DOC_000)
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("chunks")
+    db = work / "samples.duckdb"
+    argv = ["run", "--raw-dir", str(SAMPLES), "--db", str(db), "--cache-dir", str(work / "parsed")]
+    assert ingest_main(argv) == 0
+    return db
+
+
+def _results(db: Path) -> Counter:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return Counter(con.execute("select * from dq.identity_results").fetchall())
+    finally:
+        con.close()
+
+
+def test_documents_are_checked_in_chunks_of_the_size_asked(sample_db, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(sample_db, db)
+    con = open_candidate(db)
+    try:
+        assert list(document_chunks(con, only_refreshed=False, size=2)) == [2, 2, 1]
+        assert list(document_chunks(con, only_refreshed=False, size=250)) == [5]
+    finally:
+        con.close()
+
+
+def _half_registry(tmp_path: Path) -> Path:
+    lines = REGISTRY.read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines[1:] if line.strip()]
+    stale = f"{SAMPLE_ID},FA-01,no such subject,source_error,line 1 says so"
+    registry = tmp_path / "acknowledgements.csv"
+    registry.write_text("\n".join([lines[0], *entries[::2], stale]) + "\n", encoding="utf-8")
+    return registry
+
+
+def test_checks_in_chunks_are_the_checks_of_every_document_at_once(sample_db, tmp_path):
+    registry = _half_registry(tmp_path)
+    runs = {}
+    for name, size in (("whole", 250), ("chunks", 2)):
+        db = tmp_path / f"{name}.duckdb"
+        shutil.copy(sample_db, db)
+        assert run_expectations(db, tmp_path / name, registry=registry, chunk_documents=size) == 0
+        runs[name] = db
+    whole = _results(runs["whole"])
+    statuses = Counter(row[8] for row in whole.elements())
+    assert statuses["acknowledged"] and statuses["fail"] and statuses["pass"] > 500
+    assert "no such subject" in (tmp_path / "whole" / "failures.txt").read_text(encoding="utf-8")
+    assert _results(runs["chunks"]) == whole
+    for report in REPORTS:
+        assert (tmp_path / "chunks" / report).read_bytes() == (tmp_path / "whole" / report).read_bytes(), report
+    assert (tmp_path / "chunks" / "data_docs" / "index.html").is_file()
