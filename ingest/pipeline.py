@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ingest.landing.batch import ArrowRows, LandingBatch, is_arrow, landable, packed, unpacked
-from ingest.landing.cache import RowCache
+from ingest.landing.batch import ArrowRows, LandingBatch, is_arrow, landable
+from ingest.landing.cache import RowCache, packed, unpacked
 from ingest.landing.provenance import MANIFEST_NAME, printable
 from ingest.landing.rows import document_row, rows_by_table
 from ingest.landing.schema import RAW_TABLES
@@ -256,9 +256,12 @@ def parse_and_cache(cache: RowCache | None, path: Path, limits: DocumentLimits) 
     landing the rows of every document only gathers Arrow tables."""
     rows = parse_document(path, limits)
     tables = landable(rows)
-    if cache is not None and rows.get("documents") and rows["documents"][0][_STATUS] != "failed":
-        cache.put(rows["documents"][0][0], str(path), tables)
-    return packed(tables)
+    if cache is None or not rows.get("documents") or rows["documents"][0][_STATUS] == "failed":
+        return packed(tables)
+    document_id = rows["documents"][0][0]
+    message = packed(tables, cache.key(document_id, str(path)))  # the entry is the message sent
+    cache.put_packed(document_id, str(path), message)
+    return message
 
 
 def _cache_key(path: Path, cache: RowCache | None) -> tuple[str, str] | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ingest.landing.cache import entry_table, entry_tables
 from ingest.landing.consistency import checked
 from ingest.landing.duckdb_writer import to_arrow
 from ingest.landing.quarantine import quarantined
@@ -78,20 +77,6 @@ def landable(rows: Rows) -> ArrowRows:
     if still:  # its documents row or issue rows are what cannot be landed
         tables = _converted(quarantined(rows, found, keep_documents_row=False))
     return tables
-
-
-def packed(tables: ArrowRows) -> bytes:
-    """A document's landable rows as one Arrow IPC message, as a worker sends them: read back in
-    about a millisecond, where unpickling the tables one by one takes several."""
-    entry = entry_table(tables)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, entry.schema) as writer:
-        writer.write_table(entry)
-    return sink.getvalue().to_pybytes()
-
-
-def unpacked(message: bytes) -> ArrowRows:
-    return entry_tables(pa.ipc.open_stream(message).read_all())
 
 
 def is_arrow(rows: Rows | ArrowRows) -> bool:

@@ -33,7 +33,11 @@ from ingest.layout.jurisdictions import Gazetteer, Located, load_gazetteer
 from ingest.model import DocumentMeta, IngestIssue, Line
 from ingest.seeds import read_seed
 
-ORG_SUFFIX = r"(?:局|中心|委员会|办公室|委|办|厅|院|部|所|站|队|馆|会|处|室|园|校|社|台|团|场|署|宫)"
+ORG_WORDS = ("局", "中心", "委员会", "办公室", "委", "办", "厅", "院", "部", "所", "站", "队", "馆", "会", "处", "室", "园",
+             "校", "社", "台", "团", "场", "署", "宫")  # fmt: skip
+# The lookahead of their first characters is what the alternation implies: a name tried at each
+# length fails there at one character test instead of one per word.
+ORG_SUFFIX = "(?=[" + "".join(dict.fromkeys(w[0] for w in ORG_WORDS)) + "])(?:" + "|".join(ORG_WORDS) + ")"
 YEAR = r"(20\d\d)\s*年度?"
 # The first part of a document: what its kind, title and department are read from.
 HEAD_LINES = 80

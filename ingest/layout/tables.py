@@ -35,6 +35,8 @@ UNIT = re.compile(r"(?<!编制)单位\s*[：:]\s*([万千亿]?元|[台辆套个�
 METADATA = re.compile(
     r"^(部门|编制单位|单位|金额单位)\s*[：:]|(?<!编制)单位\s*[：:]\s*[万千亿]?元|公开\s*\d{1,2}\s*表|^\d{4}\s*年度?$"
 )
+# One of these is in every text METADATA finds.
+METADATA_WORDS = ("部门", "单位", "公开", "年")
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 # A narrative heading: "一、收入决算情况说明" (001 line 24), "二 、部门基本情况" (001 line 54).
 NARRATIVE_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*、.*(情况说明|说明|情况|职能|职责)$")
@@ -62,8 +64,10 @@ TITLE_PREFIX = re.compile(
 )
 
 # A figure as printed: "215.56", "0.00", "-3.5", "1,234.00"; blanks are "-", "—", "/", "────".
-NUMBER = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
-BLANK_MARK = re.compile(r"^[-—–─━/／]+$")
+FIGURE_TEXT = r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?"
+BLANK_TEXT = r"[-—–─━/／]+"
+NUMBER = re.compile(f"^(?:{FIGURE_TEXT})$")
+BLANK_MARK = re.compile(f"^{BLANK_TEXT}$")
 FUNCTION_CODE_PARTS = re.compile(r"^\d{3}$|^\d{2}$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
@@ -281,6 +285,8 @@ def _only_blank_or_meta(lines: list[Line]) -> bool:
 
 def _is_metadata(line: Line) -> bool:
     """部门/编制单位/单位 lines and 公开NN表 numbers above a table (002 line 68, 001 line 126)."""
+    if line.cells is None and not any(word in line.text for word in METADATA_WORDS):
+        return False  # what METADATA needs is nowhere in the line (a table row, mostly)
     cells = split_cells(line) if _has_cells(line) else [line.text.strip()]
     return any(METADATA.search(cell.strip()) for cell in cells if cell.strip())
 

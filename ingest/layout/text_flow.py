@@ -72,29 +72,19 @@ class Paragraph:
 
     def append(self, line: Line) -> None:
         """Add a line's characters, dropping layout whitespace but keeping one space between ASCII words."""
-        kept: list[str] = []
-        previous = self._pieces[-1][-1:] if self._pieces else ""
-        stripped = line.text.strip()
-        for run in _RUNS.finditer(stripped):
-            if not run.group().isspace():
-                kept.append(run.group())
-                previous = run.group()[-1]
-            elif _separates_ascii_words(previous, stripped, run.end()):
-                kept.append(" ")
-                previous = " "
-        text = "".join(kept)
+        text = _LAYOUT_SPACE.sub(_kept_space, line.text.strip())
         if text:
             self._pieces.append(text)
             self.origins.extend([line] * len(text))
 
 
-# Runs of whitespace and of other characters, in order.
-_RUNS = re.compile(r"\s+|\S+")
+# A run of whitespace inside a line, with the characters either side of it.
+_LAYOUT_SPACE = re.compile(r"(?<=(.))\s+(?=(.))", re.S)
 
 
-def _separates_ascii_words(previous: str, text: str, after: int) -> bool:
+def _kept_space(run: re.Match[str]) -> str:
     """ "2022 12345" keeps its space; "2022 年" and "902.93 万元" lose theirs."""
-    return bool(_ASCII_WORD.match(previous)) and bool(_ASCII_WORD.match(text, after))
+    return " " if _ASCII_WORD.match(run.group(1)) and _ASCII_WORD.match(run.group(2)) else ""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ingest.model import Line
 
 # Share of CJK characters that t2s changes above which a document counts as traditional.
 TRADITIONAL_SHARE = 0.01
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_FIRST, CJK_LAST = 0x4E00, 0x9FFF  # the CJK Unified Ideographs counted
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_ANNOTATION = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[" + _TONED + r"][a-zü" + _TONED + r"]*[)）]")
 
@@ -37,24 +37,28 @@ def _converter():
 def to_simplified(lines: list[Line]) -> tuple[list[Line], bool]:
     """The lines in simplified characters (each keeping its printed text) and whether any changed."""
     text = "\n".join(line.text for line in lines)
-    cjk = len(_CJK.findall(text))
+    points = _code_points(text)
+    cjk = int(np.count_nonzero((points >= CJK_FIRST) & (points <= CJK_LAST)))
     if not cjk:
         return lines, False
     converted = _converter().convert(text)
-    changed = _differing_characters(text, converted)
+    changed = _differing_characters(points, converted)
     if changed / cjk < TRADITIONAL_SHARE:
         return lines, False
     return [_simplified_line(line) for line in lines], True
 
 
-def _differing_characters(text: str, converted: str) -> int:
-    """How many positions of the common length hold different characters (compared as code points
-    in one array operation: a document is tens of thousands of characters)."""
-    if text == converted:
-        return 0
-    length = min(len(text), len(converted))
-    a, b = (np.frombuffer(t[:length].encode("utf-32-le", "surrogatepass"), np.uint32) for t in (text, converted))
-    return int(np.count_nonzero(a != b))
+def _code_points(text: str) -> np.ndarray:
+    """The text's characters as code points (counted and compared as arrays: a document is tens of
+    thousands of characters)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+def _differing_characters(points: np.ndarray, converted: str) -> int:
+    """How many positions of the common length hold different characters."""
+    other = _code_points(converted)
+    length = min(len(points), len(other))
+    return int(np.count_nonzero(points[:length] != other[:length]))
 
 
 def _simplified_line(line: Line) -> Line:

@@ -59,7 +59,8 @@ _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _FULLWIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 # A word of nothing but digits and separators is a figure, or a part of one wrapped in a narrow
 # column ("111，760，" over "486.75"): its full-width commas are thousands separators too.
-_FIGURE_WORD = re.compile(r"(?<!\S)[\d,.，]*\d[\d,.，]*(?!\S)")
+# (Only the words with a full-width comma are matched: the others have nothing to replace.)
+_FIGURE_WORD = re.compile(r"(?<!\S)(?=[\d,.]*，)[\d,.，]*\d[\d,.，]*(?!\S)")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FIGURE_PART = re.compile(r"^[\d,.]+$")

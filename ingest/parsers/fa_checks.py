@@ -20,8 +20,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
 
-from ingest.model import TableValue
+from ingest.model import Amount, TableValue
 from ingest.parsers.template_vocabulary import TemplateVocabulary
 from ingest.parsers.templates import FAMILIES, kind_of, vocabulary_of
 
@@ -44,8 +46,7 @@ class Check:
         return abs(self.lhs - self.rhs) <= self.tolerance
 
 
-@dataclass(frozen=True)
-class _Figure:
+class _Figure(NamedTuple):
     value: Decimal  # yuan
     tolerance: Decimal  # yuan
 
@@ -81,10 +82,19 @@ def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:
         code = value.function_code or value.economic_code
         if code is None and value.row_key and value.row_key.isdigit():
             code = value.row_key
-        row = rows[value.table_key].setdefault(key, _Row(value.row_key, side, code, value.row_label, {}))
-        scale = YUAN_PER[value.unit]
-        row.figures.setdefault(value.column_key, _Figure(value.amount.value * scale, value.amount.half_unit * scale))
+        row = rows[value.table_key].get(key) or rows[value.table_key].setdefault(
+            key, _Row(value.row_key, side, code, value.row_label, {})
+        )
+        if value.column_key not in row.figures:
+            tolerance = _tolerance(value.amount.decimals, value.unit)
+            row.figures[value.column_key] = _Figure(value.amount.value * YUAN_PER[value.unit], tolerance)
     return {table_key: list(by_row.values()) for table_key, by_row in rows.items()}
+
+
+@lru_cache(maxsize=64)
+def _tolerance(decimals: int, unit: str) -> Decimal:
+    """Half a unit of the last printed decimal, in yuan."""
+    return Amount(Decimal(0), "", decimals).half_unit * YUAN_PER[unit]
 
 
 def _table_checks(table_key: str, rows: list[_Row]) -> list[Check]:
@@ -127,16 +137,18 @@ def _row_sums(table_key: str, rows: list[_Row], vocabulary: TemplateVocabulary) 
 
 def _hierarchy(table_key: str, rows: list[_Row], rule: str) -> list[Check]:
     """FA-08 / BU-05, column by column: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项."""
-    coded = [row for row in rows if row.code and row.code.isdigit()]
+    children_of: dict[str, list[_Row]] = defaultdict(list)  # 合计 ("") -> its 类, 类 -> its 款, 款 -> its 项
+    for row in rows:
+        if row.code and row.code.isdigit() and len(row.code) in (3, 5, 7):
+            children_of[row.code[:-2] if len(row.code) > 3 else ""].append(row)
     checks = []
     for parent in rows:
         if parent.row_key == "total":
-            prefix, length = "", 3
+            children = children_of.get("", [])
         elif parent.code and parent.code.isdigit() and len(parent.code) in (3, 5):
-            prefix, length = parent.code, len(parent.code) + 2
+            children = children_of.get(parent.code, [])
         else:
             continue
-        children = [row for row in coded if len(row.code) == length and row.code.startswith(prefix)]
         for column, total in parent.figures.items():
             parts = [child.figures[column] for child in children if column in child.figures]
             if parts:

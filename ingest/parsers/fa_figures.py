@@ -5,9 +5,10 @@ A blank, "-", "—", "/", "────" cell is a blank (amount None), never ze
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from ingest.layout.tables import BLANK_MARK, NUMBER
+from ingest.layout.tables import BLANK_MARK, BLANK_TEXT, FIGURE_TEXT, NUMBER
 from ingest.model import Amount
 from ingest.numbers import decimals_of, parse_number
 
@@ -19,8 +20,12 @@ def is_blank_text(text: str) -> bool:
     return not stripped or bool(BLANK_MARK.match(stripped))
 
 
+# A blank or a figure, with the spaces around it: is_blank_text or NUMBER, in one match.
+AMOUNT_TEXT = re.compile(rf"\s*(?:{BLANK_TEXT}|{FIGURE_TEXT})?\s*")
+
+
 def is_amount_text(text: str) -> bool:
-    return is_blank_text(text) or bool(NUMBER.match(text.strip()))
+    return AMOUNT_TEXT.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1 << 12)  # an Amount is immutable: one object may serve every cell printing it

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.layout.tables import CODE, LIST_MARKER, TableBlock, normalize_label
 from ingest.model import IngestIssue, Line
@@ -317,15 +318,20 @@ class RowState:
     after_carryover_begin: bool = False
 
 
+# Labels repeat within a document and across documents of one template: the pure functions of a
+# label are remembered (a few thousand each, so a worker's memory stays flat).
+@lru_cache(maxsize=1 << 12)
 def printed_label(label: str) -> str:
     return "".join(label.split())
 
 
+@lru_cache(maxsize=1 << 12)
 def row_unit(label: str, table_unit: str) -> str:
     m = COUNT_UNIT.search(row_text(label, keep_unit=True))
     return m.group(1) if m else table_unit
 
 
+@lru_cache(maxsize=1 << 12)
 def row_text(label: str, keep_unit: bool = False) -> str:
     """A row label in the form fa_patterns compares: no markers, quotes, spaces; full-width parentheses."""
     text = normalize_label(label).replace("(", "（").replace(")", "）").replace("（类）", "")
