@@ -49,10 +49,19 @@ def arrow_schema(table: str) -> pa.Schema:
 
 
 def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
+    if not rows:
+        return _empty(table)
     schema = arrow_schema(table)
-    data = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
+    data = list(zip(*rows, strict=True))
     arrays = [_column(list(col), f.type) for f, col in zip(schema, data, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+@cache
+def _empty(table: str) -> pa.Table:
+    """A raw table without rows (an Arrow table is immutable: one serves every document)."""
+    schema = arrow_schema(table)
+    return pa.Table.from_arrays([pa.array([], type=f.type) for f in schema], schema=schema)
 
 
 class RawWriter:

@@ -355,8 +355,8 @@ def find_title_year(head: list[str], title: str | None) -> int | None:
 def _majority_year(all_text: list[str]) -> int | None:
     years: Counter[int] = Counter()
     for text in all_text:
-        if REPORT_DATE_LINE.match(text.strip()):
-            continue
+        if "年" not in text or REPORT_DATE_LINE.match(text.strip()):
+            continue  # (a year is printed with 年)
         years.update(int(y) for y in ANY_YEAR.findall(FULL_DATE.sub("", text)))
     return years.most_common(1)[0][0] if years else None
 

@@ -48,8 +48,6 @@ HEADING_ENDING = re.compile(
     r"(?:说明|情况|结论|分析|结果|概况|职能|职责|解释|附件|表|设置|过程|措施|建议|部分)[。:：]?$"
 )
 MONEY_OR_RATE = re.compile(r"\d\s*(?:万元|元|%)")
-# Whitespace that is layout, not content: anything but a space between two ASCII alphanumerics.
-_ASCII_WORD = re.compile(r"[0-9A-Za-z]")
 
 
 @dataclass
@@ -72,19 +70,16 @@ class Paragraph:
 
     def append(self, line: Line) -> None:
         """Add a line's characters, dropping layout whitespace but keeping one space between ASCII words."""
-        text = _LAYOUT_SPACE.sub(_kept_space, line.text.strip())
+        text = _LAYOUT_SPACE.sub("", _SPACE_BETWEEN_ASCII_WORDS.sub(" ", line.text.strip()))
         if text:
             self._pieces.append(text)
             self.origins.extend([line] * len(text))
 
 
-# A run of whitespace inside a line, with the characters either side of it.
-_LAYOUT_SPACE = re.compile(r"(?<=(.))\s+(?=(.))", re.S)
-
-
-def _kept_space(run: re.Match[str]) -> str:
-    """ "2022 12345" keeps its space; "2022 年" and "902.93 万元" lose theirs."""
-    return " " if _ASCII_WORD.match(run.group(1)) and _ASCII_WORD.match(run.group(2)) else ""
+# "2022 12345" keeps one space; "2022 年" and "902.93 万元" lose theirs: whitespace between two ASCII
+# alphanumerics becomes one space, then every run of whitespace that is not between two goes.
+_SPACE_BETWEEN_ASCII_WORDS = re.compile(r"(?<=[0-9A-Za-z])\s+(?=[0-9A-Za-z])")
+_LAYOUT_SPACE = re.compile(r"(?<![0-9A-Za-z])\s+|\s+(?![0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -173,13 +168,14 @@ def flow_paragraphs(lines: list[Line]) -> list[Paragraph]:
         if is_table_row(line):
             close()
             continue
-        if is_page_furniture(line, next_text) or _compact(line.text) in running:
+        if is_page_furniture(line, next_text) or (running and _compact(line.text) in running):
             continue
         starts_item = bool(ENUMERATOR.match(line.text)) and not CONTINUATION_START.match(line.text)
-        if starts_item or is_heading_line(line.text):
+        heading = is_heading_line(line.text)
+        if starts_item or heading:
             close()
         current.append(line)
-        if is_heading_line(line.text):
+        if heading:
             current.is_heading = True
             close()
     close()

@@ -59,7 +59,9 @@ _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _FULLWIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 # A word of nothing but digits and separators is a figure, or a part of one wrapped in a narrow
 # column ("111，760，" over "486.75"): its full-width commas are thousands separators too.
-# (Only the words with a full-width comma are matched: the others have nothing to replace.)
+# (Only the words with a full-width comma are matched: the others have nothing to replace. Each of
+# the two has a full-width comma beside a digit or separator, the text of prose mostly has none.)
+_COMMA_BY_FIGURE = re.compile(r"[\d,.]，|，[\d,.]")
 _FIGURE_WORD = re.compile(r"(?<!\S)(?=[\d,.]*，)[\d,.，]*\d[\d,.，]*(?!\S)")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -195,7 +197,7 @@ def _cut_before(head: str, rest: str, decimals: int | None = None) -> bool:
 
 def _normalize(text: str) -> str:
     text = _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
-    if "，" in text:
+    if "，" in text and _COMMA_BY_FIGURE.search(text):
         text = _FULLWIDTH_THOUSANDS.sub(",", text)
         text = _FIGURE_WORD.sub(lambda m: m.group().replace("，", ","), text)
     if _COMPATIBILITY.search(text):

@@ -5,6 +5,7 @@ and hotline projects a self-evaluation report names only in a sentence with thei
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,11 +37,9 @@ class SquashedText:
 
     @classmethod
     def of(cls, lines: list[Line]) -> SquashedText:
-        text, starts = "", []
-        for line in lines:
-            starts.append(len(text))
-            text += squash(line.text)
-        return cls(text, starts, lines)
+        texts = [squash(line.text) for line in lines]
+        starts = list(itertools.accumulate((len(text) for text in texts[:-1]), initial=0)) if texts else []
+        return cls("".join(texts), starts, lines)
 
     def line_at(self, pos: int) -> Line:
         return self.lines[max(0, bisect.bisect_right(self.starts, pos) - 1)]

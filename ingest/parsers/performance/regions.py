@@ -41,6 +41,8 @@ class ReportRegion:
 
 
 def _is_header_start(lines: list[Line], i: int) -> bool:
+    if not lines[i].text.lstrip().startswith(("一", "绩")):
+        return False  # (what the header's first cell starts with, below)
     first = squash(lines[i].text)
     if not first or not first.startswith(("一级", "绩效指标一级", "绩效指标")):
         return False
