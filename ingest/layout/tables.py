@@ -37,6 +37,7 @@ METADATA = re.compile(
 )
 # One of these is in every text METADATA finds.
 METADATA_WORDS = ("部门", "单位", "公开", "年")
+METADATA_WORD = re.compile("|".join(METADATA_WORDS))
 PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
 # A narrative heading: "一、收入决算情况说明" (001 line 24), "二 、部门基本情况" (001 line 54).
 NARRATIVE_HEADING = re.compile(r"^[一二三四五六七八九十]+\s*、.*(情况说明|说明|情况|职能|职责)$")
@@ -285,7 +286,7 @@ def _only_blank_or_meta(lines: list[Line]) -> bool:
 
 def _is_metadata(line: Line) -> bool:
     """部门/编制单位/单位 lines and 公开NN表 numbers above a table (002 line 68, 001 line 126)."""
-    if line.cells is None and not any(word in line.text for word in METADATA_WORDS):
+    if line.cells is None and not METADATA_WORD.search(line.text):
         return False  # what METADATA needs is nowhere in the line (a table row, mostly)
     cells = split_cells(line) if _has_cells(line) else [line.text.strip()]
     return any(METADATA.search(cell.strip()) for cell in cells if cell.strip())
@@ -327,7 +328,7 @@ def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title
             if evidence:
                 break  # the table ended without a note and the text goes on
             continue
-        if _looks_tabular(line):
+        if _looks_tabular(line, plain):
             evidence = True
         if not evidence and nonblank > TABLE_EVIDENCE_WINDOW:
             return None
@@ -356,11 +357,11 @@ def _is_prose(line: Line) -> bool:
     return not _has_cells(line) and bool(PROSE_PUNCTUATION.search(line.text))
 
 
-def _looks_tabular(line: Line) -> bool:
+def _looks_tabular(line: Line, plain: str) -> bool:
+    """Whether a line reads as a row of a table; ``plain`` is its text as normalize_label gives it."""
     cells = [c for c in split_cells(line) if c]
     if _has_cells(line):
         return len(cells) >= 2
     if line.spans is not None and len(line.spans) >= 2 and any(_is_amount(span.text) for span in line.spans):
         return True  # words apart on the page, one a figure: a row printed without ruling
-    plain = normalize_label(line.text)
     return any(word in plain for word in ("栏次", "行次")) or (len(cells) >= 2 and _is_figure(cells[-1]))

@@ -52,28 +52,40 @@ MONEY_OR_RATE = re.compile(r"\d\s*(?:万元|元|%)")
 
 @dataclass
 class Paragraph:
-    """Joined prose text; ``origins[i]`` is the source line of ``text[i]``."""
+    """Joined prose text; ``origins[i]`` is the source line of ``text[i]``. The lines are joined
+    when the text is first read: most paragraphs of a document (its table rows) never are."""
 
-    origins: list[Line] = field(default_factory=list)
     is_heading: bool = False
-    # The text in pieces, joined when read: appending stays linear in the paragraph's length.
-    _pieces: list[str] = field(default_factory=list, repr=False)
+    _lines: list[Line] = field(default_factory=list, repr=False)
+    _joined: tuple[str, list[Line]] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
-        if len(self._pieces) > 1:
-            self._pieces[:] = ["".join(self._pieces)]
-        return self._pieces[0] if self._pieces else ""
+        return self._join()[0]
+
+    @property
+    def origins(self) -> list[Line]:
+        return self._join()[1]
 
     def line_at(self, offset: int) -> Line:
         return self.origins[min(max(offset, 0), len(self.origins) - 1)]
 
     def append(self, line: Line) -> None:
-        """Add a line's characters, dropping layout whitespace but keeping one space between ASCII words."""
-        text = _LAYOUT_SPACE.sub("", _SPACE_BETWEEN_ASCII_WORDS.sub(" ", line.text.strip()))
-        if text:
-            self._pieces.append(text)
-            self.origins.extend([line] * len(text))
+        """Add a line (a line of nothing but whitespace adds nothing)."""
+        self._lines.append(line)
+        self._joined = None
+
+    def _join(self) -> tuple[str, list[Line]]:
+        """The lines' characters, layout whitespace dropped but one space kept between ASCII words."""
+        if self._joined is None:
+            pieces: list[str] = []
+            origins: list[Line] = []
+            for line in self._lines:
+                text = _LAYOUT_SPACE.sub("", _SPACE_BETWEEN_ASCII_WORDS.sub(" ", line.text.strip()))
+                pieces.append(text)
+                origins.extend([line] * len(text))
+            self._joined = ("".join(pieces), origins)
+        return self._joined
 
 
 # "2022 12345" keeps one space; "2022 年" and "902.93 万元" lose theirs: whitespace between two ASCII
@@ -159,7 +171,7 @@ def flow_paragraphs(lines: list[Line]) -> list[Paragraph]:
 
     def close() -> None:
         nonlocal current
-        if current.text:
+        if current._lines:  # lines with text (content): its text is not empty
             paragraphs.append(current)
         current = Paragraph()
 
