@@ -135,7 +135,7 @@ def _test_problems(table: str, rows: list[tuple], rules: TableRules, arrow_rows:
             found.append(f"{table}: {len(missing)} row(s) without {column}{_source(table, missing[0])}")
     for column, allowed in rules.accepted.items():
         if arrow_rows is not None:
-            values = pc.unique(arrow_rows.column(column)).to_pylist()  # the few distinct values
+            values = pc.unique(arrow_rows.column(column)).to_pylist() if arrow_rows.num_rows else []
         else:
             values = [row[names.index(column)] for row in rows]
         unknown = sorted({str(v) for v in values if v is not None} - {str(v) for v in allowed})

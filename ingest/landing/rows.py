@@ -9,7 +9,7 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from ingest.landing.schema import RAW_TABLES
-from ingest.model import DocumentResult
+from ingest.model import DocumentResult, TableValue
 
 PARSER_VERSION = "1"
 
@@ -42,7 +42,7 @@ def issue_rows(result: DocumentResult) -> list[tuple]:
     return [
         _ordered(
             "ingest_issues",
-            {"document_id": doc.document_id, "source_path": doc.source_path, **asdict(issue)},
+            {"document_id": doc.document_id, "source_path": doc.source_path, **vars(issue)},
         )
         for issue in [*doc.issues, *result.issues]
     ]
@@ -58,8 +58,8 @@ def value_rows(result: DocumentResult) -> list[tuple]:
     given_names = ("document_id", "amount", "printed", "decimals")
     blank = (doc_id, None, None, None)
     rows = []
+    row_of = _row_builder("fa_values", TableValue, given_names, given_first=True)
     for v in result.values:
-        row_of = _row_builder("fa_values", type(v), given_names, given_first=True)
         amount = v.amount
         given = blank if amount is None else (doc_id, amount.value, amount.printed, amount.decimals)
         rows.append(row_of(v, given))

@@ -363,7 +363,7 @@ def _majority_year(all_text: list[str]) -> int | None:
 
 def _money_unit(all_text: list[str]) -> str | None:
     joined = "\n".join(all_text)
-    wan = len(re.findall(r"万元", joined))
+    wan = joined.count("万元")
     yuan = len(re.findall(r"(?:单位|金额单位)\s*[:：]\s*元", joined))
     if not wan and not yuan:
         return None

@@ -46,6 +46,10 @@ def emit_part(
     table_name = f"{block.table_no} {block.title}" if block.table_no else block.title
     ref = SourceRef.of_line(file_name, line, table_name, row_label or None).render()
     value_unit = row_unit(part.label, unit)
+    function_code = part.code if part.code and block.spec.kind == "function_coded" else None
+    if block.spec.kind == "two_sided" and row_key and row_key.isdigit():
+        function_code = row_key
+    economic_code = part.code if part.code and block.spec.kind == "economic_coded" else None
     figures = False
     for column, text in part.amounts:
         amount = parse_amount(text)
@@ -53,9 +57,6 @@ def emit_part(
             read.issues.append(issue("warn", f"{block.title}: not a figure: {text!r} ({row_label})", line))
             continue
         figures = figures or amount is not None
-        function_code = part.code if part.code and block.spec.kind == "function_coded" else None
-        if block.spec.kind == "two_sided" and row_key and row_key.isdigit():
-            function_code = row_key
         read.values.append(
             TableValue(
                 table_key=block.spec.key,
@@ -64,7 +65,7 @@ def emit_part(
                 row_key=row_key,
                 line_code=part.line_code,
                 function_code=function_code,
-                economic_code=part.code if part.code and block.spec.kind == "economic_coded" else None,
+                economic_code=economic_code,
                 side=part.side,
                 column_key=column.key or "unknown",
                 column_label=column.label,

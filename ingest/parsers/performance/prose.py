@@ -64,6 +64,8 @@ _OVERALL_CONTEXT = re.compile(r"部门整体支出绩效自评")
 def listed_self_evaluations(lines: list[Line], fiscal_year: int | None) -> list[ProjectDraft]:
     squashed = SquashedText.of(lines)
     drafts = []
+    if "自评" not in squashed.text:
+        return drafts  # (what every listed score says: looked for at once, not at every enumerator)
     for match in _LISTED_SELF_SCORE.finditer(squashed.text):
         name = match.group("name")
         if name.endswith("费项目"):  # "…奖励经费项目" -> …奖励经费; "…建设项目" keeps 项目
