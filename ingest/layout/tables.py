@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 
 from ingest.layout.columns import grid_from_spans, is_span_table
 from ingest.model import Line, Span
@@ -214,34 +215,31 @@ def _spaced_row_cells(text: str) -> tuple[str, ...]:
 
 def _leading_code(tokens: list[str]) -> tuple[str | None, int]:
     """A code at the start of a row, followed by its name: "2010301 行政运行" or "201 06 01 行政运行"."""
+    first = tokens[0]
+    class_apart = len(first) == 3 and first.isdigit()  # a 类 printed apart from its 款 (and 项)
     for width in (3, 2, 1):
-        parts = tokens[:width]
-        if len(tokens) <= width or _is_figure(tokens[width]):
+        if len(tokens) <= width or (width > 1 and not class_apart):
             continue
-        if width == 1 and CODE.match(parts[0]):
-            return parts[0], 1
-        later_parts_ok = all(FUNCTION_CODE_PARTS.match(p) and len(p) == 2 for p in parts[1:])
-        if width > 1 and len(parts[0]) == 3 and parts[0].isdigit() and later_parts_ok:
+        if width == 1:
+            if CODE.match(first) and not _is_figure(tokens[1]):
+                return first, 1
+            continue
+        parts = tokens[:width]
+        if all(len(p) == 2 and FUNCTION_CODE_PARTS.match(p) for p in parts[1:]) and not _is_figure(tokens[width]):
             return "".join(parts), width
     return None, 0
 
 
 def _label_and_figure_cells(tokens: list[str]) -> list[str]:
     """Group words into labels and keep figures as cells; a lone figure inside words stays in the label."""
-    runs: list[tuple[bool, list[str]]] = []  # (is_figure_run, tokens)
-    for token in tokens:
-        is_fig = _is_figure(token)
-        if runs and runs[-1][0] == is_fig:
-            runs[-1][1].append(token)
-        else:
-            runs.append((is_fig, [token]))
+    runs = [(is_fig, list(run)) for is_fig, run in groupby(tokens, key=_is_figure)]
     cells: list[str] = []
     label: list[str] = []
     for n, (is_fig, run) in enumerate(runs):
-        last = n == len(runs) - 1
-        starts_label = not last and bool(LIST_MARKER.match(runs[n + 1][1][0]))
-        decimal_figure = "." in run[0]  # "人员经费合计 65.88 公用经费合计" vs "单价 100 万元（含）以上设备"
-        if is_fig and (last or len(run) > 1 or starts_label or not label or decimal_figure):
+        # "人员经费合计 65.88 公用经费合计" (a decimal figure) vs "单价 100 万元（含）以上设备"
+        if is_fig and (
+            n == len(runs) - 1 or len(run) > 1 or not label or "." in run[0] or LIST_MARKER.match(runs[n + 1][1][0])
+        ):
             if label:
                 cells.append(" ".join(label))
                 label = []

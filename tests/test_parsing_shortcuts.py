@@ -1,0 +1,75 @@
+"""The quick tests that let a reader skip work give the answer of the full test they stand for:
+on the lines of the sample documents and on examples of each case they cover."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES
+
+from ingest.layout.tables import METADATA, NUMBER, _is_metadata
+from ingest.loading import load_document
+from ingest.loading.text import normalize_line
+from ingest.model import Line
+from ingest.parsers.fa_figures import is_amount_text, is_blank_text
+
+METADATA_LINES = [
+    "部门：景德镇市委信访局",
+    "编制单位：江苏省高级人民法院",
+    "单位：万元",
+    "金额单位：元",
+    "收入支出决算总表   单位：万元",
+    "公开 08 表",
+    "2022 年度",
+    "2022年",
+    "单位：台、辆、套",
+]
+
+
+def _metadata_by_pattern(line: Line) -> bool:
+    """What _is_metadata answers, without its quick test."""
+    cells = [c.strip() for c in line.text.split("\t")] if "\t" in line.text else [line.text.strip()]
+    return any(METADATA.search(cell) for cell in cells if cell)
+
+
+def _sample_lines() -> list[Line]:
+    return [line for path in sorted(SAMPLES.iterdir()) for line in load_document(path).lines]
+
+
+@pytest.mark.parametrize("text", METADATA_LINES)
+def test_every_kind_of_metadata_line_passes_the_quick_test(text):
+    for line in (Line(text, 1), Line(f"\t{text}\t", 1)):
+        assert _is_metadata(line) and _metadata_by_pattern(line)
+
+
+def test_metadata_quick_test_agrees_with_the_pattern_on_every_sample_line():
+    lines = [line for line in _sample_lines() if line.cells is None]
+    assert sum(_is_metadata(line) for line in lines) > 20
+    assert [_is_metadata(line) for line in lines] == [_metadata_by_pattern(line) for line in lines]
+
+
+AMOUNT_CELLS = ["", "  ", "-", "—", "／", "────", "12", " 1,234.50 ", "-3.5", "−2", "0.00", "12a", "1,23", "12.", "--5"]
+
+
+@pytest.mark.parametrize("text", AMOUNT_CELLS)
+def test_an_amount_text_is_a_blank_or_a_figure(text):
+    assert is_amount_text(text) == (is_blank_text(text) or bool(NUMBER.match(text.strip())))
+
+
+def test_amount_text_agrees_with_blank_or_figure_on_every_sample_word():
+    words = {word for line in _sample_lines() for word in line.text.split()}
+    assert sum(is_amount_text(w) for w in words) > 100
+    assert {w for w in words if is_amount_text(w)} == {w for w in words if is_blank_text(w) or NUMBER.match(w)}
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("合计 １，９５４．０２", "合计 1,954.02"),
+        ("111，760，", "111,760,"),
+        ("收入 1，954.02 万元", "收入 1,954.02 万元"),
+        ("收入，支出，结余", "收入，支出，结余"),
+        ("共计100，其中", "共计100，其中"),
+    ],
+)
+def test_full_width_commas_are_thousands_separators_only_in_figures(printed, read):
+    assert normalize_line(printed) == read
