@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import SAMPLES
 
+from ingest.layout.metadata import DEPARTMENT_PATTERNS, TextLines
 from ingest.layout.tables import METADATA, NUMBER, _is_metadata
 from ingest.loading import load_document
 from ingest.loading.text import normalize_line
@@ -73,3 +74,30 @@ def test_amount_text_agrees_with_blank_or_figure_on_every_sample_word():
 )
 def test_full_width_commas_are_thousands_separators_only_in_figures(printed, read):
     assert normalize_line(printed) == read
+
+
+DEPARTMENT_TEXTS = [
+    "江苏省高级人民法院\n2019 年度部门预算公开",
+    "##\n第一部分\n某市某某局\n2020年度部门决算",  # the most lines a match takes before its year
+    "第一部分\n\n江苏省某某局 2019年度部门决算",
+    "##\n\n  某市某某局2020年度部门预算",
+    "  \n\n二、\n  2018 年度江苏省高级人民法院收入预算总表",
+    "# 江苏省政协办公厅\n\n\n2019 年度收入、支出预算总计 13,377.11 万元",
+    "江苏省高级人民法院   \n   \n",
+    "\n\n江苏省高级人民法院",
+    "第二部分 江苏省政协办公厅 2017 年度部门预算表\n天门市 12345 公共服务热线中心 2022 年度部门决算",
+]
+
+
+def test_department_patterns_find_at_the_lines_they_try_what_they_find_anywhere():
+    texts = DEPARTMENT_TEXTS + [
+        "\n".join(line.text for line in load_document(p).lines) for p in sorted(SAMPLES.iterdir())
+    ]
+    found = 0
+    for text in texts:
+        lines = TextLines(text)
+        for _, pattern, begins in DEPARTMENT_PATTERNS:
+            everywhere = [(m.span(), m.group("name")) for m in pattern.finditer(text)]
+            assert [(m.span(), m.group("name")) for m in lines.matches(pattern, begins)] == everywhere
+            found += len(everywhere)
+    assert found > 30

@@ -33,6 +33,11 @@ def _arrow_type(sql_type: str) -> pa.DataType:
 
 def _column(values: list, arrow_type: pa.DataType) -> pa.Array:
     if pa.types.is_decimal(arrow_type):
+        if all(v is None or type(v) is Decimal for v in values):
+            try:  # through their text, exactly: Arrow converts Decimal objects ten times slower
+                return pa.array([None if v is None else str(v) for v in values], pa.string()).cast(arrow_type)
+            except pa.ArrowException:
+                pass  # more decimals than the column keeps, or too many digits: as below
         try:  # exact values (the parsers' Decimals, integers) convert as they are, in one step
             return pa.array(values, type=arrow_type)
         except (pa.ArrowException, TypeError, ValueError):

@@ -25,9 +25,12 @@ Examples the patterns exist for (sample corpus):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ingest.layout.jurisdictions import Gazetteer, Located, load_gazetteer
 from ingest.model import DocumentMeta, IngestIssue, Line
@@ -51,9 +54,17 @@ TITLE_WEIGHT = 3
 # make a match; without it every line indented by n spaces is tried n times over.
 _NUMBERING = r"(?:(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)\s*+)?"
 _KIND_WORD = r"(?:部门|单位)?(?:决算|预算)|.{0,40}?绩效(?:评价|自评)"
-DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
-    (weight, re.compile(pattern, re.MULTILINE))
-    for weight, pattern in (
+# Where a match of a pattern that starts with ^ can begin (finditer's matches, found by trying only
+# the line starts that can begin one instead of scanning every line):
+# - YEAR_NEAR: a year (20xx年) starts within the four lines with text from there on: the most that a
+#   line of #s, a 第N部分 line, the name's line and the year's line take;
+# - NAME_LINE: the first line with text from there on is the name alone (NAME_LONGEST at most).
+# Patterns without ^ (None) are searched for everywhere.
+YEAR_NEAR, NAME_LINE = "year_near", "name_line"
+NAME_LONGEST = 39 + max(len(word) for word in ORG_WORDS)  # \S.{1,38}? and the organization's word
+DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str], str | None], ...] = tuple(
+    (weight, re.compile(pattern, re.MULTILINE), begins)
+    for weight, pattern, begins in (
         # "天门市 12345 公共服务热线中心 2022 年度部门决算", "第二部分 江苏省政协办公厅 2017 年度部门预算表"
         (
             4,
@@ -66,9 +77,14 @@ DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
             + r"\s*(?:"
             + _KIND_WORD
             + r")",
+            YEAR_NEAR,
         ),
         # "江苏省政协办公厅 2019 年度收入、支出预算总计 13,377.11 万元"
-        (1, r"^#*\s*(?P<name>\S.{1,38}?" + ORG_SUFFIX + r")\s*" + YEAR + r"(?!\s*(?:" + _KIND_WORD + r"))"),
+        (
+            1,
+            r"^#*\s*(?P<name>\S.{1,38}?" + ORG_SUFFIX + r")\s*" + YEAR + r"(?!\s*(?:" + _KIND_WORD + r"))",
+            YEAR_NEAR,
+        ),
         # "二、2018 年度江苏省高级人民法院收入预算总表"
         (
             2,
@@ -78,12 +94,14 @@ DEPARTMENT_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = tuple(
             + r"\s*(?P<name>\S.{1,38}?"
             + ORG_SUFFIX
             + r")\s*(?:部门|单位)?(?:收支|收入|支出|财政|决算|预算)",
+            YEAR_NEAR,
         ),
         # a line that is only the name: "江苏省高级人民法院" above "2019 年度部门预算公开"
-        (4, r"^\s*(?P<name>\S.{1,38}?" + ORG_SUFFIX + r")\s*$"),
-        (3, r"第一部分\s*(?P<name>\S.{1,38}?" + ORG_SUFFIX + r")\s*(?:部门|单位)?概况"),
+        (4, r"^\s*(?P<name>\S.{1,38}?" + ORG_SUFFIX + r")\s*$", NAME_LINE),
+        (3, r"第一部分\s*(?P<name>\S.{1,38}?" + ORG_SUFFIX + r")\s*(?:部门|单位)?概况", None),
     )
 )
+_YEAR_START = re.compile(r"20(?=\d\d\s*年)")  # where YEAR can start (the literal first: searched fast)
 # Words that make a candidate not a department name: a web page's banner ("欢迎来到南县政协网站"),
 # navigation ("首页 > …"), a template's placeholder ("上海市XX局").
 NOT_A_NAME = re.compile(r"欢迎|网站|首页|当前位置|>|XX|××|ＸＸ")
@@ -269,7 +287,9 @@ def find_department(all_text: list[str], gazetteer: Gazetteer | None = None, tit
     found: list[tuple[int, str]] = [
         (field_weights[_compact(m.group("label"))], m.group("name")) for m in field_pattern.finditer(joined)
     ]
-    found.extend((weight, m.group("name")) for weight, pattern in DEPARTMENT_PATTERNS for m in pattern.finditer(joined))
+    lines = TextLines(joined)
+    for weight, pattern, begins in DEPARTMENT_PATTERNS:
+        found.extend((weight, m.group("name")) for m in lines.matches(pattern, begins))
     if title:
         found.extend((TITLE_WEIGHT + 2, name) for name in _names_in_title(title))
     for weight, printed in found:
@@ -279,6 +299,42 @@ def find_department(all_text: list[str], gazetteer: Gazetteer | None = None, tit
     if not scores:
         return None
     return scores.most_common(1)[0][0]
+
+
+class TextLines:
+    """A text's lines, and the line starts where a pattern of DEPARTMENT_PATTERNS can begin a match."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lines = text.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        with_text = [i for i, line in enumerate(lines) if not line.isspace() and line]
+        years = sorted({bisect_right(self.starts, m.start()) - 1 for m in _YEAR_START.finditer(text)})
+        # the lines from the one after a line with text up to the next line with text have that line first
+        after_previous = [0] + [i + 1 for i in with_text[:-1]]
+        self.may_begin = {
+            NAME_LINE: [
+                i
+                for n, line in enumerate(with_text)
+                if len(lines[line].strip()) <= NAME_LONGEST
+                for i in range(after_previous[n], line + 1)
+            ],
+            YEAR_NEAR: sorted(
+                {i for year in years for i in range(after_previous[max(0, with_text.index(year) - 3)], year + 1)}
+            ),
+        }
+
+    def matches(self, pattern: re.Pattern[str], begins: str | None) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, the pattern tried only where ``begins`` says a match can begin."""
+        if begins is None:
+            yield from pattern.finditer(self.text)
+            return
+        end = 0
+        for index in self.may_begin[begins]:
+            start = self.starts[index]
+            if start >= end and (m := pattern.match(self.text, start)):
+                yield m
+                end = m.end()
 
 
 def _names_in_title(title: str) -> list[str]:

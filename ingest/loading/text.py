@@ -56,12 +56,13 @@ RADICAL_STANDS_FOR = {
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 # A full-width comma between digit groups is a thousands separator: "1，954.02" (full-width digits).
-_FULLWIDTH_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+_FULLWIDTH_THOUSANDS = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")
 # A word of nothing but digits and separators is a figure, or a part of one wrapped in a narrow
 # column ("111，760，" over "486.75"): its full-width commas are thousands separators too.
 # (Only the words with a full-width comma are matched: the others have nothing to replace. Each of
 # the two has a full-width comma beside a digit or separator, the text of prose mostly has none.)
-_COMMA_BY_FIGURE = re.compile(r"[\d,.]，|，[\d,.]")
+# (Patterns that start with the comma itself are searched for as fast as a substring.)
+_COMMA_BY_FIGURE = re.compile(r"，(?:(?<=[\d,.]，)|(?=[\d,.]))")
 _FIGURE_WORD = re.compile(r"(?<!\S)(?=[\d,.]*，)[\d,.，]*\d[\d,.，]*(?!\S)")
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # "2,940.05", "-12,000"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
