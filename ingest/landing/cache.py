@@ -151,8 +151,16 @@ def unpacked(message: bytes) -> dict[str, pa.Table]:
 
 def entry_table(tables: dict[str, pa.Table]) -> pa.Table:
     """A document's rows (an Arrow table per raw table) as one row of ``entry_schema``."""
-    columns = [_as_list(tables[name] if name in tables else to_arrow(name, [])) for name in DOCUMENT_TABLES]
+    columns = [
+        _as_list(tables[name]) if name in tables and tables[name].num_rows else _no_rows(name) for name in DOCUMENT_TABLES
+    ]
     return pa.Table.from_arrays(columns, schema=entry_schema())
+
+
+@cache
+def _no_rows(table: str) -> pa.Array:
+    """The cell of a raw table without rows (made once: an Arrow array is immutable)."""
+    return _as_list(to_arrow(table, []))
 
 
 def entry_tables(entry: pa.Table) -> dict[str, pa.Table]:

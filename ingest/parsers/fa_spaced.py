@@ -96,15 +96,15 @@ def spaced_segments(cells: list[str], codes_inside: bool) -> list[Segment]:
     segment of their own with an empty label.
     """
     segments: list[Segment] = []
+    amounts = [is_amount_text(cell) for cell in cells]
     i = 0
     while i < len(cells):
         cell = cells[i]
-        starts_coded = CODE.match(cell) and i + 1 < len(cells) and not is_amount_text(cells[i + 1])
-        if starts_coded and (codes_inside or i == 0):
+        if (codes_inside or i == 0) and i + 1 < len(cells) and not amounts[i + 1] and CODE.match(cell):
             segments.append(Segment(cell, cells[i + 1]))
             i += 2
             continue
-        if is_amount_text(cell):
+        if amounts[i]:
             if not segments:
                 segments.append(Segment(None, ""))
             segments[-1].figures.append(cell)
