@@ -152,7 +152,8 @@ def unpacked(message: bytes) -> dict[str, pa.Table]:
 def entry_table(tables: dict[str, pa.Table]) -> pa.Table:
     """A document's rows (an Arrow table per raw table) as one row of ``entry_schema``."""
     columns = [
-        _as_list(tables[name]) if name in tables and tables[name].num_rows else _no_rows(name) for name in DOCUMENT_TABLES
+        _as_list(tables[name]) if name in tables and tables[name].num_rows else _no_rows(name)
+        for name in DOCUMENT_TABLES
     ]
     return pa.Table.from_arrays(columns, schema=entry_schema())
 
