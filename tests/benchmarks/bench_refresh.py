@@ -7,7 +7,8 @@
 (`make build FULL_REFRESH=1`); then `--changed` of them (1% by default) are changed (a line of
 their own added at the end, so each is new bytes to parse, land, model and check) and the
 warehouse is built again, which refreshes it. Prints both builds' steps side by side and the
-ratio of the refresh to the full build, with the load of the machine before and after each.
+ratio of the refresh to the full build (of seconds and of processor seconds) and the peak memory
+of each step in each, with the load of the machine before and after each.
 """
 
 from __future__ import annotations
@@ -58,24 +59,27 @@ def main() -> int:
             runs[name] = (seconds, cpu, summary)
             print(f"{name}: {seconds:.1f} s, {cpu:.1f} CPU s, peak {peak:.0f} MB ({before} before, {load()} after)",
                   flush=True)  # fmt: skip
-    print(f"\n{args.size} documents ({megabytes:.1f} MB), {changed} changed; seconds (processor seconds)")
+    print(f"\n{args.size} documents ({megabytes:.1f} MB), {changed} changed; seconds (processor seconds), peak MB")
     steps = [s["step"] for s in runs["full"][2].get("steps", [])]
-    print(f"{'step':<14}{'full':>18}{'refresh':>18}{'ratio':>8}")
+    print(f"{'step':<14}{'full':>18}{'refresh':>18}{'ratio':>8}{'cpu ratio':>10}{'peak MB':>14}")
     for step in steps:
         full, refresh = (_step(runs[name][2], step) for name in ("full", "refresh"))
         ratio = refresh[0] / full[0] if full[0] else 0.0
-        print(f"{step:<14}{full[0]:>9.1f} ({full[1]:>6.1f}){refresh[0]:>9.1f} ({refresh[1]:>6.1f}){ratio:>8.2f}")
+        cpu_ratio = refresh[1] / full[1] if full[1] else 0.0
+        print(f"{step:<14}{full[0]:>9.1f} ({full[1]:>6.1f}){refresh[0]:>9.1f} ({refresh[1]:>6.1f}){ratio:>8.2f}"
+              f"{cpu_ratio:>10.2f}{full[2]:>7.0f}{refresh[2]:>7.0f}")  # fmt: skip
     (full_s, full_cpu, _), (refresh_s, refresh_cpu, _) = runs["full"], runs["refresh"]
     print(f"{'make build':<14}{full_s:>9.1f} ({full_cpu:>6.1f}){refresh_s:>9.1f} ({refresh_cpu:>6.1f})"
           f"{refresh_s / full_s:>8.2f}  (processor seconds {refresh_cpu / full_cpu:.2f})")  # fmt: skip
     return 0
 
 
-def _step(summary: dict, name: str) -> tuple[float, float]:
+def _step(summary: dict, name: str) -> tuple[float, float, float]:
+    """Seconds, processor seconds and peak MB of one step of a build."""
     for step in summary.get("steps", []):
         if step["step"] == name:
-            return step["seconds"], step.get("cpu_seconds", 0.0)
-    return 0.0, 0.0
+            return step["seconds"], step.get("cpu_seconds", 0.0), step.get("peak_rss_mb", 0.0)
+    return 0.0, 0.0, 0.0
 
 
 if __name__ == "__main__":
