@@ -326,7 +326,7 @@ def _read_block(lines: list[Line], start: int, stop: int, spec: TableSpec, title
             if evidence:
                 break  # the table ended without a note and the text goes on
             continue
-        if _looks_tabular(line, plain):
+        if not evidence and _looks_tabular(line, plain):
             evidence = True
         if not evidence and nonblank > TABLE_EVIDENCE_WINDOW:
             return None

@@ -110,7 +110,7 @@ def is_heading_line(text: str) -> bool:
     continues ("1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。") are not.
     """
     compact = "".join(text.split()).lstrip("#*-")
-    if not ENUMERATOR.match(compact) or MONEY_OR_RATE.search(compact) or len(compact) > 40:
+    if len(compact) > 40 or not ENUMERATOR.match(compact) or MONEY_OR_RATE.search(compact):
         return False
     return compact.startswith("第") or bool(HEADING_ENDING.search(compact))
 

@@ -75,8 +75,9 @@ def parse_performance(
     for report in find_reports(lines):
         drafts.extend(read_report(report, tables, table_lines, position))
     free_lines = [line for line in lines if position(line) not in table_lines]
-    drafts.extend(prose.listed_self_evaluations(free_lines, meta.fiscal_year))
-    drafts.extend(_new_overall(prose.overall_department(free_lines, meta.fiscal_year), drafts))
+    free_text = prose.SquashedText.of(free_lines)
+    drafts.extend(prose.listed_self_evaluations(free_text, meta.fiscal_year))
+    drafts.extend(_new_overall(prose.overall_department(free_text, meta.fiscal_year), drafts))
     if meta.doc_type == "performance_evaluation":
         drafts.extend(_new_hotline_projects(prose.hotline_projects(free_lines, meta.fiscal_year), drafts))
     drafts.sort(key=lambda d: position(d.line))

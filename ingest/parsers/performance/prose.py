@@ -61,8 +61,7 @@ _UNIT_SCORE = re.compile(
 _OVERALL_CONTEXT = re.compile(r"部门整体支出绩效自评")
 
 
-def listed_self_evaluations(lines: list[Line], fiscal_year: int | None) -> list[ProjectDraft]:
-    squashed = SquashedText.of(lines)
+def listed_self_evaluations(squashed: SquashedText, fiscal_year: int | None) -> list[ProjectDraft]:
     drafts = []
     if "自评" not in squashed.text:
         return drafts  # (what every listed score says: looked for at once, not at every enumerator)
@@ -79,8 +78,7 @@ def listed_self_evaluations(lines: list[Line], fiscal_year: int | None) -> list[
     return drafts
 
 
-def overall_department(lines: list[Line], fiscal_year: int | None) -> list[ProjectDraft]:
-    squashed = SquashedText.of(lines)
+def overall_department(squashed: SquashedText, fiscal_year: int | None) -> list[ProjectDraft]:
     drafts = []
     for match in _OVERALL_SCORE.finditer(squashed.text):
         draft = ProjectDraft("部门整体支出", "overall_department", fiscal_year, squashed.line_at(match.start()))
