@@ -22,10 +22,11 @@ from conftest import CORPUS, DOC_000, DOC_004, SAMPLES
 from expectations.runner import run_expectations
 from ingest.cli import main as ingest_main
 from ingest.pipeline import document_id_of
+from report.html import write_report
 from warehouse_build.layout import OUTPUTS, Layout
 from warehouse_build.publish import file_sha256, publish, seal
 from warehouse_build.refresh import STATE_NAME, fingerprints, read_state, refresh_base
-from warehouse_build.steps import Settings, dbt_models, expectations, ingest
+from warehouse_build.steps import Settings, dbt_models, expectations, ingest, report
 
 ADDED = CORPUS / "more" / "hb_ezhou_xzspj_2021_perf_selfeval_table.txt"
 PER_BUILD_COLUMNS = {"built_at"}  # when the build ran: differs between any two builds
@@ -37,14 +38,16 @@ def _settings(warehouse: Path, raw: Path, full_refresh: bool = False) -> Setting
 
 
 def _build(settings: Settings) -> None:
-    """Ingest, the dbt models and the checks into the candidate, then publish it (the report, docs
-    and exports, which are remade whole on every build, are left empty here)."""
+    """Ingest, the dbt models, the checks and the report into the candidate, then publish it (the
+    docs and exports, which describe the models or are remade whole on every build, are left empty
+    here)."""
     ingest(settings)
     dbt_models(settings)
     expectations(settings)
+    report(settings)
     layout = settings.layout
     for output in OUTPUTS:
-        if output != "dq":
+        if output not in ("dq", "report"):
             (layout.candidate / output).mkdir()
             seal(layout, output, file_sha256(layout.candidate_db))
     publish(layout, allow_failures=True)
@@ -98,25 +101,27 @@ def _assert_same_rows(got: dict[str, Counter], expected: dict[str, Counter]) -> 
 
 
 @pytest.fixture(scope="module")
-def refreshed_and_full(tmp_path_factory) -> tuple[Path, Path, set[str]]:
-    """(the refreshed warehouse, a full build of the same documents, the ids that changed)."""
+def refreshed_and_full(tmp_path_factory) -> tuple[Path, Path, set[str], dict[str, int]]:
+    """(the refreshed warehouse, a full build of the same documents, the ids that changed, the
+    first build's source pages: document id -> the file's inode)."""
     work = tmp_path_factory.mktemp("refresh")
     raw = work / "raw"
     shutil.copytree(SAMPLES, raw)
     refreshed = _settings(work / "refreshed" / "warehouse.duckdb", raw)
     _build(refreshed)
+    first_pages = {p.stem: p.stat().st_ino for p in (refreshed.layout.current / "report" / "sources").iterdir()}
     before = {document_id_of(raw / DOC_000), document_id_of(raw / DOC_004)}
     _change_one_remove_one_add_one(raw)
     _build(refreshed)
     full = _settings(work / "full" / "warehouse.duckdb", raw)
     _build(full)
     after = {document_id_of(raw / DOC_000), document_id_of(raw / ADDED.name)}
-    return refreshed.layout.warehouse, full.layout.warehouse, before | after
+    return refreshed.layout.warehouse, full.layout.warehouse, before | after, first_pages
 
 
 @pytest.mark.slow
 def test_a_refresh_makes_every_table_a_full_build_makes(refreshed_and_full):
-    refreshed, full, _ = refreshed_and_full
+    refreshed, full, _, _ = refreshed_and_full
     removed_id = document_id_of(SAMPLES / DOC_004)
     got, expected = _relations(refreshed), _relations(full)
     assert {"marts.fct_department_finance", "marts.fct_indicator_scores", "dq.identity_results"} <= set(got)
@@ -135,15 +140,29 @@ def test_a_refresh_makes_every_table_a_full_build_makes(refreshed_and_full):
 
 
 @pytest.mark.slow
+def test_a_refreshed_report_is_the_full_report_of_the_refreshed_warehouse(refreshed_and_full, tmp_path):
+    refreshed, _, changed, first_pages = refreshed_and_full
+    published = Layout(refreshed).current.resolve() / "report"
+    write_report(refreshed, tmp_path / "full")
+    pages = sorted(p.relative_to(tmp_path / "full") for p in (tmp_path / "full").rglob("*") if p.is_file())
+    assert sorted(p.relative_to(published) for p in published.rglob("*") if p.is_file()) == pages
+    for page in pages:
+        assert (published / page).read_bytes() == (tmp_path / "full" / page).read_bytes(), page
+    # the pages of the three documents the refresh did not touch are the first build's files
+    kept = {p.stem for p in (published / "sources").iterdir() if p.stat().st_ino == first_pages.get(p.stem)}
+    assert len(kept) == 3 and not kept & changed
+
+
+@pytest.mark.slow
 def test_a_refresh_lands_and_checks_only_the_documents_that_changed(refreshed_and_full):
-    refreshed, full, changed = refreshed_and_full
+    refreshed, full, changed, _ = refreshed_and_full
     assert _refreshed(refreshed) == changed  # the old and new bytes of the changed file, the removed, the added
     assert len(_refreshed(full)) == 5  # a full build refreshes every document
 
 
 @pytest.mark.slow
 def test_other_code_makes_a_full_build(tmp_path, refreshed_and_full, monkeypatch):
-    refreshed, _, _ = refreshed_and_full
+    refreshed, _, _, _ = refreshed_and_full
     layout = Layout(refreshed)
     base, why = refresh_base(layout, full_refresh=False)
     assert why == "refresh" and base == layout.current.resolve()
