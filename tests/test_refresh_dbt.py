@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from typing import NamedTuple
 
 import duckdb
 import pytest
 from conftest import DOC_000, DOC_001, SAMPLES
 from sample_build import sample_warehouse
 
+from ingest.landing.dbt_failures import failed_build
 from ingest.pipeline import document_id_of
 from warehouse_build.layout import Layout
 from warehouse_build.steps import REFRESH_SKIPS, _dbt
@@ -49,8 +51,26 @@ def _tests_run(layout: Layout, *options: str) -> dict[str, tuple[str, str]]:
     return {r["unique_id"].split(".")[2]: (r["status"], r["compiled_code"]) for r in tests}
 
 
+class Runs(NamedTuple):
+    refresh: dict[str, tuple[str, str]]  # test name -> (status, SQL) in a refresh
+    full: dict[str, tuple[str, str]]  # the same in a full build
+    refresh_culprits: dict[str, str]  # the documents the quarantine would hold back after each
+    full_culprits: dict[str, str]
+
+
+def _documents_behind_failures(layout: Layout) -> dict[str, str]:
+    """What the dbt step's quarantine would hold back after the last run (steps.py `dbt`)."""
+    con = duckdb.connect(str(layout.candidate_db), read_only=True)
+    try:
+        failed = failed_build(con, layout.dbt_target)
+    finally:
+        con.close()
+    assert failed.unexplained == []
+    return failed.culprits
+
+
 @pytest.fixture(scope="module")
-def refresh_and_full(tmp_path_factory) -> tuple[dict, dict]:
+def runs(tmp_path_factory) -> Runs:
     layout = Layout(tmp_path_factory.mktemp("refresh_dbt") / "warehouse.duckdb")
     layout.candidate.mkdir(parents=True)
     shutil.copyfile(sample_warehouse(), layout.candidate_db)
@@ -64,8 +84,9 @@ def refresh_and_full(tmp_path_factory) -> tuple[dict, dict]:
     finally:
         con.close()
     refresh = _tests_run(layout, *REFRESH_SKIPS)
+    refresh_culprits = _documents_behind_failures(layout)
     full = _tests_run(layout, "--full-refresh", "--indirect-selection", "empty")  # the same tests
-    return refresh, full
+    return Runs(refresh, full, refresh_culprits, _documents_behind_failures(layout))
 
 
 def _named(results: dict, prefix: str) -> tuple[str, str]:
@@ -73,8 +94,8 @@ def _named(results: dict, prefix: str) -> tuple[str, str]:
     return results[name]
 
 
-def test_a_refresh_tests_the_refreshed_documents_rows_and_a_full_build_every_row(refresh_and_full):
-    refresh, full = refresh_and_full
+def test_a_refresh_tests_the_refreshed_documents_rows_and_a_full_build_every_row(runs):
+    refresh, full = runs.refresh, runs.full
     assert set(refresh) == set(full) and len(refresh) > 30
     # the bad row of the refreshed document fails both; the unchanged document's only the full build
     assert _named(refresh, "not_null_fct_department_finance_source_ref")[0] == "fail"
@@ -100,15 +121,15 @@ def test_a_refresh_tests_the_refreshed_documents_rows_and_a_full_build_every_row
         ("not_null_int_budget_vs_final_by_class_document_id", False),  # a view that compares documents
     ],
 )
-def test_which_tests_a_refresh_scopes_to_the_refreshed_documents(refresh_and_full, test, scoped):
-    refresh, _ = refresh_and_full
+def test_which_tests_a_refresh_scopes_to_the_refreshed_documents(runs, test, scoped):
+    refresh = runs.refresh
     status, sql = _named(refresh, test)
     assert status == "pass"
     assert (DOCUMENT_FILTER in sql) is scoped, sql
 
 
-def test_a_unique_column_is_tested_on_the_rows_sharing_a_refreshed_rows_value(refresh_and_full):
-    refresh, _ = refresh_and_full
+def test_a_unique_column_is_tested_on_the_rows_sharing_a_refreshed_rows_value(runs):
+    refresh = runs.refresh
     _, sql = _named(refresh, "unique_fct_project_performance_project_id")
     assert (
         f'project_id in (select project_id from "warehouse"."marts"."fct_project_performance" where {DOCUMENT_FILTER})'
@@ -116,10 +137,15 @@ def test_a_unique_column_is_tested_on_the_rows_sharing_a_refreshed_rows_value(re
     )
 
 
-def test_a_tests_own_where_is_kept_beside_the_document_filter(refresh_and_full):
-    refresh, full = refresh_and_full
+def test_a_tests_own_where_is_kept_beside_the_document_filter(runs):
+    refresh, full = runs.refresh, runs.full
     scoped = [sql for name, (_, sql) in refresh.items() if name.startswith("relationships_fct_department_finance_d")]
     whole = [sql for name, (_, sql) in full.items() if name.startswith("relationships_fct_department_finance_d")]
     department = [sql for sql in scoped if "department_id is not null" in sql]
     assert len(department) == 1 and DOCUMENT_FILTER in department[0]
     assert any("department_id is not null" in sql for sql in whole)
+
+
+def test_the_quarantine_names_the_refreshed_document_behind_a_scoped_failure(runs):
+    assert runs.refresh_culprits == {REFRESHED: "its rows fail the dbt test not_null_fct_department_finance_source_ref"}
+    assert set(runs.full_culprits) == {REFRESHED, UNCHANGED}
