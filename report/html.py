@@ -30,6 +30,8 @@ from report.rule_texts import rule_texts
 from report.sources import PublishedPages, SourcePages
 from report.view import build_page
 
+WRITE_PIECES = 256  # pieces of the page joined before each write
+
 
 def template_environment() -> Environment:
     return Environment(
@@ -63,7 +65,9 @@ def write_report(db: Path, out: Path, published: Path | None = None) -> Path:
         page = build_page(read_report_data(con), sources, rule_texts())
         target = out / "index.html"
         with target.open("w", encoding="utf-8") as handle:
-            env.get_template("report.html.j2").stream(page=page).dump(handle)
+            stream = env.get_template("report.html.j2").stream(page=page)
+            stream.enable_buffering(WRITE_PIECES)  # fewer, larger writes: a piece is a few characters
+            stream.dump(handle)
     finally:
         con.close()
     return target
