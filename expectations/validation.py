@@ -125,7 +125,6 @@ def _family_suite(gx, Column, family: str):
                 column="excess",
                 max_value=0,
                 row_condition=Column("rule_id") == rule.rule_id,
-                condition_parser="pandas",
                 result_format={"result_format": "COMPLETE"},
                 severity="critical" if rule.severity == "error" else "warning",
                 description=f"{rule.rule_id} ({rule.severity}): {rule.title} — |lhs − rhs| beyond the tolerance ≤ 0",
