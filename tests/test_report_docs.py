@@ -30,6 +30,22 @@ def test_docs_open_on_the_overview_with_warehouse_relation_names():
 
 
 @pytest.mark.build
+def test_the_docs_describe_the_models_and_name_no_document():
+    """A full build lists every document in raw.refreshed_documents: the SQL the docs show is a full
+    build's, the same for any warehouse, so it names none of them (and does not grow with them)."""
+    warehouse = sample_warehouse()
+    docs = (warehouse.parent / "docs" / "index.html").read_text(encoding="utf-8")
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        documents = [row[0] for row in con.execute("select document_id from raw.refreshed_documents").fetchall()]
+    finally:
+        con.close()
+    assert len(documents) >= 5
+    assert [document_id for document_id in documents if document_id in docs] == []
+    assert "count(*) as duplicate_rows" in docs  # the tests' SQL is there, on the whole relations
+
+
+@pytest.mark.build
 def test_the_warehouse_carries_its_descriptions():
     con = duckdb.connect(str(sample_warehouse()), read_only=True)
     try:

@@ -24,14 +24,21 @@
     {%- if unattached %} or document_id is null{% endif %}
 {%- endmacro %}
 
+{#- Only the commands that build or test the warehouse read the refreshed documents. docs generate
+    (and compile) describe the models, not the rows: their SQL is a full build's, the same whatever
+    the refresh, and does not list every document of a full build in every test and model. -#}
+{% macro reads_refreshed_documents() -%}
+    {%- do return(execute and flags.WHICH in ('build', 'run', 'test')) -%}
+{%- endmacro %}
+
 {% macro refreshed_documents_only(unattached=false) -%}
-    {%- if is_incremental() %}
+    {%- if is_incremental() and reads_refreshed_documents() %}
 where {{ refreshed_documents_condition(unattached) }}
     {%- endif %}
 {%- endmacro %}
 
 {% macro delete_refreshed_documents(unattached=false) -%}
-    {%- if is_incremental() %}
+    {%- if is_incremental() and reads_refreshed_documents() %}
 delete from {{ this }} where {{ refreshed_documents_condition(unattached) }}
     {%- endif %}
 {%- endmacro %}

@@ -40,7 +40,7 @@
 
 {#- The condition that keeps a test to the refreshed documents' rows, or '' when it runs whole. -#}
 {% macro refreshed_test_scope(relation) -%}
-    {%- if flags.FULL_REFRESH or not execute or model.resource_type != 'test' -%}
+    {%- if flags.FULL_REFRESH or not reads_refreshed_documents() or model.resource_type != 'test' -%}
         {%- do return('') -%}
     {%- endif -%}
     {%- set tested = graph.nodes.get(model.attached_node) if model.attached_node else none -%}
