@@ -33,6 +33,11 @@ RESULT_COLUMNS = [
     "message",
     "source_ref",
 ]
+# The order of the checks of one subject repeated in a document: where the first figure was printed
+# (source_ref "file | p.3 | line 12 | …"), then the rest of the row.
+PRINTED_PAGE = r"^[^|]*\| p\.(\d+)"
+PRINTED_LINE = r"^[^|]*(?:\| p\.\d+ )?\| line (\d+)"
+REPEAT_ORDER = ["page", "line", "source_ref", "lhs_value", "rhs_value", "tolerance", "excess", "message"]
 CHECK_COLUMNS = ["document_id", "subject", "lhs_value", "rhs_value", "tolerance", "kind", "source_ref"]
 
 # Completes a rule's rows in exact decimal arithmetic, so that a difference equal to its tolerance
@@ -138,11 +143,27 @@ def checks_of(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -
         )
     ]
     checks["family"] = checks["rule_id"].str.split("-").str[0]
-    repeated = checks.duplicated(["document_id", "rule_id", "subject"], keep=False)
-    if repeated.any():  # a subject names one check: number repeats so each stays addressable
-        order = checks[repeated].groupby(["document_id", "rule_id", "subject"]).cumcount() + 1
-        checks.loc[repeated, "subject"] = checks.loc[repeated, "subject"] + " [" + order.astype(str) + "]"
+    number_repeated_subjects(checks)
     return checks.sort_values(["document_id", "rule_id", "subject"], kind="stable").reset_index(drop=True)
+
+
+def number_repeated_subjects(checks: pd.DataFrame) -> None:
+    """A subject names one check: a subject a rule checks more than once in a document is numbered,
+    " [1]", " [2]", … in the order the checks were printed (page, line, then the rest of the row), so
+    each stays addressable and keeps its number from one build to the next (the rule queries return
+    their rows in no set order)."""
+    key = ["document_id", "rule_id", "subject"]
+    repeated = checks.duplicated(key, keep=False)
+    if not repeated.any():
+        return
+    rows = checks.loc[repeated, [*key, "source_ref", "lhs_value", "rhs_value", "tolerance", "excess", "message"]]
+    rows = rows.assign(
+        page=rows["source_ref"].str.extract(PRINTED_PAGE, expand=False).astype("float64"),
+        line=rows["source_ref"].str.extract(PRINTED_LINE, expand=False).astype("float64"),
+    )
+    rows = rows.sort_values([*key, *REPEAT_ORDER], kind="stable", na_position="last")
+    order = rows.groupby(key).cumcount() + 1
+    checks.loc[order.index, "subject"] = checks.loc[order.index, "subject"] + " [" + order.astype(str) + "]"
 
 
 def empty_checks() -> pd.DataFrame:
