@@ -128,18 +128,31 @@ class SourceRef:
         return cls(file_name, line.line_no, line.page_no, table, row_label, line.locator)
 
     def render(self) -> str:
-        parts = [self.file_name]
-        if self.page_no is not None:
-            parts.append(f"p.{self.page_no}")
-        if self.line_no is not None:
-            parts.append(f"line {self.line_no}")
-        if self.locator:
-            parts.append(self.locator)
-        if self.table:
-            parts.append(self.table)
-        if self.row_label:
-            parts.append(self.row_label)
-        return " | ".join(parts)
+        return rendered_ref(self.file_name, self.line_no, self.page_no, self.locator, self.table, self.row_label)
+
+
+def rendered_ref(
+    file_name: str,
+    line_no: int | None,
+    page_no: int | None,
+    locator: str | None,
+    table: str | None,
+    row_label: str | None,
+) -> str:
+    """A SourceRef's text ("file | p.3 | line 12 | locator | table | row"): what a figure's
+    source_ref holds; parts that are not known are left out."""
+    parts = [file_name]
+    if page_no is not None:
+        parts.append(f"p.{page_no}")
+    if line_no is not None:
+        parts.append(f"line {line_no}")
+    if locator:
+        parts.append(locator)
+    if table:
+        parts.append(table)
+    if row_label:
+        parts.append(row_label)
+    return " | ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,16 @@ on the lines of the sample documents and on examples of each case they cover."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from conftest import SAMPLES
 
 from ingest.layout.metadata import DEPARTMENT_PATTERNS, TextLines
 from ingest.layout.tables import METADATA, NUMBER, _is_metadata
 from ingest.loading import load_document
-from ingest.loading.text import normalize_line
+from ingest.loading.text import FULLWIDTH_FOLD, _folded, normalize_line
 from ingest.model import Line
 from ingest.parsers.fa_figures import is_amount_text, is_blank_text
 
@@ -74,6 +77,28 @@ def test_amount_text_agrees_with_blank_or_figure_on_every_sample_word():
 )
 def test_full_width_commas_are_thousands_separators_only_in_figures(printed, read):
     assert normalize_line(printed) == read
+
+
+FOLDABLE_RUN = "[" + re.escape("".join(map(chr, FULLWIDTH_FOLD))) + "]+"  # what the fold changes
+FOLD_TEST_CHARACTERS = (
+    [chr(c) for c in range(0xFF00, 0xFF70)]  # the full-width block, folded or not, and beyond it
+    + ["\u3000", "\u00a0", " ", "a", "1", "中", "，", "\n", "\ud800", "\U0002f800", "\u2f00"]
+)
+
+
+@pytest.mark.parametrize("length", [0, 1, 1999, 2000, 2001, 40_000])
+def test_a_text_folded_as_an_array_is_folded_as_by_the_substitution(length):
+    draw = random.Random(length)
+    for _ in range(5):
+        text = "".join(draw.choice(FOLD_TEST_CHARACTERS) for _ in range(length))
+        assert _folded(text) == re.sub(FOLDABLE_RUN, lambda m: m.group().translate(FULLWIDTH_FOLD), text)
+
+
+def test_the_samples_are_folded_as_by_the_substitution():
+    for path in sorted(SAMPLES.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        assert len(text) > 2000
+        assert _folded(text) == re.sub(FOLDABLE_RUN, lambda m: m.group().translate(FULLWIDTH_FOLD), text)
 
 
 DEPARTMENT_TEXTS = [

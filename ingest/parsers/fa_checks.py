@@ -75,19 +75,20 @@ def table_checks(table_key: str, values: Iterable[TableValue]) -> list[Check]:
 def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:
     rows: dict[str, dict[tuple[int, str], _Row]] = defaultdict(dict)
     for value in values:
-        if value.amount is None or value.unit not in YUAN_PER:
+        amount, unit = value.amount, value.unit
+        if amount is None or unit not in YUAN_PER:
             continue
         side = value.side or ""
-        key = (value.row_no, side)
-        code = value.function_code or value.economic_code
-        if code is None and value.row_key and value.row_key.isdigit():
-            code = value.row_key
-        row = rows[value.table_key].get(key) or rows[value.table_key].setdefault(
-            key, _Row(value.row_key, side, code, value.row_label, {})
-        )
+        by_row = rows[value.table_key]
+        row = by_row.get((value.row_no, side))
+        if row is None:
+            code = value.function_code or value.economic_code
+            if code is None and value.row_key and value.row_key.isdigit():
+                code = value.row_key
+            row = by_row[(value.row_no, side)] = _Row(value.row_key, side, code, value.row_label, {})
         if value.column_key not in row.figures:
-            tolerance = _tolerance(value.amount.decimals, value.unit)
-            row.figures[value.column_key] = _Figure(value.amount.value * YUAN_PER[value.unit], tolerance)
+            tolerance = _tolerance(amount.decimals, unit)
+            row.figures[value.column_key] = _Figure(amount.value * YUAN_PER[unit], tolerance)
     return {table_key: list(by_row.values()) for table_key, by_row in rows.items()}
 
 
@@ -113,14 +114,11 @@ def _table_checks(table_key: str, rows: list[_Row]) -> list[Check]:
 
 
 def _check(rule: str, table_key: str, subject: str, total: _Figure, parts: list[_Figure]) -> Check:
-    return Check(
-        rule,
-        table_key,
-        subject,
-        total.value,
-        sum((p.value for p in parts), Decimal(0)),
-        total.tolerance + sum((p.tolerance for p in parts), Decimal(0)),
-    )
+    value, tolerance = Decimal(0), Decimal(0)
+    for part in parts:  # the parts summed in order, as sum() would
+        value += part.value
+        tolerance += part.tolerance
+    return Check(rule, table_key, subject, total.value, value, total.tolerance + tolerance)
 
 
 def _row_sums(table_key: str, rows: list[_Row], vocabulary: TemplateVocabulary) -> list[Check]:

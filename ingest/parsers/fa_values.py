@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.layout.tables import TableBlock
-from ingest.model import IngestIssue, Line, SourceRef, TableValue
+from ingest.model import IngestIssue, Line, TableValue, rendered_ref
 from ingest.parsers.fa_figures import is_blank_text, parse_amount
 from ingest.parsers.fa_rows import RowPart, RowState, has_figures, issue, printed_label, row_key_for, row_unit
 
@@ -44,37 +44,26 @@ def emit_part(
     label = printed_label(part.label)
     row_label = f"{part.code} {label}".strip() if part.code else label
     table_name = f"{block.table_no} {block.title}" if block.table_no else block.title
-    ref = SourceRef.of_line(file_name, line, table_name, row_label or None).render()
+    ref = rendered_ref(file_name, line.line_no, line.page_no, line.locator, table_name, row_label)
     value_unit = row_unit(part.label, unit)
-    function_code = part.code if part.code and block.spec.kind == "function_coded" else None
-    if block.spec.kind == "two_sided" and row_key and row_key.isdigit():
+    kind, table_key = block.spec.kind, block.spec.key
+    function_code = part.code if part.code and kind == "function_coded" else None
+    if kind == "two_sided" and row_key and row_key.isdigit():
         function_code = row_key
-    economic_code = part.code if part.code and block.spec.kind == "economic_coded" else None
+    economic_code = part.code if part.code and kind == "economic_coded" else None
+    line_code, side, line_no, page_no = part.line_code, part.side, line.line_no, line.page_no
     figures = False
     for column, text in part.amounts:
         amount = parse_amount(text)
-        if amount is None and text and not is_blank_text(text):
-            read.issues.append(issue("warn", f"{block.title}: not a figure: {text!r} ({row_label})", line))
-            continue
-        figures = figures or amount is not None
+        if amount is None:
+            if text and not is_blank_text(text):
+                read.issues.append(issue("warn", f"{block.title}: not a figure: {text!r} ({row_label})", line))
+                continue
+        else:
+            figures = True
         read.values.append(
-            TableValue(
-                table_key=block.spec.key,
-                row_no=row_no,
-                row_label=label,
-                row_key=row_key,
-                line_code=part.line_code,
-                function_code=function_code,
-                economic_code=economic_code,
-                side=part.side,
-                column_key=column.key or "unknown",
-                column_label=column.label,
-                amount=amount,
-                unit=value_unit,
-                line_no=line.line_no,
-                page_no=line.page_no,
-                source_ref=ref,
-            )
-        )
+            TableValue(table_key, row_no, label, row_key, line_code, function_code, economic_code, side,
+                       column.key or "unknown", column.label, amount, value_unit, line_no, page_no, ref)
+        )  # fmt: skip
     if figures:
         read.rows_with_figures += 1
