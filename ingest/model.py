@@ -61,6 +61,10 @@ class Line:
     # the loader knows no positions.
     spans: tuple[Span, ...] | None = None
     ocr: OcrRead | None = None  # set when the line was read by OCR from a page image
+    # A text file's line as laid out, before normalization, when normalization changed it (a
+    # full-width digit takes two columns, its folded form one): where its words stand
+    # (loading/text.py ``aligned_spans``); None otherwise.
+    layout_text: str | None = None
 
 
 @dataclass

@@ -17,9 +17,13 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 
 from draw_pdf import Table, Text, draw_pdf  # noqa: E402
 
-from docgen import answer_key, corpus, render_reportlab  # noqa: E402
+from docgen import answer_key, corpus, render_reportlab, render_text  # noqa: E402
 from docgen.catalogue import PLAIN  # noqa: E402
+from ingest.layout.tables import TableBlock  # noqa: E402
 from ingest.loading import load_document  # noqa: E402
+from ingest.loading.text import TEXT_EM, TEXT_LINE_PITCH, aligned_spans, text_to_lines  # noqa: E402
+from ingest.model import Line  # noqa: E402
+from ingest.parsers.templates import SPECS  # noqa: E402
 from ingest.pipeline import process_document  # noqa: E402
 
 
@@ -716,3 +720,59 @@ def test_a_caption_over_the_whole_header_labels_no_column(tmp_path):
     finance = _finance(doc)
     assert got[("three_public", "three_public_total", "final")] == finance["three_public_total"]
     assert got[("three_public", "three_public_abroad", "final")] == finance["three_public_abroad"]
+
+
+def _generated_text(tmp_path, seed: int, index: int, **choices):
+    """A generated document of the layout PLAIN with the choices changed, as a text dump, read."""
+    layout = dataclasses.replace(PLAIN, producer="text_dump", **choices)
+    doc = corpus.document(seed, index, layout)
+    path = tmp_path / f"{doc.name}.txt"
+    render_text.render(doc.printed, path)
+    return doc, process_document(path)
+
+
+@pytest.mark.parametrize(
+    "choices",
+    [
+        # names without codes indented with wide spaces under their 类; full-width digits, which a
+        # dump prints two columns wide; blank zeros
+        {"code_layout": "names_indented", "text_quirk": "fullwidth_digits", "zero_style": "blank"}
+        | {"thousands": "separators", "unit_position": "title_row"},
+        # 类 | 款 | 项 codes in columns of their own, some blank; zeros as dashes, in 万元
+        {"code_layout": "split_columns", "zero_style": "dash", "unit": "wan", "basic_layout": "three_pairs"},
+        # codes before their names in one cell ("2010101 行政运行"), names letter-spaced, blank zeros
+        {"code_layout": "code_in_name", "text_quirk": "spaced_names", "zero_style": "blank"}
+        | {"economic_rows": "extended", "continuation": "repeat_header"},
+        # every cell filled, names indented: read in order, the rows would lose their codes
+        {"code_layout": "names_indented", "zero_style": "zero", "thousands": "separators"},
+    ],
+)
+def test_text_dumps_are_read_by_the_columns_their_figures_stand_in(tmp_path, choices):
+    """A dump prints blank cells as spaces: the figures of a row are placed by their columns, not
+    counted off in order, and every figure of the answer key is read."""
+    doc, result = _generated_text(tmp_path, 2, 3, **choices)
+    assert _expenditure_misses(doc, result) == []
+    assert _income_and_economic_misses(doc, result) == []
+    assert result.reading.identities_checked == result.reading.identities_closed
+    chosen = [
+        i for i in result.issues if re.search(r": read by the columns its words stand in: .*; not read as", i.message)
+    ]
+    assert chosen and {i.severity for i in chosen} == {"info"}
+
+
+def test_a_dump_is_laid_out_in_columns_and_single_spaced_text_is_not():
+    dump = ["项目        本年收入合计  财政拨款收入  其他收入", "行政运行        138528.05     138528.05"]
+    spaced = ["科目代码 科目名称 本年收入合计 财政拨款收入", "201 03 01 行政运行 91.42 91.42"]
+    spec = SPECS["income"]
+    assert TableBlock(spec, "t", Line("t", 1), [Line(t, n) for n, t in enumerate(dump)]).laid_out_in_columns
+    assert not TableBlock(spec, "t", Line("t", 1), [Line(t, n) for n, t in enumerate(spaced)]).laid_out_in_columns
+
+
+def test_the_words_of_a_dump_stand_in_the_columns_they_are_printed_in():
+    """A wide character takes two columns, a full-width digit too (before it is folded to ASCII);
+    a single space stays inside a word, two or more (or a wide space) set words apart."""
+    [line] = text_to_lines("2010101 行政运行　　１２３．４５   6.00")
+    assert line.text == "2010101 行政运行  123.45   6.00"
+    spans = aligned_spans(line)
+    assert [(s.x0, s.x1, s.text) for s in spans] == [(0, 16, "2010101 行政运行"), (20, 32, "123.45"), (35, 39, "6.00")]
+    assert {(s.height, s.baseline) for s in spans} == {(TEXT_EM, TEXT_LINE_PITCH)}

@@ -73,6 +73,7 @@ BLANK_MARK = re.compile(f"^{BLANK_TEXT}$")
 FUNCTION_CODE_PARTS = re.compile(r"^\d{3}$|^\d{2}$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
+_HAS_DIGIT = re.compile(r"\d")
 PROSE_PUNCTUATION = re.compile(r"[，。；！？]")
 TABLE_EVIDENCE_WINDOW = 12  # non-blank lines after a title in which a table must show itself
 GRID_TOLERANCE = 2.0  # points: two rulings this close are one
@@ -97,6 +98,14 @@ class TableBlock:
         if is_span_table(self.lines):
             return False
         return not any(line.cells is not None or "\t" in line.text for line in self.lines)
+
+    @property
+    def laid_out_in_columns(self) -> bool:
+        """True when the rows are text set in columns by spaces, as a dump of a table prints them
+        (most lines with figures set a word apart by two spaces or more): blank cells may be
+        printed as spaces, so positions may be meaningful (loading/text.py ``aligned_spans``)."""
+        with_figures = [line.text.strip() for line in self.lines if _HAS_DIGIT.search(line.text)]
+        return bool(with_figures) and 2 * sum(1 for text in with_figures if "  " in text) > len(with_figures)
 
     def grid(self) -> list[tuple[Line, list[str]]]:
         """(line, cells) of every row; a row wrapped over several lines is one, at its first line."""

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from ingest.model import Line
+from ingest.model import Line, Span
 
 # Encodings tried in order when the file has no BOM. GB18030 is a superset of GBK and GB2312.
 FALLBACK_ENCODINGS = ("utf-8", "gb18030")
@@ -82,6 +82,10 @@ _BLANK_MARK = re.compile(r"^[-—–─━/／]+$")
 _CODE_THEN_NAME = re.compile(r"^\d{3}(?:\d{2}){0,2}\s*[\u3400-\u9fff]")  # "2130101行政运行" in one cell
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
+# A word of a text dump: characters between runs of two spaces or more (or a wide space).
+_LAID_OUT_WORD = re.compile("[^ \u3000]+(?: [^ \u3000]+)*")
+TEXT_EM = 2.0  # a wide character's columns: the height a dump's words are measured against
+TEXT_LINE_PITCH = 2 * TEXT_EM  # a dump prints each row on a line of its own, a row's pitch apart
 
 
 class UnreadableText(Exception):
@@ -234,7 +238,46 @@ def _stands_for(match: re.Match[str]) -> str:
 
 
 def text_to_lines(text: str) -> list[Line]:
-    """Split decoded text into numbered, normalized lines (1-based line numbers)."""
+    """Split decoded text into numbered, normalized lines (1-based line numbers). A line that
+    normalization changed keeps its text as laid out (``Line.layout_text``): a full-width digit
+    takes two columns of a dump, its folded form one, and ``aligned_spans`` needs the columns."""
+    unfolded = text.replace("\r\n", "\n").replace("\r", "\n")
     # Normalizing the whole text at once is several times faster than line by line.
-    folded = _normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [Line(text=raw.rstrip(" "), line_no=i) for i, raw in enumerate(folded.split("\n"), start=1)]
+    folded = _normalize(unfolded)
+    if folded == unfolded:
+        return [Line(text=line.rstrip(" "), line_no=i) for i, line in enumerate(folded.split("\n"), start=1)]
+    lines, laid_out = folded.split("\n"), unfolded.split("\n")
+    if len(laid_out) != len(lines):  # never, as normalization keeps line breaks: no layout then
+        laid_out = lines
+    return [
+        Line(text=line.rstrip(" "), line_no=i, layout_text=None if line == printed else printed.rstrip(" "))
+        for i, (line, printed) in enumerate(zip(lines, laid_out, strict=True), start=1)
+    ]
+
+
+def aligned_spans(line: Line) -> tuple[Span, ...]:
+    """The words of a line of a text dump placed by the columns they are printed in, as a PDF's are
+    by their positions: a dump (``pdftotext -layout``) sets a table's cells apart by two spaces or
+    more, a wide character taking two columns; a single space stays inside a word ("2010101
+    行政运行", "行 政 运 行"). Measured in columns, a wide character (TEXT_EM) being the height words
+    are set apart by; each line stands TEXT_LINE_PITCH below the one above."""
+    printed = line.layout_text or line.text
+    same_places = len(printed) == len(line.text)
+    spans = []
+    x = 0
+    end = 0
+    for word in _LAID_OUT_WORD.finditer(printed):
+        x += text_width(printed[end : word.start()])
+        width = text_width(word.group())
+        text = line.text[word.start() : word.end()] if same_places else _normalize(word.group())
+        spans.append(Span(float(x), float(x + width), text.strip(), TEXT_EM, line.line_no * TEXT_LINE_PITCH))
+        x += width
+        end = word.end()
+    return tuple(spans)
+
+
+def text_width(text: str) -> int:
+    """Columns a text takes in a dump: two for a wide (East Asian W or F) character, one otherwise."""
+    if text.isascii():  # the spaces and figures of a dump, quickly
+        return len(text)
+    return len(text) + sum(1 for char in text if char >= "\u1100" and unicodedata.east_asian_width(char) in "WF")

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ingest.layout.tables import TableBlock, find_table_blocks
+from ingest.loading.text import aligned_spans
 from ingest.model import DocumentMeta, FinalAccountsTable, IngestIssue, Line, LoadedDocument, TableValue
 from ingest.parsers.fa_decide import decide, reading, summary
 from ingest.parsers.fa_header import columns_from_paths, first_data_row, header_paths, is_repeated_header
@@ -87,17 +88,9 @@ def _drop_superseded(tables: list[FinalAccountsTable]) -> list[FinalAccountsTabl
 def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[FinalAccountsTable, TableRead]:
     """Read one table block into values; the table's status says whether it had figures."""
     unit = _table_unit(block, default_unit)
-    grid = block.grid()
-    block = replace(block, lines=[line for line, _ in grid])
-    rows = [cells for _, cells in grid]
-    header_end = first_data_row(rows)
-    if block.sequential:
-        read = read_sequential(block, rows, header_end, file_name, unit)
-    elif block.spec.kind == "three_public" and is_one_row_layout(rows[header_end:]):
-        read = read_three_public_one_row(block, rows, header_end, file_name, unit)
-    else:
-        read = _read_positional(block, rows, header_end, file_name, unit)
-    _drop_cells_read_twice(block, read)
+    read = _read_block(block, file_name, unit)
+    if block.sequential and block.laid_out_in_columns:
+        read = _read_as_aligned(block, read, file_name, unit)
     status = "parsed" if read.rows_with_figures else "empty"
     if status == "empty" and read.issues and any(i.severity == "warn" for i in read.issues):
         status = "unparsed"
@@ -113,6 +106,39 @@ def read_table(block: TableBlock, file_name: str, default_unit: str) -> tuple[Fi
         row_count=read.rows_with_figures,
     )
     return table, read
+
+
+def _read_block(block: TableBlock, file_name: str, unit: str) -> TableRead:
+    grid = block.grid()
+    block = replace(block, lines=[line for line, _ in grid])
+    rows = [cells for _, cells in grid]
+    header_end = first_data_row(rows)
+    if block.sequential:
+        read = read_sequential(block, rows, header_end, file_name, unit)
+    elif block.spec.kind == "three_public" and is_one_row_layout(rows[header_end:]):
+        read = read_three_public_one_row(block, rows, header_end, file_name, unit)
+    else:
+        read = _read_positional(block, rows, header_end, file_name, unit)
+    _drop_cells_read_twice(block, read)
+    return read
+
+
+def _read_as_aligned(block: TableBlock, sequential: TableRead, file_name: str, unit: str) -> TableRead:
+    """A table of text set in columns by spaces (a dump: blank cells printed as spaces, names
+    indented under their 类) is read again by the columns its words stand in, as a PDF table
+    without ruling lines is. The identities decide
+    (fa_decide): the reading that fails fewer, then closes more, is kept, and an info issue says
+    which and why; when they cannot tell the two apart, the space-separated reading stands."""
+    aligned_block = replace(block, lines=[replace(line, spans=aligned_spans(line)) for line in block.lines])
+    readings = [
+        reading("read by the columns its words stand in", block.spec.key, _read_block(aligned_block, file_name, unit)),
+        reading("read as space-separated figures", block.spec.key, sequential),
+    ]
+    chosen = decide(readings)
+    if chosen is None:
+        return sequential
+    chosen.read.issues.append(issue("info", f"{block.title}: {summary(chosen, readings)}", block.title_line))
+    return chosen.read
 
 
 def _drop_cells_read_twice(block: TableBlock, read: TableRead) -> None:
