@@ -1,9 +1,11 @@
 """Compute every identity check of a candidate warehouse: one row per rule and subject checked.
 
-The rule queries (``sql/<rule id>.sql``) run on the candidate through DuckDB; the rows they
-return are completed here (difference, excess, message) into one pandas DataFrame. Whether a row
+The rule queries (``sql/<rule id>.sql``) run on the candidate through DuckDB, all in one statement,
+and their rows are completed there (difference, excess, message, the numbers of repeated subjects)
+into the temporary table ``dq_checks``, with the text checks' rows (text_checks.py). Whether a row
 passes is decided by Great Expectations in ``validation.py`` on exactly these rows; ``excess``
-(how far the two sides are apart beyond the tolerance; ≤ 0 holds) is what it validates.
+(how far the two sides are apart beyond the tolerance; ≤ 0 holds) is what it validates. The rows
+stay in DuckDB: only the columns Great Expectations reads, and the failing rows, become pandas.
 """
 
 from __future__ import annotations
@@ -33,35 +35,108 @@ RESULT_COLUMNS = [
     "message",
     "source_ref",
 ]
+CHECK_COLUMNS = ["document_id", "subject", "lhs_value", "rhs_value", "tolerance", "kind", "source_ref"]
+# dq_checks: the completed rows of one chunk; row_id numbers them in (document, rule, subject) order
+STAGED_COLUMNS = [
+    "document_id",
+    "rule_id",
+    "severity",
+    "subject",
+    "lhs_value",
+    "rhs_value",
+    "difference",
+    "tolerance",
+    "excess",
+    "message",
+    "source_ref",
+]
 # The order of the checks of one subject repeated in a document: where the first figure was printed
 # (source_ref "file | p.3 | line 12 | …"), then the rest of the row.
 PRINTED_PAGE = r"^[^|]*\| p\.(\d+)"
 PRINTED_LINE = r"^[^|]*(?:\| p\.\d+ )?\| line (\d+)"
 REPEAT_ORDER = ["page", "line", "source_ref", "lhs_value", "rhs_value", "tolerance", "excess", "message"]
-CHECK_COLUMNS = ["document_id", "subject", "lhs_value", "rhs_value", "tolerance", "kind", "source_ref"]
+
+_STAGING = f"""
+create or replace temp table dq_rules (rule_id varchar, severity varchar, title varchar);
+create or replace temp table dq_check_rows (
+    {", ".join(f"{name} {'double' if name in ('lhs_value', 'rhs_value', 'difference', 'tolerance', 'excess') else 'varchar'}"
+               for name in STAGED_COLUMNS)}
+);
+-- A decimal as the double the results have always held: its unscaled integer over 10^6, as DuckDB
+-- hands a decimal to pandas (a cast rounds correctly and differs beyond 2^53 units of 10^-6).
+create or replace temp macro dq_double(x) as cast(cast(x * 1000000 as hugeint) as double) / 1e6;
+-- A number in a message: fixed-point with six decimals, trailing zeros and point dropped; — for none.
+create or replace temp macro dq_fmt(x) as
+    case when x is null or isnan(x) then '—' else rtrim(rtrim(printf('%f', x), '0'), '.') end;
+"""  # fmt: skip
 
 # Completes a rule's rows in exact decimal arithmetic, so that a difference equal to its tolerance
 # passes (floating point would make 100 yuan vs a 100-yuan tolerance fail at random).
 _COMPLETE = """
 select
     document_id,
+    '{rule_id}' as rule_id,
+    '{severity}' as severity,
     subject,
-    cast(lhs_value as decimal(38, 6)) as lhs_value,
-    cast(rhs_value as decimal(38, 6)) as rhs_value,
-    cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6)) as difference,
-    cast(tolerance as decimal(38, 6)) as tolerance,
+    dq_double(lhs) as lhs_value,
+    dq_double(rhs) as rhs_value,
+    dq_double(lhs - rhs) as difference,
+    dq_double(tol) as tolerance,
     cast(case kind
-        when 'eq' then abs(cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6)))
-            - cast(tolerance as decimal(38, 6))
-        when 'le' then cast(lhs_value as decimal(38, 6)) - cast(rhs_value as decimal(38, 6))
-            - cast(tolerance as decimal(38, 6))
-        when 'ge' then cast(rhs_value as decimal(38, 6)) - cast(lhs_value as decimal(38, 6))
-            - cast(tolerance as decimal(38, 6))
-        else {excess}
+        when 'eq' then abs(lhs - rhs) - tol
+        when 'le' then lhs - rhs - tol
+        when 'ge' then rhs - lhs - tol
+        else given_excess
     end as double) as excess,
-    {message} as message,
+    message,
     source_ref
-from dq_rule_rows
+from (
+    select
+        document_id,
+        subject,
+        cast(lhs_value as decimal(38, 6)) as lhs,
+        cast(rhs_value as decimal(38, 6)) as rhs,
+        cast(tolerance as decimal(38, 6)) as tol,
+        kind,
+        {excess} as given_excess,
+        {message} as message,
+        source_ref
+    from (
+{sql}
+    )
+)
+"""
+
+# Every row with its message (the rule's title and figures when the query gave none) and its subject
+# numbered when the rule checks it more than once in the document; row_id in (document, rule, subject)
+# order.
+_NUMBERED = f"""
+create or replace temp table dq_checks as
+with messaged as (
+    select
+        c.* exclude (message),
+        case when c.message is null or c.message = '' then r.title || ': ' || dq_fmt(c.lhs_value) || ' vs '
+            || dq_fmt(c.rhs_value) || ' (difference ' || dq_fmt(c.difference) || ', tolerance '
+            || dq_fmt(c.tolerance) || ')' else c.message end as message,
+        cast(nullif(regexp_extract(c.source_ref, '{PRINTED_PAGE}', 1), '') as bigint) as page,
+        cast(nullif(regexp_extract(c.source_ref, '{PRINTED_LINE}', 1), '') as bigint) as line
+    from dq_check_rows as c
+    inner join dq_rules as r using (rule_id)
+),
+
+numbered as (
+    select
+        * exclude (subject),
+        case when count(*) over subject_checks > 1
+            then subject || ' [' || row_number() over (subject_checks order by
+                {", ".join(f"{key} asc nulls last" for key in REPEAT_ORDER)}) || ']'
+            else subject end as subject
+    from messaged
+    window subject_checks as (partition by document_id, rule_id, subject)
+)
+
+select row_number() over (order by document_id, rule_id, subject) - 1 as row_id, {", ".join(STAGED_COLUMNS)}
+from numbered
 """
 
 
@@ -97,88 +172,79 @@ def narrative_decompositions() -> list[tuple[str, str]]:
     return [(f"{whole}#{n}", part) for n, (whole, parts) in enumerate(decompositions) for part in parts]
 
 
-def rule_rows(con: duckdb.DuckDBPyConnection, rule: Rule) -> pd.DataFrame:
-    """The rows one rule's query returns, completed with difference, excess and message."""
-    sql = rule.sql()
-    if sql is None:
-        return pd.DataFrame()
-    con.execute(f"create or replace temp table dq_rule_rows as {sql}")
-    columns = {row[0] for row in con.execute("describe dq_rule_rows").fetchall()}
-    missing = set(CHECK_COLUMNS) - columns
+def check_queries(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The statements that stage each rule's rows in ``dq_check_rows`` (on views ``prepare_views``
+    made; one a rule, which bounds the memory a chunk takes), and the rules' table ``dq_rules``; once
+    per connection."""
+    create_staging(con)
+    return [f"insert into dq_check_rows\n{_completed(con, rule)}" for rule in RULES if rule.sql() is not None]
+
+
+def create_staging(con: duckdb.DuckDBPyConnection) -> None:
+    """The temporary tables and macros the checks are completed in (``dq_check_rows``, ``dq_rules``)."""
+    con.execute(_STAGING)
+    con.executemany("insert into dq_rules values (?, ?, ?)", [(r.rule_id, r.severity, r.title) for r in RULES])
+
+
+def _completed(con: duckdb.DuckDBPyConnection, rule: Rule) -> str:
+    sql = rule.sql() or ""
+    columns = {row[0]: row[1] for row in con.execute(f"describe\n{sql}\n").fetchall()}
+    missing = set(CHECK_COLUMNS) - set(columns)
     if missing:
         raise ValueError(f"{rule.sql_path.name} does not return {sorted(missing)}")
-    excess = "excess" if "excess" in columns else "null"
-    message = "message" if "message" in columns else "null"
-    frame = con.execute(_COMPLETE.format(excess=excess, message=message)).df()
-    frame.insert(1, "rule_id", rule.rule_id)
-    frame.insert(2, "severity", rule.severity)
-    return frame
+    if columns.get("message", "VARCHAR") != "VARCHAR":
+        raise ValueError(f"{rule.sql_path.name} returns a message of type {columns['message']}, not text")
+    return _COMPLETE.format(
+        rule_id=rule.rule_id,
+        severity=rule.severity,
+        excess="excess" if "excess" in columns else "null",
+        message="message" if "message" in columns else "null",
+        sql=sql,
+    )
+
+
+def stage_checks(con: duckdb.DuckDBPyConnection, queries: list[str], source_root: Path | None = None) -> None:
+    """Fill ``dq_checks`` with every check of the documents ``raw`` shows (``queries`` are
+    ``check_queries``'), the text checks' included."""
+    con.execute("delete from dq_check_rows")
+    for query in queries:
+        con.execute(query)
+    text_rows = text_check_rows(con, source_root)
+    if not text_rows.empty:
+        con.register("dq_text_rows", text_rows)
+        try:
+            con.execute(f"insert into dq_check_rows by name select {', '.join(STAGED_COLUMNS)} from dq_text_rows")
+        finally:
+            con.unregister("dq_text_rows")
+    number_checks(con)
+
+
+def number_checks(con: duckdb.DuckDBPyConnection) -> None:
+    """``dq_checks``: the rows of ``dq_check_rows`` with their messages and numbered subjects (then
+    emptied). A subject names one check: a subject a rule checks more than once in a document is
+    numbered, " [1]", " [2]", … in the order the checks were printed (page, line, then the rest of the
+    row), so each stays addressable and keeps its number from one build to the next (the rule queries
+    return their rows in no set order)."""
+    con.execute(_NUMBERED)
+    con.execute("delete from dq_check_rows")
+
+
+def rule_rows(con: duckdb.DuckDBPyConnection, rule: Rule) -> pd.DataFrame:
+    """The rows one rule's query returns, completed with difference and excess (its own message or none)."""
+    create_staging(con)
+    return con.execute(_completed(con, rule)).df()
 
 
 def compute_checks(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -> pd.DataFrame:
-    """Every check of every rule, one row per rule and subject (passes included)."""
+    """Every check of every rule, one row per rule and subject (passes included), in
+    (document, rule, subject) order."""
     prepare_views(con)
-    return checks_of(con, source_root)
-
-
-def checks_of(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -> pd.DataFrame:
-    """Every check of the documents ``raw`` shows, on views ``prepare_views`` made (once per
-    connection), sorted by document, rule and subject."""
-    frames = [rule_rows(con, rule) for rule in RULES]
-    frames.append(text_check_rows(con, source_root))
-    frames = [f for f in frames if not f.empty]
-    if not frames:
-        return empty_checks()
-    checks = pd.concat(frames, ignore_index=True)
-    checks["message"] = [
-        msg if isinstance(msg, str) and msg else default_message(rule_id, lhs, rhs, diff, tol)
-        for msg, rule_id, lhs, rhs, diff, tol in zip(
-            checks["message"],
-            checks["rule_id"],
-            checks["lhs_value"],
-            checks["rhs_value"],
-            checks["difference"],
-            checks["tolerance"],
-            strict=True,
-        )
-    ]
-    checks["family"] = checks["rule_id"].str.split("-").str[0]
-    number_repeated_subjects(checks)
-    return checks.sort_values(["document_id", "rule_id", "subject"], kind="stable").reset_index(drop=True)
-
-
-def number_repeated_subjects(checks: pd.DataFrame) -> None:
-    """A subject names one check: a subject a rule checks more than once in a document is numbered,
-    " [1]", " [2]", … in the order the checks were printed (page, line, then the rest of the row), so
-    each stays addressable and keeps its number from one build to the next (the rule queries return
-    their rows in no set order)."""
-    key = ["document_id", "rule_id", "subject"]
-    repeated = checks.duplicated(key, keep=False)
-    if not repeated.any():
-        return
-    rows = checks.loc[repeated, [*key, "source_ref", "lhs_value", "rhs_value", "tolerance", "excess", "message"]]
-    rows = rows.assign(
-        page=rows["source_ref"].str.extract(PRINTED_PAGE, expand=False).astype("float64"),
-        line=rows["source_ref"].str.extract(PRINTED_LINE, expand=False).astype("float64"),
-    )
-    rows = rows.sort_values([*key, *REPEAT_ORDER], kind="stable", na_position="last")
-    order = rows.groupby(key).cumcount() + 1
-    checks.loc[order.index, "subject"] = checks.loc[order.index, "subject"] + " [" + order.astype(str) + "]"
-
-
-def empty_checks() -> pd.DataFrame:
-    columns = [*CHECK_COLUMNS, "rule_id", "severity", "difference", "excess", "message", "family"]
-    return pd.DataFrame({name: pd.Series(dtype="object") for name in columns})
-
-
-def default_message(rule_id: str, lhs, rhs, difference, tolerance) -> str:
-    from expectations.rules import RULES_BY_ID
-
-    title = RULES_BY_ID[rule_id].title
-    return f"{title}: {_fmt(lhs)} vs {_fmt(rhs)} (difference {_fmt(difference)}, tolerance {_fmt(tolerance)})"
+    stage_checks(con, check_queries(con), source_root)
+    return con.execute(f"select {', '.join(STAGED_COLUMNS)} from dq_checks order by row_id").df()
 
 
 def _fmt(value) -> str:
+    """A number as the messages print it (``dq_fmt`` in SQL): fixed-point, trailing zeros dropped."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "—"
     text = f"{value:f}" if not isinstance(value, str) else value

@@ -3,13 +3,14 @@
 The documents are checked a chunk at a time (``CHUNK_DOCUMENTS``, in document order; scope.py),
 so the step holds one chunk's checks whatever the number of documents. For each chunk:
 
-1. every rule's SQL runs on the chunk's rows of the candidate (checks.py), plus the text checks of
-   DOC-01/DOC-03;
+1. every rule's SQL runs on the chunk's rows of the candidate, plus the text checks of
+   DOC-01/DOC-03, into the temporary table ``dq_checks`` (checks.py): the rows stay in DuckDB;
 2. Great Expectations validates those rows (validation.py; imported once, one context for every
-   chunk): a row fails when GE finds its ``excess`` above 0;
-3. the acknowledgement registry turns reviewed failures into ``acknowledged``, with their finding
-   (``source_error``: the document is wrong; ``incomplete_copy``: the copy read lost content);
-4. the chunk's rows are appended to ``dq.identity_results`` in the candidate.
+   chunk), handed the two columns it reads: a row fails when GE finds its ``excess`` above 0;
+3. the rows that passed are appended to ``dq.identity_results`` in the candidate as they are; the
+   failing ones are read, and the acknowledgement registry turns reviewed failures into
+   ``acknowledged``, with their finding (``source_error``: the document is wrong;
+   ``incomplete_copy``: the copy read lost content), before they are appended too.
 
 In a refresh (``only_refreshed``) the chunks are the refreshed documents', whose earlier results
 are deleted first; the other documents' results are kept as they are in the candidate (a copy of
@@ -35,7 +36,7 @@ import duckdb
 import pandas as pd
 
 from expectations.acknowledgements import REGISTRY, Acknowledgement, apply_acknowledgements, load_registry
-from expectations.checks import RESULT_COLUMNS, checks_of, prepare_views
+from expectations.checks import RESULT_COLUMNS, check_queries, prepare_views, stage_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
 from expectations.scope import REFRESHED, document_chunks, open_candidate
 
@@ -43,6 +44,7 @@ OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/p
 PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
 CHUNK_DOCUMENTS = 250  # documents checked and validated together: the step's memory is one chunk's
 RESULTS = "candidate.dq.identity_results"
+PASSED = [{"status": "'pass' as status", "finding": "null as finding"}.get(name, name) for name in RESULT_COLUMNS]
 # The table dbt created (described, its comments kept) is emptied and refilled; created when missing.
 IDENTITY_RESULTS_DDL = f"""
 create schema if not exists candidate.dq;
@@ -88,6 +90,26 @@ def clear_results(con: duckdb.DuckDBPyConnection, only_refreshed: bool) -> None:
     con.execute("commit")
 
 
+def append_passes(con: duckdb.DuckDBPyConnection, failing_rows: set[int]) -> None:
+    """Append the rows of ``dq_checks`` that passed, as they are; keep the failing ones in
+    ``dq_failing_rows`` for ``failing_checks``."""
+    con.execute("create or replace temp table dq_failing_rows (row_id bigint)")
+    con.executemany("insert into dq_failing_rows values (?)", [(row_id,) for row_id in sorted(failing_rows)])
+    con.execute(
+        f"insert into {RESULTS} by name select {', '.join(PASSED)} "
+        "from dq_checks where row_id not in (select row_id from dq_failing_rows)"
+    )
+
+
+def failing_checks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The rows of ``dq_checks`` that failed, indexed by row_id."""
+    return (
+        con.execute("select * from dq_checks where row_id in (select row_id from dq_failing_rows) order by row_id")
+        .df()
+        .set_index("row_id")
+    )
+
+
 def append_results(con: duckdb.DuckDBPyConnection, results: pd.DataFrame) -> None:
     frame = results.astype({"lhs_value": "float64", "rhs_value": "float64", "difference": "float64",
                             "tolerance": "float64"})  # fmt: skip
@@ -116,22 +138,27 @@ def run_expectations(
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
         (out / stale_output).unlink(missing_ok=True)
     shutil.rmtree(out / "data_docs", ignore_errors=True)  # pages of an earlier build must not linger
-    from expectations.validation import Validator  # imports great_expectations (seconds)
+    from expectations.validation import Validator, validation_frame  # imports great_expectations (seconds)
 
     validator = Validator(out / "data_docs")
     con = open_candidate(db)
     try:
         prepare_views(con)
+        queries = check_queries(con)
         clear_results(con, only_refreshed)
         sql_seconds = 0.0
         for _ in document_chunks(con, only_refreshed, chunk_documents):
             chunk_started = time.perf_counter()
-            checks = checks_of(con, source_root)
+            stage_checks(con, queries, source_root)
             sql_seconds += time.perf_counter() - chunk_started
-            outcome = validator.validate(checks)
-            _cross_check(checks, outcome.failing_rows)
-            results, _ = apply_acknowledgements(judge(checks, outcome.failing_rows), entries)
-            append_results(con, results)
+            frame = validation_frame(con)
+            outcome = validator.validate(frame)
+            _cross_check(frame, outcome.failing_rows)
+            append_passes(con, outcome.failing_rows)
+            if outcome.failing_rows:
+                failing = failing_checks(con)
+                results, _ = apply_acknowledgements(judge(failing, outcome.failing_rows), entries)
+                append_results(con, results)
         validator.build_data_docs()
         counts = result_counts(con)
         records = failure_records(*failing_results(con))
@@ -195,9 +222,9 @@ def stale_entries_of(con: duckdb.DuckDBPyConnection, entries: list[Acknowledgeme
     return [entries[position] for (position,) in stale]
 
 
-def _cross_check(checks: pd.DataFrame, failing_rows: set[int]) -> None:
+def _cross_check(frame: pd.DataFrame, failing_rows: set[int]) -> None:
     """GE's verdict must agree with the excess computed in SQL; a disagreement is a defect here."""
-    computed = set(checks.index[checks["excess"].astype("float64") > 0])
+    computed = set(frame["row_id"][frame["excess"].astype("float64") > 0].tolist())
     if computed != failing_rows:
         raise RuntimeError(
             f"Great Expectations and the computed excess disagree on rows {sorted(computed ^ failing_rows)[:10]}"

@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from expectations.rules import FAMILIES, RULES
@@ -25,7 +26,7 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 @dataclass
 class ValidationOutcome:
-    failing_rows: set[int] = field(default_factory=set)  # index labels of the checks DataFrame
+    failing_rows: set[int] = field(default_factory=set)  # row_ids of dq_checks (checks.py)
     success: bool = True
     statistics: dict[str, dict] = field(default_factory=dict)
     data_docs_index: Path | None = None
@@ -79,9 +80,9 @@ class Validator:
             )
         )
 
-    def validate(self, checks: pd.DataFrame) -> ValidationOutcome:
-        """Run the checkpoint over one chunk of checks; return the rows GE found failing."""
-        frame = _validation_frame(checks)
+    def validate(self, frame: pd.DataFrame) -> ValidationOutcome:
+        """Run the checkpoint over one chunk of checks (``validation_frame``); return the row_ids of
+        the rows GE found failing."""
         result = self.checkpoint.run(batch_parameters={"dataframe": frame})
         outcome = ValidationOutcome(success=bool(result.success))
         for run_result in result.run_results.values():
@@ -102,13 +103,10 @@ class Validator:
         return index if index.exists() else None
 
 
-def _validation_frame(checks: pd.DataFrame) -> pd.DataFrame:
-    """The rows GE validates: each family's suite reads its own rules' rows through row conditions.
-    Only the columns the expectations read (and the row's label) are handed over."""
-    frame = checks[["rule_id", "excess"]].copy()
-    frame["row_id"] = checks.index.astype("int64")
-    frame["excess"] = frame["excess"].astype("float64")
-    return frame.reset_index(drop=True)
+def validation_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The rows GE validates, from ``dq_checks`` (checks.py): each family's suite reads its own rules'
+    rows through row conditions. Only the columns the expectations read (and the row's id) are handed over."""
+    return con.execute("select rule_id, excess, row_id from dq_checks order by row_id").df()
 
 
 def _family_suite(gx, Column, family: str):

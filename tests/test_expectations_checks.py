@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import duckdb
-import pandas as pd
 
 import expectations.rules as rules
-from expectations.checks import number_repeated_subjects, rule_rows
+from expectations.checks import _fmt, create_staging, number_checks, rule_rows
 
 
 def test_a_difference_equal_to_its_tolerance_passes_exactly(tmp_path, monkeypatch):
@@ -22,24 +21,38 @@ def test_a_difference_equal_to_its_tolerance_passes_exactly(tmp_path, monkeypatc
 
 
 def test_a_repeated_subject_is_numbered_in_the_order_it_was_printed():
+    con = duckdb.connect()
+    create_staging(con)
     refs = [
         "f | line 348 | t | 行政运行",
         "f | line 9 | t | 行政运行",
         "f | line 40 | t | 行政运行",
         "f | line 7 | t | x",
     ]
-    checks = pd.DataFrame(
-        {
-            "document_id": ["d", "d", "d", "d"],
-            "rule_id": ["FA-11"] * 4,
-            "subject": ["行政运行", "行政运行", "行政运行", "x"],
-            "source_ref": refs,
-            "lhs_value": [1.0, 2.0, 3.0, 4.0],
-            "rhs_value": [1.0, 2.0, 3.0, 4.0],
-            "tolerance": [0.0] * 4,
-            "excess": [0.0] * 4,
-            "message": ["m"] * 4,
-        }
+    subjects = ["行政运行", "行政运行", "行政运行", "x"]
+    con.executemany(
+        "insert into dq_check_rows values ('d', 'FA-11', 'error', ?, 1, 1, 0, 0.01, -0.01, null, ?)",
+        list(zip(subjects, refs, strict=True)),
     )
-    number_repeated_subjects(checks)
-    assert checks["subject"].tolist() == ["行政运行 [3]", "行政运行 [1]", "行政运行 [2]", "x"]
+    number_checks(con)
+    numbered = dict(con.execute("select source_ref, subject from dq_checks").fetchall())
+    assert [numbered[ref] for ref in refs] == ["行政运行 [3]", "行政运行 [1]", "行政运行 [2]", "x"]
+    message = con.execute("select message from dq_checks where subject = 'x'").fetchone()
+    assert message == (f"{rules.RULES_BY_ID['FA-11'].title}: 1 vs 1 (difference 0, tolerance 0.01)",)
+
+
+def test_values_are_the_doubles_pandas_reads_and_print_as_python_prints_them():
+    """dq_double gives a decimal's value as DuckDB hands it to pandas (which the results always held),
+    not the correctly rounded cast; dq_fmt prints it as _fmt does."""
+    con = duckdb.connect()
+    create_staging(con)
+    values = ["-11575741437.552470", "17605281364.599998", "0.015", "2185600", "-0.000001", "123456789012.345678"]
+    rows = con.execute(
+        "select d, dq_double(d) as x, cast(d as double) as cast_d, dq_fmt(dq_double(d)) as printed "
+        "from (select cast(unnest(?) as decimal(38, 6)) as d)",
+        [values],
+    ).df()
+    assert rows["x"].tolist() == rows["d"].tolist()
+    assert (rows["cast_d"] != rows["d"]).any()  # the cast would not give the same doubles
+    assert rows["printed"].tolist() == [_fmt(v) for v in rows["d"]]
+    assert rows["printed"].tolist()[2:5] == ["0.015", "2185600", "-0.000001"]
