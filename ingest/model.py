@@ -40,7 +40,7 @@ class OcrRead:
     boxes: tuple[str | None, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """One line of document text after normalization."""
 
@@ -65,6 +65,24 @@ class Line:
     # full-width digit takes two columns, its folded form one): where its words stand
     # (loading/text.py ``aligned_spans``); None otherwise.
     layout_text: str | None = None
+
+    def __init__(
+        self,
+        text: str,
+        line_no: int,
+        page_no: int | None = None,
+        cells: tuple[str, ...] | None = None,
+        locator: str | None = None,
+        printed: str | None = None,
+        spans: tuple[Span, ...] | None = None,
+        ocr: OcrRead | None = None,
+    ) -> None:
+        # The fields set in one step: a frozen dataclass's own __init__ sets each through
+        # object.__setattr__, three times slower for every line of every document.
+        self.__dict__.update(
+            text=text, line_no=line_no, page_no=page_no, cells=cells, locator=locator, printed=printed, spans=spans,
+            ocr=ocr,
+        )  # fmt: skip
 
 
 @dataclass

@@ -3,6 +3,8 @@ on the lines of the sample documents and on examples of each case they cover."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import random
 import re
 
@@ -12,7 +14,14 @@ from conftest import SAMPLES
 from ingest.layout.metadata import DEPARTMENT_PATTERNS, TextLines
 from ingest.layout.tables import METADATA, NUMBER, _is_metadata
 from ingest.loading import load_document
-from ingest.loading.text import FULLWIDTH_FOLD, _folded, normalize_line
+from ingest.loading.text import (
+    _COMPATIBILITY,
+    _COMPATIBILITY_RANGES,
+    FULLWIDTH_FOLD,
+    _folded,
+    _has_compatibility_characters,
+    normalize_line,
+)
 from ingest.model import Line
 from ingest.parsers.fa_figures import is_amount_text, is_blank_text
 
@@ -94,6 +103,17 @@ def test_a_text_folded_as_an_array_is_folded_as_by_the_substitution(length):
         assert _folded(text) == re.sub(FOLDABLE_RUN, lambda m: m.group().translate(FULLWIDTH_FOLD), text)
 
 
+@pytest.mark.parametrize("length", [1, 1999, 2000, 6000])
+def test_compatibility_characters_are_found_in_a_long_text_as_by_the_pattern(length):
+    edges = [chr(c) for first, last in _COMPATIBILITY_RANGES for c in (first - 1, first, last, last + 1)]
+    draw = random.Random(length)
+    for character in [*edges, "中", "\ud800"]:
+        text = "".join(character if draw.random() < 2 / length else "x" for _ in range(length))
+        assert _has_compatibility_characters(text) == (_COMPATIBILITY.search(text) is not None)
+        at_end = text[:-1] + character
+        assert _has_compatibility_characters(at_end) == (_COMPATIBILITY.search(at_end) is not None)
+
+
 def test_the_samples_are_folded_as_by_the_substitution():
     for path in sorted(SAMPLES.iterdir()):
         text = path.read_text(encoding="utf-8")
@@ -126,3 +146,17 @@ def test_department_patterns_find_at_the_lines_they_try_what_they_find_anywhere(
             assert [(m.span(), m.group("name")) for m in lines.matches(pattern, begins)] == everywhere
             found += len(everywhere)
     assert found > 30
+
+
+def test_a_line_made_by_its_own_init_is_the_dataclass_line():
+    parameters = list(inspect.signature(Line.__init__).parameters.values())[1:]
+    assert [(p.name, p.default) for p in parameters] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(Line)
+    ]
+    values = ("text", 3, 2, ("a", "b"), "A1:B1", "printed", (), None)
+    line = Line(*values)
+    assert tuple(getattr(line, f.name) for f in dataclasses.fields(line)) == values
+    assert line == Line(**{f.name: v for f, v in zip(dataclasses.fields(Line), values, strict=True)})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        line.text = "changed"

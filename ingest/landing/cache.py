@@ -171,8 +171,13 @@ def entry_tables(entry: pa.Table) -> dict[str, pa.Table]:
 
 def _as_list(table: pa.Table) -> pa.Array:
     """A table's rows as one list value (the cell of an entry's column)."""
-    records = pa.StructArray.from_arrays([c.combine_chunks() for c in table.columns], fields=list(table.schema))
+    records = pa.StructArray.from_arrays([_one_array(c) for c in table.columns], fields=list(table.schema))
     return pa.ListArray.from_arrays(pa.array([0, len(records)], pa.int32()), records)
+
+
+def _one_array(column: pa.ChunkedArray) -> pa.Array:
+    """A column as one array: its chunk when it has one (combining would copy it)."""
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
 
 def _all_rows_of(column: pa.ChunkedArray, document_id: str) -> bool:

@@ -48,11 +48,12 @@ _FOLDABLE = re.compile("[" + re.escape(_FOLD_CHARS) + "\u3000\u00a0]+")
 _FOLD_FIRST, _FOLD_LAST = 0xFF01, 0xFF5A
 _FOLD_TABLE = np.array([ord(FULLWIDTH_FOLD.get(c, chr(c))) for c in range(_FOLD_LAST + 1)], np.uint32)
 _FOLDED_SPACES = [c for c in FULLWIDTH_FOLD if not _FOLD_FIRST <= c <= _FOLD_LAST]
-_ARRAY_FOLD_LENGTH = 2000  # characters from which the table is the faster
+_ARRAY_LENGTH = 2000  # characters from which a text is the faster read as an array of code points
 
 # Blocks whose characters NFKC maps to the ideograph (or marker) they stand for. The rest of NFKC
 # is not applied: it would turn Chinese punctuation （：， into ASCII and ① into a digit.
-_COMPATIBILITY = re.compile("[\u2e80-\u2fdf\u3220-\u3243\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_COMPATIBILITY_RANGES = ((0x2E80, 0x2FDF), (0x3220, 0x3243), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+_COMPATIBILITY = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _COMPATIBILITY_RANGES) + "]")
 # Simplified-form radicals without an NFKC mapping, as PDF fonts map some glyphs to them.
 RADICAL_STANDS_FOR = {
     "\u2ea0": "民", "\u2ec4": "西", "\u2ec5": "见", "\u2ec6": "角", "\u2ec9": "贝",
@@ -214,7 +215,7 @@ def _normalize(text: str) -> str:
     if "，" in text and _COMMA_BY_FIGURE.search(text):
         text = _FULLWIDTH_THOUSANDS.sub(",", text)
         text = _FIGURE_WORD.sub(lambda m: m.group().replace("，", ","), text)
-    if _COMPATIBILITY.search(text):
+    if _has_compatibility_characters(text):
         text = _COMPATIBILITY.sub(_stands_for, text)
     # searched for first: a search skips ahead to a control character, a substitution does not
     return _CONTROL.sub("", text) if _CONTROL.search(text) else text
@@ -222,14 +223,27 @@ def _normalize(text: str) -> str:
 
 def _folded(text: str) -> str:
     """The text with FULLWIDTH_FOLD applied."""
-    if len(text) < _ARRAY_FOLD_LENGTH:
+    if len(text) < _ARRAY_LENGTH:
         return _FOLDABLE.sub(lambda m: m.group().translate(FULLWIDTH_FOLD), text)
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).copy()
+    points = _code_points(text).copy()
     block = (points >= _FOLD_FIRST) & (points <= _FOLD_LAST)
     points[block] = _FOLD_TABLE[points[block]]
     for space in _FOLDED_SPACES:
         points[points == space] = ord(FULLWIDTH_FOLD[space])
     return points.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def _has_compatibility_characters(text: str) -> bool:
+    """Whether _COMPATIBILITY finds a character in the text (a whole document: looked for in its
+    code points, where the pattern tests each character in turn)."""
+    if len(text) < _ARRAY_LENGTH:
+        return _COMPATIBILITY.search(text) is not None
+    points = _code_points(text)
+    return any(bool(np.any((points >= first) & (points <= last))) for first, last in _COMPATIBILITY_RANGES)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
 
 
 def _stands_for(match: re.Match[str]) -> str:

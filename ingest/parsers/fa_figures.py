@@ -24,6 +24,7 @@ def is_blank_text(text: str) -> bool:
 AMOUNT_TEXT = re.compile(rf"\s*(?:{BLANK_TEXT}|{FIGURE_TEXT})?\s*")
 
 
+@lru_cache(maxsize=1 << 12)  # a table's labels and most of its figures are printed again and again
 def is_amount_text(text: str) -> bool:
     return AMOUNT_TEXT.fullmatch(text) is not None
 

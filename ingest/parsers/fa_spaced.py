@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 
 from ingest.layout.tables import CODE, TableBlock, normalize_label
 from ingest.model import Line
-from ingest.parsers.fa_figures import AMOUNT_TEXT
+from ingest.parsers.fa_figures import is_amount_text
 from ingest.parsers.fa_header import INTEGER, Column, clean_header, column_key, has_line_numbers, printed_column_count
 from ingest.parsers.fa_rows import RowPart, RowState, issue, row_text
 from ingest.parsers.fa_values import TableRead, emit
 from ingest.parsers.template_vocabulary import TemplateVocabulary
 from ingest.parsers.templates import vocabulary_of
-
-amount_text = AMOUNT_TEXT.fullmatch  # is_amount_text without a call of its own per cell
 
 
 def read_sequential(block: TableBlock, rows: list[list[str]], header_end: int, file_name: str, unit: str) -> TableRead:
@@ -98,7 +96,7 @@ def spaced_segments(cells: list[str], codes_inside: bool) -> list[Segment]:
     segment of their own with an empty label.
     """
     segments: list[Segment] = []
-    amounts = [amount_text(cell) is not None for cell in cells]
+    amounts = [is_amount_text(cell) for cell in cells]
     i = 0
     while i < len(cells):
         cell = cells[i]

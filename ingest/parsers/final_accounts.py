@@ -25,6 +25,7 @@ explanation printed under it as its note.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ingest.layout.tables import TableBlock, find_table_blocks
@@ -144,13 +145,10 @@ def _read_as_aligned(block: TableBlock, sequential: TableRead, file_name: str, u
 def _drop_cells_read_twice(block: TableBlock, read: TableRead) -> None:
     """Two figures read for one cell of a row (columns the reader could not tell apart): neither is
     landed, each such cell is reported, and the document's other figures still land."""
-    seen: dict[tuple, int] = {}
-    for value in read.values:
-        key = (value.row_no, value.side, value.column_key)
-        seen[key] = seen.get(key, 0) + 1
-    doubled = {key for key, count in seen.items() if count > 1}
-    if not doubled:
-        return
+    keys = [(value.row_no, value.side, value.column_key) for value in read.values]
+    if len(set(keys)) == len(keys):
+        return  # no cell read twice: nearly every table
+    doubled = {key for key, count in Counter(keys).items() if count > 1}
     reported: set[tuple] = set()
     kept = []
     for value in read.values:
