@@ -76,12 +76,13 @@ class Line:
         printed: str | None = None,
         spans: tuple[Span, ...] | None = None,
         ocr: OcrRead | None = None,
+        layout_text: str | None = None,
     ) -> None:
         # The fields set in one step: a frozen dataclass's own __init__ sets each through
         # object.__setattr__, three times slower for every line of every document.
         self.__dict__.update(
             text=text, line_no=line_no, page_no=page_no, cells=cells, locator=locator, printed=printed, spans=spans,
-            ocr=ocr,
+            ocr=ocr, layout_text=layout_text,
         )  # fmt: skip
 
 

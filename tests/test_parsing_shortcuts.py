@@ -154,7 +154,7 @@ def test_a_line_made_by_its_own_init_is_the_dataclass_line():
         (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
         for f in dataclasses.fields(Line)
     ]
-    values = ("text", 3, 2, ("a", "b"), "A1:B1", "printed", (), None)
+    values = ("text", 3, 2, ("a", "b"), "A1:B1", "printed", (), None, "laid out")
     line = Line(*values)
     assert tuple(getattr(line, f.name) for f in dataclasses.fields(line)) == values
     assert line == Line(**{f.name: v for f, v in zip(dataclasses.fields(Line), values, strict=True)})
