@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 -- One row per document × table × function code of the tables keyed by 支出功能分类 (the final
 -- accounts' 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表; a budget's 收入预算表, 支出预算表,
 -- 一般公共预算支出表, 财政拨款支出预算表 and fund tables), amount columns side by side.
@@ -53,3 +60,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_refreshed_documents() }}"
+) }}
+
 -- Department finance metrics read from the tables: for each document and metric, the first
 -- source of ref_finance_metric_sources (by priority) whose cell is printed (a blank is not zero).
 with table_values as (
@@ -49,3 +56,4 @@ final as (
 )
 
 select * from final
+{{ refreshed_documents_only() }}
