@@ -56,12 +56,15 @@ PRINTED_PAGE = r"^[^|]*\| p\.(\d+)"
 PRINTED_LINE = r"^[^|]*(?:\| p\.\d+ )?\| line (\d+)"
 REPEAT_ORDER = ["page", "line", "source_ref", "lhs_value", "rhs_value", "tolerance", "excess", "message"]
 
+_STAGED_TYPES = ", ".join(
+    f"{name} {'double' if name in ('lhs_value', 'rhs_value', 'difference', 'tolerance', 'excess') else 'varchar'}"
+    for name in STAGED_COLUMNS
+)
+_CHECKS_TABLE = f"create or replace temp table dq_checks (row_id bigint, {_STAGED_TYPES});"
 _STAGING = f"""
 create or replace temp table dq_rules (rule_id varchar, severity varchar, title varchar);
-create or replace temp table dq_check_rows (
-    {", ".join(f"{name} {'double' if name in ('lhs_value', 'rhs_value', 'difference', 'tolerance', 'excess') else 'varchar'}"
-               for name in STAGED_COLUMNS)}
-);
+create or replace temp table dq_check_rows ({_STAGED_TYPES});
+{_CHECKS_TABLE}
 -- A decimal as the double the results have always held: its unscaled integer over 10^6, as DuckDB
 -- hands a decimal to pandas (a cast rounds correctly and differs beyond 2^53 units of 10^-6).
 create or replace temp macro dq_double(x) as cast(cast(x * 1000000 as hugeint) as double) / 1e6;
@@ -108,10 +111,10 @@ from (
 """
 
 # Every row with its message (the rule's title and figures when the query gave none) and its subject
-# numbered when the rule checks it more than once in the document; row_id in (document, rule, subject)
-# order.
+# numbered when the rule checks it more than once in the document, appended to dq_checks; row_id in
+# (document, rule, subject) order, after the rows of the chunks before (of documents before).
 _NUMBERED = f"""
-create or replace temp table dq_checks as
+insert into dq_checks
 with messaged as (
     select
         c.* exclude (message),
@@ -135,7 +138,9 @@ numbered as (
     window subject_checks as (partition by document_id, rule_id, subject)
 )
 
-select row_number() over (order by document_id, rule_id, subject) - 1 as row_id, {", ".join(STAGED_COLUMNS)}
+select
+    row_number() over (order by document_id, rule_id, subject) - 1 + (select count(*) from dq_checks) as row_id,
+    {", ".join(STAGED_COLUMNS)}
 from numbered
 """
 
@@ -204,7 +209,7 @@ def _completed(con: duckdb.DuckDBPyConnection, rule: Rule) -> str:
 
 
 def stage_checks(con: duckdb.DuckDBPyConnection, queries: list[str], source_root: Path | None = None) -> None:
-    """Fill ``dq_checks`` with every check of the documents ``raw`` shows (``queries`` are
+    """Add to ``dq_checks`` every check of the documents ``raw`` shows (``queries`` are
     ``check_queries``'), the text checks' included."""
     con.execute("delete from dq_check_rows")
     for query in queries:
@@ -219,9 +224,14 @@ def stage_checks(con: duckdb.DuckDBPyConnection, queries: list[str], source_root
     number_checks(con)
 
 
+def clear_checks(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty ``dq_checks`` (its rows were judged)."""
+    con.execute(_CHECKS_TABLE)
+
+
 def number_checks(con: duckdb.DuckDBPyConnection) -> None:
-    """``dq_checks``: the rows of ``dq_check_rows`` with their messages and numbered subjects (then
-    emptied). A subject names one check: a subject a rule checks more than once in a document is
+    """Add to ``dq_checks`` the rows of ``dq_check_rows`` with their messages and numbered subjects
+    (then empty it). A subject names one check: a subject a rule checks more than once in a document is
     numbered, " [1]", " [2]", … in the order the checks were printed (page, line, then the rest of the
     row), so each stays addressable and keeps its number from one build to the next (the rule queries
     return their rows in no set order)."""

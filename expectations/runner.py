@@ -1,7 +1,8 @@
 """Run the identity checks on a candidate warehouse: dq.identity_results, Data Docs, report, verdict.
 
 The documents are checked a chunk at a time (``CHUNK_DOCUMENTS``, in document order; scope.py),
-so the step holds one chunk's checks whatever the number of documents. For each chunk:
+and validated ``VALIDATED_CHUNKS`` chunks at a time, so the step holds a bounded number of checks
+whatever the number of documents. For each chunk (steps 2 and 3 for every ``VALIDATED_CHUNKS``):
 
 1. every rule's SQL runs on the chunk's rows of the candidate, plus the text checks of
    DOC-01/DOC-03, into the temporary table ``dq_checks`` (checks.py): the rows stay in DuckDB;
@@ -17,7 +18,7 @@ are deleted first; the other documents' results are kept as they are in the cand
 the published warehouse). Then ``<out>/verdict.json``, ``failures.txt`` and ``failures.html`` are
 written from every document's results, counted by DuckDB (only the failures are read into memory).
 The verdict decides publication. Data Docs show the rows validated by this run, one validation
-per family and chunk: in a refresh, the refreshed documents'.
+per family and ``VALIDATED_CHUNKS`` chunks: in a refresh, the refreshed documents'.
 
 The step exits 0 when it ran, whatever it found (``make build`` then refuses to publish in the
 publish step, naming each failure); it exits non-zero only when it could not run, and then leaves
@@ -36,13 +37,16 @@ import duckdb
 import pandas as pd
 
 from expectations.acknowledgements import REGISTRY, Acknowledgement, apply_acknowledgements, load_registry
-from expectations.checks import RESULT_COLUMNS, check_queries, prepare_views, stage_checks
+from expectations.checks import RESULT_COLUMNS, check_queries, clear_checks, prepare_views, stage_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
 from expectations.scope import REFRESHED, document_chunks, open_candidate
 
 OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/provenance.py)
 PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
-CHUNK_DOCUMENTS = 250  # documents checked and validated together: the step's memory is one chunk's
+CHUNK_DOCUMENTS = 250  # documents checked together: the step holds one chunk's rows of the warehouse
+# Chunks validated together: Great Expectations' cost is mostly fixed per validation, the staged
+# checks of 1,000 documents are about 100 MB in DuckDB (a chunk's copy of the warehouse twice that).
+VALIDATED_CHUNKS = 4
 RESULTS = "candidate.dq.identity_results"
 PASSED = [{"status": "'pass' as status", "finding": "null as finding"}.get(name, name) for name in RESULT_COLUMNS]
 # The table dbt created (described, its comments kept) is emptied and refilled; created when missing.
@@ -90,11 +94,30 @@ def clear_results(con: duckdb.DuckDBPyConnection, only_refreshed: bool) -> None:
     con.execute("commit")
 
 
+def judge_staged(con: duckdb.DuckDBPyConnection, validator, entries: list[Acknowledgement]) -> None:
+    """Validate the staged checks with Great Expectations, append them to the results, judged, and
+    clear them."""
+    from expectations.validation import validation_frame
+
+    frame = validation_frame(con)
+    if frame.empty:
+        return
+    outcome = validator.validate(frame)
+    _cross_check(frame, outcome.failing_rows)
+    append_passes(con, outcome.failing_rows)
+    if outcome.failing_rows:
+        failing = failing_checks(con)
+        results, _ = apply_acknowledgements(judge(failing, outcome.failing_rows), entries)
+        append_results(con, results)
+    clear_checks(con)
+
+
 def append_passes(con: duckdb.DuckDBPyConnection, failing_rows: set[int]) -> None:
     """Append the rows of ``dq_checks`` that passed, as they are; keep the failing ones in
     ``dq_failing_rows`` for ``failing_checks``."""
-    con.execute("create or replace temp table dq_failing_rows (row_id bigint)")
-    con.executemany("insert into dq_failing_rows values (?)", [(row_id,) for row_id in sorted(failing_rows)])
+    con.execute(
+        "create or replace temp table dq_failing_rows as select unnest(?::bigint[]) as row_id", [sorted(failing_rows)]
+    )
     con.execute(
         f"insert into {RESULTS} by name select {', '.join(PASSED)} "
         "from dq_checks where row_id not in (select row_id from dq_failing_rows)"
@@ -138,7 +161,7 @@ def run_expectations(
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
         (out / stale_output).unlink(missing_ok=True)
     shutil.rmtree(out / "data_docs", ignore_errors=True)  # pages of an earlier build must not linger
-    from expectations.validation import Validator, validation_frame  # imports great_expectations (seconds)
+    from expectations.validation import Validator  # imports great_expectations (seconds)
 
     validator = Validator(out / "data_docs")
     con = open_candidate(db)
@@ -147,18 +170,13 @@ def run_expectations(
         queries = check_queries(con)
         clear_results(con, only_refreshed)
         sql_seconds = 0.0
-        for _ in document_chunks(con, only_refreshed, chunk_documents):
+        for number, _ in enumerate(document_chunks(con, only_refreshed, chunk_documents), start=1):
             chunk_started = time.perf_counter()
             stage_checks(con, queries, source_root)
             sql_seconds += time.perf_counter() - chunk_started
-            frame = validation_frame(con)
-            outcome = validator.validate(frame)
-            _cross_check(frame, outcome.failing_rows)
-            append_passes(con, outcome.failing_rows)
-            if outcome.failing_rows:
-                failing = failing_checks(con)
-                results, _ = apply_acknowledgements(judge(failing, outcome.failing_rows), entries)
-                append_results(con, results)
+            if number % VALIDATED_CHUNKS == 0:
+                judge_staged(con, validator, entries)
+        judge_staged(con, validator, entries)
         validator.build_data_docs()
         counts = result_counts(con)
         records = failure_records(*failing_results(con))
