@@ -33,8 +33,9 @@ YEAR_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # DOC-03: template text left in a published document.
 TEMPLATE_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
-    # the template's placeholders: "上海市 XX 局", "××部门"
-    (re.compile(r"(?<![A-Za-z])(?:X{2,}|Ｘ{2,}|×{2,})(?![A-Za-z])"), "placeholder"),
+    # the template's placeholders: "上海市 XX 局", "××部门" (two or more, not within a Latin word; the
+    # look-behind follows the first character so the scan jumps from one X to the next)
+    (re.compile(r"(?:X(?<![A-Za-z]X)X+|Ｘ(?<![A-Za-z]Ｘ)Ｘ+|×(?<![A-Za-z]×)×+)(?![A-Za-z])"), "placeholder"),
     (re.compile(r"待填写|待补充|（部门名称）"), "placeholder"),
     # 002 line 544 "一、2022 年度部门名称整体绩效评价报告"
     (re.compile(r"年度部门名称"), "placeholder"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import DOC_000, DOC_001, DOC_004, SAMPLES
 
-from expectations.text_checks import template_findings
+from expectations.text_checks import TEMPLATE_TEXT, template_findings
 from ingest.loading import load_document
 from ingest.model import Line
 
@@ -50,3 +50,10 @@ def test_sample_001_alternatives_split_by_a_line_break():
 
 def test_sample_without_template_text_has_no_finding():
     assert _sample(DOC_004) == {}
+
+
+def test_placeholders_are_two_or_more_xs_outside_a_latin_word():
+    placeholder = TEMPLATE_TEXT[0][0]
+    texts = ["上海市 XX 局", "××部门", "ＸＸＸ单位", "1XX2", "XXＸＸ", "aXXX", "XXXa", "AXX", "a×××", "MAXX", "X局"]
+    found = [[m.group(0) for m in placeholder.finditer(text)] for text in texts]
+    assert found == [["XX"], ["××"], ["ＸＸＸ"], ["XX"], ["XX"], [], [], [], ["××"], [], []]
