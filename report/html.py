@@ -28,18 +28,22 @@ from ingest.warehouse_db import connect
 from report.queries import DocumentPaths, read_report_data, refreshed_documents
 from report.rule_texts import rule_texts
 from report.sources import PublishedPages, SourcePages
+from report.table_html import badges, table_row
 from report.view import build_page
 
 WRITE_PIECES = 256  # pieces of the page joined before each write
 
 
 def template_environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("report", "templates"),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.globals["badges"] = badges
+    env.filters["table_row"] = table_row
+    return env
 
 
 def main(argv: list[str] | None = None) -> int:
