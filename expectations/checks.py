@@ -111,36 +111,42 @@ from (
 """
 
 # Every row with its message (the rule's title and figures when the query gave none) and its subject
-# numbered when the rule checks it more than once in the document, appended to dq_checks; row_id in
-# (document, rule, subject) order, after the rows of the chunks before (of documents before).
+# numbered when the rule checks it more than once in the document, appended to dq_checks with a
+# row_id after the rows already there.
 _NUMBERED = f"""
 insert into dq_checks
-with messaged as (
+with counted as (
     select
         c.* exclude (message),
         case when c.message is null or c.message = '' then r.title || ': ' || dq_fmt(c.lhs_value) || ' vs '
             || dq_fmt(c.rhs_value) || ' (difference ' || dq_fmt(c.difference) || ', tolerance '
             || dq_fmt(c.tolerance) || ')' else c.message end as message,
-        cast(nullif(regexp_extract(c.source_ref, '{PRINTED_PAGE}', 1), '') as bigint) as page,
-        cast(nullif(regexp_extract(c.source_ref, '{PRINTED_LINE}', 1), '') as bigint) as line
+        count(*) over (partition by c.document_id, c.rule_id, c.subject) as repeats
     from dq_check_rows as c
     inner join dq_rules as r using (rule_id)
 ),
 
 numbered as (
-    select
-        * exclude (subject),
-        case when count(*) over subject_checks > 1
-            then subject || ' [' || row_number() over (subject_checks order by
-                {", ".join(f"{key} asc nulls last" for key in REPEAT_ORDER)}) || ']'
-            else subject end as subject
-    from messaged
-    window subject_checks as (partition by document_id, rule_id, subject)
+    select {", ".join(STAGED_COLUMNS)} from counted where repeats = 1
+    union all
+    select {", ".join(STAGED_COLUMNS).replace("subject", "numbered_subject as subject")}
+    from (
+        select
+            *,
+            subject || ' [' || row_number() over (partition by document_id, rule_id, subject order by
+                {", ".join(f"{key} asc nulls last" for key in REPEAT_ORDER)}) || ']' as numbered_subject
+        from (
+            select
+                *,
+                cast(nullif(regexp_extract(source_ref, '{PRINTED_PAGE}', 1), '') as bigint) as page,
+                cast(nullif(regexp_extract(source_ref, '{PRINTED_LINE}', 1), '') as bigint) as line
+            from counted
+            where repeats > 1
+        )
+    )
 )
 
-select
-    row_number() over (order by document_id, rule_id, subject) - 1 + (select count(*) from dq_checks) as row_id,
-    {", ".join(STAGED_COLUMNS)}
+select row_number() over () - 1 + (select count(*) from dq_checks) as row_id, {", ".join(STAGED_COLUMNS)}
 from numbered
 """
 
