@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell, usual_decimals
 from ingest.model import Line, Span
@@ -351,6 +352,7 @@ def _centred_out_of(run: Span, column: _Column) -> bool:
     return column.x0 + 1 < run.x0 < column.x1 < run.x1
 
 
+@lru_cache(maxsize=1 << 12)  # a table's words are tested several times, and printed again and again
 def _is_figure_or_code(text: str) -> bool:
     return bool(FIGURE.match(text) or FIGURE_PART.match(text))
 

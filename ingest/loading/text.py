@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
@@ -130,6 +131,7 @@ def normalize_line(text: str) -> str:
     return _normalize(text).rstrip(" \r")
 
 
+@lru_cache(maxsize=1 << 13)  # a table's labels and most of its figures are printed again and again
 def normalize_cell(text: str) -> str:
     """A table cell's text: the line normalization, no spaces between Chinese characters, no
     thousands separators in an amount, no surrounding whitespace."""
@@ -290,6 +292,7 @@ def aligned_spans(line: Line) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=1 << 12)  # the words of a table's names, printed again and again
 def text_width(text: str) -> int:
     """Columns a text takes in a dump: two for a wide (East Asian W or F) character, one otherwise."""
     if text.isascii():  # the spaces and figures of a dump, quickly

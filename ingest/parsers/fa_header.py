@@ -58,8 +58,10 @@ def _is_column_number_row(filled: list[str]) -> bool:
     numbers = [c for c in filled if normalize_label(c) not in ("栏次", "行次", "栏次行次", "行次栏次")]
     if len(numbers) == len(filled) and len(numbers) < 2:
         return False
-    ints = [int(c) for c in numbers if INTEGER.match(c)]
-    return len(ints) == len(numbers) and len(ints) >= 1 and ints == list(range(ints[0], ints[0] + len(ints)))
+    if not all(INTEGER.match(c) for c in numbers):
+        return False  # a row of data, mostly: its name is no number
+    ints = [int(c) for c in numbers]
+    return len(ints) >= 1 and ints == list(range(ints[0], ints[0] + len(ints)))
 
 
 def header_paths(header_rows: list[list[str]], width: int) -> list[list[str]]:
