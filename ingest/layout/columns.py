@@ -600,6 +600,7 @@ def _amount_columns(placed: list[_Placed]) -> set[int]:
     }
 
 
+@lru_cache(maxsize=1 << 12)  # asked of every word of every line a row may start at
 def _is_cut(word: str, decimals: int | None = None, amount_column: bool = False) -> bool:
     """Digits and separators that are not a figure by themselves ("49,266,6", "214,913."), that
     print fewer decimals than the table's figures do ("19,197,687.4" over "4"), or, in a column of
