@@ -86,9 +86,14 @@ def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:
                 code = value.row_key
             row = by_row[(value.row_no, side)] = _Row(value.row_key, side, code, value.row_label, {})
         if value.column_key not in row.figures:
-            tolerance = _tolerance(amount.decimals, unit)
-            row.figures[value.column_key] = _Figure(amount.value * YUAN_PER[unit], tolerance)
+            row.figures[value.column_key] = _figure(amount.value, amount.decimals, unit)
     return {table_key: list(by_row.values()) for table_key, by_row in rows.items()}
+
+
+@lru_cache(maxsize=1 << 12)  # a table's figures are checked once per reading of it, many printed again
+def _figure(value: Decimal, decimals: int, unit: str) -> _Figure:
+    """A printed figure in yuan, with its tolerance."""
+    return _Figure(value * YUAN_PER[unit], _tolerance(decimals, unit))
 
 
 @lru_cache(maxsize=64)
