@@ -9,9 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 from sample_build import sample_warehouse
 
+from report import exports
 from report.exports import EXPORTED_TABLES, export_marts, resource_name
 
 UTF8_BOM = "\ufeff".encode()
@@ -172,3 +174,22 @@ def test_sample_datapackage_validates_and_describes_every_column():
     assert all(r["description"] for r in descriptor["resources"])
     report = frictionless.validate(exports / "datapackage.json")
     assert report.valid, report.flatten(["resourceName", "type", "message"])
+
+
+def test_parquet_row_groups_are_bounded_and_the_csv_holds_every_row(tmp_path, monkeypatch):
+    """The CSV is converted from the Parquet file a row group at a time: the row groups are
+    ROW_GROUP_ROWS long at most, however long the table, and the CSV has every row in order."""
+    monkeypatch.setattr(exports, "ROW_GROUP_ROWS", 2048)  # DuckDB makes groups of whole vectors of 2,048
+    db = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("create schema dq")
+    con.execute(
+        "create table dq.ingest_issues as select 'raw/' || i || '.txt' as source_path, i as line_no from range(10000) t(i)"
+    )
+    con.close()
+    export_marts(db, tmp_path / "out")
+    groups = pq.ParquetFile(tmp_path / "out" / "dq_ingest_issues.parquet").metadata
+    assert groups.num_row_groups == 5
+    assert max(groups.row_group(n).num_rows for n in range(groups.num_row_groups)) == 2048
+    lines = _csv_lines(tmp_path / "out" / "dq_ingest_issues.csv")
+    assert len(lines) == 10001 and lines[1] == "raw/0.txt,0" and lines[-1] == "raw/9999.txt,9999"
