@@ -1,8 +1,9 @@
 """``python -m report --db <warehouse> --out <folder>``: the static HTML report.
 
 One self-contained page (``index.html``): the cross-city 12345 hotline comparison as charts and
-tables, the data-quality results (identity failures and acknowledgements, each rule explained,
-ingest issues), and the corpus of documents with their reading quality, filterable by province, year
+tables, the data-quality results (each rule explained with its counts, the first identity failures
+and acknowledgements, the ingest issues counted by stage, severity and kind with the most severe
+listed; a document's page lists all of its issues), and the corpus of documents with their reading quality, filterable by province, year
 and kind; a search box filters every table. Every figure links to the line it was read from
 (``sources/``). No script, font or style is fetched from anywhere: the report works offline. The page
 is rendered from jinja2 templates (report/templates/) with autoescape: every string taken from a
@@ -25,7 +26,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ingest.warehouse_db import connect
-from report.queries import DocumentPaths, read_report_data, refreshed_documents
+from report.queries import DocumentIssues, DocumentPaths, read_report_data, refreshed_documents
 from report.rule_texts import rule_texts
 from report.sources import PublishedPages, SourcePages
 from report.table_html import badges, table_row
@@ -43,6 +44,7 @@ def template_environment() -> Environment:
     )
     env.globals["badges"] = badges
     env.filters["table_row"] = table_row
+    env.filters["count"] = "{:,}".format  # 422,925
     return env
 
 
@@ -65,7 +67,7 @@ def write_report(db: Path, out: Path, published: Path | None = None) -> Path:
     con = connect(db, read_only=True)
     try:
         env = template_environment()
-        sources = SourcePages(out, DocumentPaths(con), env, _published_pages(con, published))
+        sources = SourcePages(out, DocumentPaths(con), env, _published_pages(con, published), DocumentIssues(con))
         page = build_page(read_report_data(con), sources, rule_texts())
         target = out / "index.html"
         with target.open("w", encoding="utf-8") as handle:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import duckdb
 
 Row = dict[str, Any]
 BATCH_ROWS = 500
+ROWS_SHOWN = 200  # rows of a per-issue or per-failure listing on the index; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,29 @@ class Query:
         return [row[0] for row in rows]
 
 
+@dataclass(frozen=True)
+class WithIssues:
+    """The documents' rows, each with its ingest issues (``ingest_issues``, the order of its source
+    page): the issues are read for BATCH_ROWS documents at a time, so one batch is held."""
+
+    documents: Query
+
+    def __iter__(self) -> Iterator[Row]:
+        rows = iter(self.documents)
+        while batch := list(islice(rows, BATCH_ROWS)):
+            issues: dict[str, list[Row]] = {}
+            cursor = self.documents.con.execute(BATCH_ISSUES, [[row["document_id"] for row in batch]])
+            columns = [d[0] for d in cursor.description]
+            for values in cursor.fetchall():
+                issue = dict(zip(columns, values, strict=True))
+                issues.setdefault(issue.pop("document_id"), []).append(issue)
+            for row in batch:
+                yield {**row, "ingest_issues": issues.get(row["document_id"], [])}
+
+
 @dataclass
 class ReportData:
-    documents: Iterable[Row] = ()  # a Query when the warehouse has its documents
+    documents: Iterable[Row] = ()  # a Query (WithIssues when there are issues) when the warehouse has its documents
     document_count: int = 0
     provinces: list[str] = field(default_factory=list)  # the values the corpus view filters by, sorted
     years: list[str] = field(default_factory=list)
@@ -63,8 +85,13 @@ class ReportData:
     hotline_lines: list[Row] | None = None
     hotline_evaluations: list[Row] | None = None
     identity_summary: list[Row] | None = None
-    identity_problems: Query | None = None
-    ingest_issues: Query | None = None
+    identity_problems: Query | None = None  # the first ROWS_SHOWN
+    problems_total: int = 0
+    ingest_issues: Query | None = None  # the first ROWS_SHOWN, the most severe first
+    issues_total: int = 0
+    issue_counts: list[Row] | None = None  # by stage and severity
+    issue_kinds: list[Row] | None = None  # by stage, severity and kind of message, the first ROWS_SHOWN
+    kinds_total: int = 0
     build: Row = field(default_factory=dict)  # built_at, code_commit when dim_document carries them
 
 
@@ -179,9 +206,45 @@ IDENTITY_PROBLEMS = """
              d.file_name, r.rule_id, r.document_id, r.subject, r.source_ref
 """
 
+SEVERITY_RANK = "case severity when 'error' then 0 when 'warn' then 1 else 2 end"
+
+# The kind of an issue's message: the message up to its second ': ' (what follows is the line's text
+# or a detail of the document), its figures written as '#'. "收入决算表: 3 figures for 7 columns,
+# not read: 2040505 案件执行 …" is of the kind "收入决算表: # figures for # columns, not read".
+MESSAGE_KIND = (
+    "regexp_replace(regexp_replace(coalesce(message, ''), '^((?:[^:]|:[^ ])*: (?:[^:]|:[^ ])*): .*$', '\\1'), "
+    "'[0-9]+(?:[.,][0-9]+)*', '#', 'g')"
+)
+
+ISSUE_COUNTS = f"""
+    select stage, severity, count(*) as issues, count(distinct document_id) as documents
+    from dq.ingest_issues group by stage, severity order by {SEVERITY_RANK}, stage, severity
+"""
+
+ISSUE_KINDS = f"""
+    select stage, severity, {MESSAGE_KIND} as kind, count(*) as issues, count(distinct document_id) as documents
+    from dq.ingest_issues group by stage, severity, kind
+    order by {SEVERITY_RANK}, issues desc, stage, severity, kind
+"""
+
+ISSUE_ORDER = f"{SEVERITY_RANK}, page_no nulls first, line_no nulls first, stage, severity, message"
+
+DOCUMENT_ISSUES = f"""
+    select stage, severity, message, line_no, page_no from dq.ingest_issues where document_id = ?
+    order by {ISSUE_ORDER}
+"""
+
+# The issues of a batch of documents, for the rows of the documents' list.
+BATCH_ISSUES = f"""
+    select document_id, stage, severity, message, line_no, page_no from dq.ingest_issues
+    where document_id in (select unnest(?::varchar[]))
+    order by document_id, {ISSUE_ORDER}
+"""
+
 
 def ingest_issues_query(con: duckdb.DuckDBPyConnection) -> str:
-    """Every ingest issue, with the path of its document's file (to link its page) when there is one."""
+    """Every ingest issue, the most severe first, with the path of its document's file (to link its
+    page) when there is one."""
     documents = table_exists(con, "marts", "dim_document")
     return f"""
         select i.document_id, i.source_path, i.stage, i.severity, i.message, i.line_no, i.page_no,
@@ -198,8 +261,11 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
     page is written (``con`` stays open until then)."""
     has_documents = table_exists(con, "marts", "dim_document") and table_exists(con, "marts", "dim_department")
     documents = Query(con, documents_query(con)) if has_documents else None
+    problems = _query(con, IDENTITY_PROBLEMS, ("dq.identity_results", "marts.dim_document"))
+    issues = _query(con, ingest_issues_query(con), ("dq.ingest_issues",))
+    kinds = fetch(con, ISSUE_KINDS, ("dq.ingest_issues",))
     return ReportData(
-        documents=documents or (),
+        documents=(WithIssues(documents) if issues else documents) if documents else (),
         document_count=_count(con, documents.sql) if documents else 0,
         provinces=sorted(documents.distinct("province")) if documents else [],
         years=sorted(str(year) for year in documents.distinct("fiscal_year")) if documents else [],
@@ -212,8 +278,13 @@ def read_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
             ("marts.fct_project_performance", "marts.dim_department", "marts.hotline_project_patterns"),
         ),
         identity_summary=fetch(con, IDENTITY_SUMMARY, ("dq.identity_results",)),
-        identity_problems=_query(con, IDENTITY_PROBLEMS, ("dq.identity_results", "marts.dim_document")),
-        ingest_issues=_query(con, ingest_issues_query(con), ("dq.ingest_issues",)),
+        identity_problems=_first(problems),
+        problems_total=_count(con, problems.sql) if problems else 0,
+        ingest_issues=_first(issues),
+        issues_total=_count(con, issues.sql) if issues else 0,
+        issue_counts=fetch(con, ISSUE_COUNTS, ("dq.ingest_issues",)),
+        issue_kinds=kinds[:ROWS_SHOWN] if kinds is not None else None,
+        kinds_total=len(kinds or ()),
         build=_build_info(documents) if documents else {},
     )
 
@@ -223,6 +294,11 @@ def _query(con: duckdb.DuckDBPyConnection, sql: str, needs: tuple[str, ...]) -> 
     if not all(table_exists(con, *qualified.split(".")) for qualified in needs):
         return None
     return Query(con, sql)
+
+
+def _first(query: Query | None) -> Query | None:
+    """The query's first ROWS_SHOWN rows (its order is total: the same rows every time)."""
+    return Query(query.con, f"{query.sql} limit {ROWS_SHOWN}") if query else None
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str) -> int:
@@ -253,6 +329,22 @@ class DocumentPaths:
             "select source_path from marts.dim_document where document_id = ? limit 1", [document_id]
         ).fetchone()
         return found[0] if found else None
+
+
+class DocumentIssues:
+    """A document's ingest issues (its source page lists them), asked of the warehouse one document
+    at a time: for the pages written before the documents' list, whose rows carry their issues."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+        self.present = table_exists(con, "dq", "ingest_issues")
+
+    def get(self, document_id: str) -> list[Row]:
+        if not self.present:
+            return []
+        cursor = self.con.execute(DOCUMENT_ISSUES, [document_id])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
 def refreshed_documents(con: duckdb.DuckDBPyConnection) -> set[str] | None:

@@ -13,7 +13,8 @@ not found there, the link stays on the cited line.
 
 A page is the document's file rendered by this code: in a refresh, the page of a document that
 was not refreshed is the published report's page, so it is linked (or copied) from there instead
-of being read and written again (``PublishedPages``). Nothing is held per document but the pages
+of being read and written again (``PublishedPages``). A page lists the document's ingest issues
+above its text, each linked to its line: the index shows only the most severe of them. Nothing is held per document but the pages
 on disk: the lines of the few documents whose figures are looked for are kept while they are used.
 """
 
@@ -26,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -85,8 +86,25 @@ def line_rows(lines: list[Line]) -> Markup:
     return Markup("".join(rows))
 
 
+def issue_rows(issues: list[dict[str, Any]]) -> Markup:
+    """The rows of a source page's list of ingest issues, each linked to its line when it has one."""
+    rows = []
+    for issue in issues:
+        at = Location(issue["page_no"], issue["line_no"])
+        line = f'<a href="#{at.anchor}">{at.number}</a>' if at.anchor else ""
+        rows.append(
+            f'\n<tr><td class="sev-{escape(issue["severity"] or "")}">{escape(issue["severity"] or "")}</td>'
+            f"<td>{escape(issue['stage'] or '')}</td><td>{line}</td><td>{escape(issue['message'] or '')}</td></tr>"
+        )
+    return Markup("".join(rows))
+
+
 class SourcePaths(Protocol):
     def get(self, document_id: str) -> str | None: ...
+
+
+class SourceIssues(Protocol):
+    def get(self, document_id: str) -> list[dict[str, Any]]: ...
 
 
 @dataclass(frozen=True)
@@ -117,13 +135,21 @@ class SourcePages:
     source_paths: SourcePaths  # document_id -> source_path
     env: Environment
     published: PublishedPages | None = None  # pages that can be kept instead of written again
+    issues: SourceIssues | None = None  # document_id -> its ingest issues
     unreadable: set[str] = field(default_factory=set)  # documents without a page (no file, no text)
     _written: OrderedDict[str, None] = field(default_factory=OrderedDict)  # the last pages found or written
     _lines: OrderedDict[str, list[Line]] = field(default_factory=OrderedDict)
 
-    def href(self, document_id: str | None, source_ref: str | None, source_path: str | None = None) -> str | None:
-        """The link to the cited location; ``source_path``: the document's, when the row at hand has it."""
-        if not document_id or not self._ensure_page(document_id, source_path):
+    def href(
+        self,
+        document_id: str | None,
+        source_ref: str | None,
+        source_path: str | None = None,
+        issues: list[dict[str, Any]] | None = None,
+    ) -> str | None:
+        """The link to the cited location; ``source_path`` and ``issues``: the document's, when the row
+        at hand has them."""
+        if not document_id or not self._ensure_page(document_id, source_path, issues):
             return None
         anchor = parse_location(source_ref).anchor
         return f"sources/{document_id}.html" + (f"#{anchor}" if anchor else "")
@@ -155,13 +181,15 @@ class SourcePages:
     def _target(self, document_id: str) -> Path:
         return self.out_dir / "sources" / f"{document_id}.html"
 
-    def _ensure_page(self, document_id: str, source_path: str | None = None) -> bool:
+    def _ensure_page(
+        self, document_id: str, source_path: str | None = None, issues: list[dict[str, Any]] | None = None
+    ) -> bool:
         if document_id in self._written:
             self._written.move_to_end(document_id)
             return True
         if document_id in self.unreadable:
             return False
-        if not (self._target(document_id).is_file() or self._write_page(document_id, source_path)):
+        if not (self._target(document_id).is_file() or self._write_page(document_id, source_path, issues)):
             self.unreadable.add(document_id)
             return False
         self._written[document_id] = None
@@ -186,7 +214,7 @@ class SourcePages:
             self._lines.popitem(last=False)
         return lines
 
-    def _write_page(self, document_id: str, known_path: str | None) -> bool:
+    def _write_page(self, document_id: str, known_path: str | None, known_issues: list[dict[str, Any]] | None) -> bool:
         source_path = self._source_path(document_id, known_path)
         if source_path is None:
             return False
@@ -198,6 +226,11 @@ class SourcePages:
         if not loaded.lines:
             return False
         rows = line_rows(loaded.lines)
-        page = self.env.get_template("source.html.j2").render(title=loaded.file_name, path=source_path, rows=rows)
+        issues = known_issues
+        if issues is None:
+            issues = self.issues.get(document_id) if self.issues is not None else []
+        page = self.env.get_template("source.html.j2").render(
+            title=loaded.file_name, path=source_path, rows=rows, issues=issue_rows(issues), issue_count=len(issues)
+        )
         target.write_text(page, encoding="utf-8")
         return True

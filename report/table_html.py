@@ -1,6 +1,6 @@
 """The HTML of a table row and of badges, for the templates (a filter and a global of their
-environment, report/html.py). A row is written here rather than by template loops: the ingest
-issues alone are tens of rows a document, and a template's steps per cell were most of the time the
+environment, report/html.py). A row is written here rather than by template loops: the documents
+list is a row a document, and a template's steps per cell were most of the time the
 page took. Every value is escaped, as the templates' autoescape escapes it."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from report.charts import PALETTE, Badge, BarChart, ChartRow, Point, Series, bar_chart
-from report.queries import ReportData, Row
+from report.queries import ROWS_SHOWN, ReportData, Row
 from report.rule_texts import RuleText
 from report.sources import SourcePages
 
@@ -98,10 +98,25 @@ class HotlineSection:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """A table of the first rows of a listing, and how many rows the listing has."""
+
+    table: Table
+    shown: int
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - self.shown
+
+
+@dataclass(frozen=True)
 class QualitySection:
     summary: Table | None
-    problems: Table | None
-    issues: Table | None
+    problems: Listing | None
+    issue_counts: Table | None
+    issue_kinds: Listing | None
+    issues: Listing | None
     identities_ran: bool
     issues_table_present: bool
 
@@ -454,7 +469,7 @@ def _budget_document_cell(r: Row, sources: SourcePages) -> Cell:
 
 
 def quality_section(data: ReportData, sources: SourcePages, rules: dict[str, RuleText]) -> QualitySection:
-    summary = problems = issues = None
+    summary = problems = None
     if data.identity_summary:
         summary = Table(
             "identity-summary",
@@ -477,34 +492,83 @@ def quality_section(data: ReportData, sources: SourcePages, rules: dict[str, Rul
                 for r in data.identity_summary
             ),
         )
-    if data.identity_problems is not None and data.identity_problems.exists():
-        problems = Table(
-            "identity-problems",
-            (
-                "状态 status",
-                "规则 rule",
-                "文档 document",
-                "对象 subject",
-                "左 lhs",
-                "右 rhs",
-                "差 difference",
-                "说明 message",
+    if data.identity_problems is not None and data.problems_total:
+        problems = Listing(
+            Table(
+                "identity-problems",
+                (
+                    "状态 status",
+                    "规则 rule",
+                    "文档 document",
+                    "对象 subject",
+                    "左 lhs",
+                    "右 rhs",
+                    "差 difference",
+                    "说明 message",
+                ),
+                LazyRows(data.identity_problems, lambda r: _problem_row(r, sources, rules)),
             ),
-            LazyRows(data.identity_problems, lambda r: _problem_row(r, sources, rules)),
-        )
-    if data.ingest_issues is not None and data.ingest_issues.exists():
-        issues = Table(
-            "ingest-issues",
-            ("级别 severity", "文件 file", "环节 stage", "说明 message"),
-            LazyRows(data.ingest_issues, lambda r: _issue_row(r, sources)),
+            min(ROWS_SHOWN, data.problems_total),
+            data.problems_total,
         )
     return QualitySection(
         summary=summary,
         problems=problems,
-        issues=issues,
+        issue_counts=_issue_counts(data.issue_counts) if data.issue_counts else None,
+        issue_kinds=_issue_kinds(data.issue_kinds, data.kinds_total) if data.issue_kinds else None,
+        issues=_issues(data.ingest_issues, data.issues_total, sources)
+        if data.ingest_issues and data.issues_total
+        else None,
         identities_ran=data.identity_summary is not None,
         issues_table_present=data.ingest_issues is not None,
     )
+
+
+def _issue_counts(rows: list[Row]) -> Table:
+    return Table(
+        "ingest-issue-counts",
+        ("环节 stage", "级别 severity", "问题 issues", "文档 documents"),
+        tuple(
+            TableRow(
+                (
+                    Cell(r["stage"] or ""),
+                    Cell(r["severity"] or "", kind=f"severity-{r['severity']}"),
+                    Cell(f"{r['issues']:,}", kind="num"),
+                    Cell(f"{r['documents']:,}", kind="num"),
+                )
+            )
+            for r in rows
+        ),
+    )
+
+
+def _issue_kinds(rows: list[Row], total: int) -> Listing:
+    table = Table(
+        "ingest-issue-kinds",
+        ("环节 stage", "级别 severity", "类别 kind of message", "问题 issues", "文档 documents"),
+        tuple(
+            TableRow(
+                (
+                    Cell(r["stage"] or ""),
+                    Cell(r["severity"] or "", kind=f"severity-{r['severity']}"),
+                    Cell(r["kind"] or "", kind="wrap message"),
+                    Cell(f"{r['issues']:,}", kind="num"),
+                    Cell(f"{r['documents']:,}", kind="num"),
+                )
+            )
+            for r in rows
+        ),
+    )
+    return Listing(table, len(rows), total)
+
+
+def _issues(issues: Iterable[Row], total: int, sources: SourcePages) -> Listing:
+    table = Table(
+        "ingest-issues",
+        ("级别 severity", "文件 file", "环节 stage", "说明 message"),
+        LazyRows(issues, lambda r: _issue_row(r, sources)),
+    )
+    return Listing(table, min(ROWS_SHOWN, total), total)
 
 
 def _problem_row(r: Row, sources: SourcePages, rules: dict[str, RuleText]) -> TableRow:
@@ -599,7 +663,10 @@ def _document_row(d: Row, sources: SourcePages) -> TableRow:
     return TableRow(
         (
             Cell(
-                d["file_name"] or "", sources.href(d["document_id"], None, d["source_path"]), d["source_path"], "wrap"
+                d["file_name"] or "",
+                sources.href(d["document_id"], None, d["source_path"], d.get("ingest_issues")),
+                d["source_path"],
+                "wrap",
             ),
             Cell(DOC_TYPE_ZH.get(d["doc_type"] or "", d["doc_type"] or "")),
             Cell(d["province"] or ""),

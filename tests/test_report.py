@@ -17,6 +17,7 @@ from sample_build import sample_warehouse
 from expectations.rules import RULES
 from report.charts import PALETTE
 from report.html import template_environment, write_report
+from report.queries import ROWS_SHOWN
 from report.rule_texts import EXPLANATIONS, rule_texts
 from report.sources import SourcePages, parse_location, printed_pattern
 from report.view import count_forms, money_forms, percent_forms
@@ -432,3 +433,57 @@ def test_a_figure_printed_above_its_cited_line_is_found_there(tmp_path):
     href = pages.figure_href("d3", f"{source.name} | line 51 | 打分表", money_forms(19900))
     assert href == "sources/d3.html#L37"
     assert pages.figure_href("d3", f"{source.name} | line 51", ["987654.32"]) == "sources/d3.html#L51"
+
+
+def test_the_index_lists_the_first_issues_and_failures_and_a_document_page_all_of_its_issues(tmp_path):
+    """More issues and failures than the index lists: it counts them all, shows the first
+    ROWS_SHOWN, says how many more there are; d0's page lists each of its issues at its line."""
+    db = _hotline_warehouse(tmp_path / "w.duckdb", with_dq=True)
+    con = duckdb.connect(str(db))
+    con.execute(
+        "insert into dq.ingest_issues select 'd0', 'raw/bad.txt', 'parse_tables', 'warn', "
+        "'收入决算表: ' || (i % 3 + 2) || ' figures for 7 columns, not read: 2040505 案件执行 ' || i, i, null "
+        "from range(4, 210) t(i)"
+    )
+    con.execute(
+        "insert into dq.identity_results select 'd0', 'FA-03', 'error', 'row ' || i, 1.0, 2.0, -1.0, 0.005, "
+        "'fail', null, 'off by one', null from range(210) t(i)"
+    )
+    con.close()
+    page = write_report(db, tmp_path / "report").read_text(encoding="utf-8")
+    assert ROWS_SHOWN == 200
+
+    issues = page[page.index('id="ingest-issues"') :]
+    issues = issues[: issues.index("</table>")]
+    assert issues.count("\n    <tr>") == 200  # the body's rows
+    assert issues.index("the file is empty") < issues.index("figures for 7 columns")  # the error first
+    assert "The first 200 of 207" in page and "the other 7 are on their documents' pages" in page
+    counts = page[page.index('id="ingest-issue-counts"') : page.index('id="ingest-issue-kinds"')]
+    assert re.search(r"<td>load</td><td[^>]*>error</td><td[^>]*>1</td><td[^>]*>1</td>", counts)
+    assert re.search(r"<td>parse_tables</td><td[^>]*>warn</td><td[^>]*>206</td><td[^>]*>1</td>", counts)
+    kinds = page[page.index('id="ingest-issue-kinds"') : page.index('id="ingest-issues"')]
+    assert re.search(r"收入决算表: # figures for # columns, not read</td><td[^>]*>206</td><td[^>]*>1</td>", kinds)
+    assert "案件执行" not in kinds  # the line's text is not part of a kind
+
+    problems = page[page.index('id="identity-problems"') :]
+    problems = problems[: problems.index("</table>")]
+    assert problems.count("<tr data-status=") == 200
+    assert "The first 200 of 213" in page and "the other 13 are counted per rule" in page
+
+    source = (tmp_path / "report" / "sources" / "d0.html").read_text(encoding="utf-8")
+    listed = source[source.index('<table class="issues">') : source.index('<h2 id="text">')]
+    assert "Ingest issues 读取问题 (207)" in source and listed.count("<tr>") == 1 + 207
+    assert listed.index("the file is empty") < listed.index('href="#L4"') < listed.index('href="#L209"')
+    assert "not read: 2040505 案件执行 209" in listed and EVIL not in source  # escaped
+    assert '<tr id="L209">' in source  # the line an issue links to
+
+
+def test_a_page_of_a_document_without_issues_lists_none(tmp_path):
+    db = _hotline_warehouse(tmp_path / "w.duckdb", with_dq=True)
+    con = duckdb.connect(str(db))
+    con.execute("delete from dq.ingest_issues")
+    con.close()
+    page = write_report(db, tmp_path / "report").read_text(encoding="utf-8")
+    assert "No ingest issues." in page
+    source = (tmp_path / "report" / "sources" / "d0.html").read_text(encoding="utf-8")
+    assert "Ingest issues" not in source and "table.issues" not in source

@@ -93,6 +93,8 @@ def test_a_refreshed_report_is_the_full_report_file_for_file(tmp_path):
     write_report(db, tmp_path / "full")
     _same_files(tmp_path / "refreshed", tmp_path / "full")
     assert _linked(tmp_path / "refreshed", published) == {"d1", "d2", "d3", "d4"}
+    kept = (tmp_path / "refreshed" / "sources" / "d1.html").read_text(encoding="utf-8")
+    assert '<td><a href="#L12">12</a></td><td>a row left out</td>' in kept  # its issue, kept with it
 
 
 def test_without_the_list_of_refreshed_documents_every_page_is_written(tmp_path):
