@@ -29,6 +29,7 @@ continues on a new page is left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -467,9 +468,12 @@ def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[st
     for first in sorted([*members, *loose]):
         group = sorted(members.get(first, [first]), key=lambda n: placed[n].baseline)
         width = len(placed[first].cells)
-        cells = [
-            join_wrapped([" ".join(placed[n].cells[c]) for n in group if placed[n].cells[c]]) for c in range(width)
-        ]
+        if len(group) == 1:
+            cells = [" ".join(cell).strip() for cell in placed[first].cells]  # a row printed on one line
+        else:
+            cells = [
+                join_wrapped([" ".join(placed[n].cells[c]) for n in group if placed[n].cells[c]]) for c in range(width)
+            ]
         line = placed[first].line
         if rows and rows[-1][0].page_no != line.page_no and completes_cut_figures(rows[-1][1], cells):
             rows[-1] = (rows[-1][0], [join_wrapped([a, b]) for a, b in zip(rows[-1][1], cells, strict=True)])
@@ -515,6 +519,8 @@ def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
     or the words below go on with a separator. Then the parts of codes wrapped digit by digit in a
     column narrower than a code ("2" over "0" over "1"), where their lines stand as far apart as
     the lines of the amounts so joined (a cell's lines, closer than the table's rows)."""
+    if not _any_line_wraps(placed):
+        return [p for p in placed if any(p.cells)]  # each line a row's pitch apart: a text dump's
     decimals = _usual_decimals(placed)
     amounts = _amount_columns(placed)
 
@@ -532,6 +538,21 @@ def _figures_rejoined(placed: list[_Placed]) -> list[_Placed]:
 
         _rejoin(placed, code_cut, leading)
     return [p for p in placed if any(p.cells)]
+
+
+def _any_line_wraps(placed: list[_Placed]) -> bool:
+    """Whether any line stands a wrapped cell's line above a later line of its page (_wraps_onto):
+    where none does, no word is joined to one below it."""
+    later: dict[int | None, list[float]] = {}  # each page's baselines of the lines after this one, sorted
+    for p in reversed(placed):
+        baseline = _baseline(p.line)
+        below = later.setdefault(p.line.page_no, [])
+        nearest = bisect_right(below, baseline)
+        height = max((span.height for span in p.line.spans or ()), default=0.0)
+        if nearest < len(below) and below[nearest] - baseline <= WRAPPED_LINE_GAP * height:
+            return True
+        insort(below, baseline)
+    return False
 
 
 def _rejoin(placed: list[_Placed], cut, leading: float | None = None) -> list[float]:
@@ -627,9 +648,13 @@ def _row_starts(placed: list[_Placed]) -> list[int]:
     rejoined from a wrap starts one only where no other start stands beside its middle (figures
     wrapped over two and three lines around one label are one row)."""
     starts = [n for n, p in enumerate(placed) if not p.rejoined and _starts_row(p.cells)]
-    figures_below_code = [n for n in starts if _figures_of_coded_line_above(n, starts, placed)]
-    for n in figures_below_code:
-        coded = max(m for m in starts if m < n)
+    start_set = set(starts)
+    figures_below_code = {
+        n: above
+        for above, n in zip(starts, starts[1:], strict=False)
+        if _figures_of_coded_line_above(n, above, start_set, placed)
+    }
+    for n, coded in figures_below_code.items():
         placed[coded].baseline = placed[n].baseline  # the row is centred on its figures
     starts = [n for n in starts if n not in figures_below_code]
     for n, p in enumerate(placed):
@@ -644,13 +669,12 @@ def _row_starts(placed: list[_Placed]) -> list[int]:
     return sorted(starts)
 
 
-def _figures_of_coded_line_above(n: int, starts: list[int], placed: list[_Placed]) -> bool:
+def _figures_of_coded_line_above(n: int, above: int, starts: set[int], placed: list[_Placed]) -> bool:
     """Whether line n prints the figures of the row whose code and name start on the line above: a
     name wrapped in a narrow column ("2080505 机关事业单位基" / "本养老保险缴费支出") with the figures
     centred between its lines. Line n has figures and no code, the row start before it a code and
     no figure, and a line of the name's text only follows it, all a wrapped cell's lines apart."""
-    above = max((m for m in starts if m < n), default=None)
-    if above is None or n + 1 >= len(placed) or n + 1 in starts:
+    if n + 1 >= len(placed) or n + 1 in starts:
         return False
     coded, figures, rest = placed[above], placed[n], placed[n + 1]
     if _has_code(figures.cells) or not _has_code(coded.cells) or _has_figure(coded.cells) or _has_figure(rest.cells):
