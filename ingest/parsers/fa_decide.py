@@ -10,6 +10,7 @@ undecided rows out and a warn issue says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ingest.parsers.fa_checks import Check, table_checks
 from ingest.parsers.fa_values import TableRead
@@ -23,7 +24,7 @@ class Reading:
     read: TableRead
     checks: list[Check]
 
-    @property
+    @cached_property  # asked again and again while readings are ranked
     def failed(self) -> int:
         return sum(1 for check in self.checks if not check.closed)
 

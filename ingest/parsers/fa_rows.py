@@ -47,12 +47,17 @@ class RowPart:
     figures_only: bool = False
 
 
-def row_parts(cells: list[str], columns: list[Column]) -> list[RowPart]:
+def figures_only(columns: list[Column]) -> bool:
+    """Whether a table's header has no code or name column (its rows are RowPart.figures_only)."""
+    return not any(column.role in ("code", "name") for column in columns)
+
+
+def row_parts(cells: list[str], columns: list[Column], no_names: bool) -> list[RowPart]:
+    """A row's cells under the columns; ``no_names``: figures_only(columns), asked once a table."""
     parts: dict[int, RowPart] = {}
-    figures_only = not any(column.role in ("code", "name") for column in columns)
     for column in columns:
         part = parts.setdefault(column.group, RowPart("", None, None, [], column.side, column.group))
-        part.figures_only = figures_only
+        part.figures_only = no_names
         text = cells[column.index] if column.index < len(cells) else ""
         if column.role in ("code", "name") and (joined := CODE_AND_NAME.match(text)):
             part.code, part.label = joined.group(1), joined.group(2) or joined.group(3)

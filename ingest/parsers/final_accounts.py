@@ -37,6 +37,7 @@ from ingest.parsers.fa_rows import (
     RowPart,
     RowState,
     compose_codes,
+    figures_only,
     issue,
     join_wrapped_labels,
     merge_orphan_amounts,
@@ -130,7 +131,7 @@ def _read_as_aligned(block: TableBlock, sequential: TableRead, file_name: str, u
     without ruling lines is. The identities decide
     (fa_decide): the reading that fails fewer, then closes more, is kept, and an info issue says
     which and why; when they cannot tell the two apart, the space-separated reading stands."""
-    aligned_block = replace(block, lines=[replace(line, spans=aligned_spans(line)) for line in block.lines])
+    aligned_block = replace(block, lines=[Line(**{**vars(line), "spans": aligned_spans(line)}) for line in block.lines])
     readings = [
         reading("read by the columns its words stand in", block.spec.key, _read_block(aligned_block, file_name, unit)),
         reading("read as space-separated figures", block.spec.key, sequential),
@@ -178,11 +179,12 @@ def _read_positional(block: TableBlock, rows: list[list[str]], header_end: int, 
         read.issues.append(issue("warn", f"{block.title}: no amount column recognized in its header", block.title_line))
         return read
     table_rows: list[tuple[Line, list[RowPart]]] = []
+    no_names = figures_only(columns)
     for line, cells in zip(block.lines[header_end:], rows[header_end:], strict=True):
         cells = cells + [""] * (width - len(cells))
         if is_repeated_header(cells, block.spec.key):
             continue  # the header printed again where the table continues on a new page
-        table_rows.append((line, row_parts(cells, columns)))
+        table_rows.append((line, row_parts(cells, columns, no_names)))
     joined = join_wrapped_labels(block.spec.key, table_rows)
     table_rows = [(line, merge_orphan_amounts(parts)) for line, parts in joined]
     if block.spec.kind == "function_coded":
