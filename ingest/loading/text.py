@@ -279,16 +279,19 @@ def aligned_spans(line: Line) -> tuple[Span, ...]:
     are set apart by; each line stands TEXT_LINE_PITCH below the one above."""
     printed = line.layout_text or line.text
     same_places = len(printed) == len(line.text)
+    baseline = line.line_no * TEXT_LINE_PITCH
     spans = []
     x = 0
     end = 0
     for word in _LAID_OUT_WORD.finditer(printed):
-        x += text_width(printed[end : word.start()])
-        width = text_width(word.group())
-        text = line.text[word.start() : word.end()] if same_places else _normalize(word.group())
-        spans.append(Span(float(x), float(x + width), text.strip(), TEXT_EM, line.line_no * TEXT_LINE_PITCH))
+        start, stop = word.span()
+        x += text_width(printed[end:start])
+        laid_out = printed[start:stop]
+        width = text_width(laid_out)
+        text = line.text[start:stop] if same_places else _normalize(laid_out)
+        spans.append(Span(float(x), float(x + width), text.strip(), TEXT_EM, baseline))
         x += width
-        end = word.end()
+        end = stop
     return tuple(spans)
 
 
