@@ -152,7 +152,7 @@ def _hierarchy(table_key: str, rows: list[_Row], rule: str) -> list[Check]:
         else:
             continue
         for column, total in parent.figures.items():
-            parts = [child.figures[column] for child in children if column in child.figures]
+            parts = [figure for child in children if (figure := child.figures.get(column)) is not None]
             if parts:
                 subject = f"{parent.code or '合计'} = Σ [{column}]"
                 checks.append(_check(rule, table_key, subject, total, parts))

@@ -56,8 +56,10 @@ def row_parts(cells: list[str], columns: list[Column], no_names: bool) -> list[R
     """A row's cells under the columns; ``no_names``: figures_only(columns), asked once a table."""
     parts: dict[int, RowPart] = {}
     for column in columns:
-        part = parts.setdefault(column.group, RowPart("", None, None, [], column.side, column.group))
-        part.figures_only = no_names
+        part = parts.get(column.group)
+        if part is None:  # a group's first column
+            part = parts[column.group] = RowPart("", None, None, [], column.side, column.group)
+            part.figures_only = no_names
         text = cells[column.index] if column.index < len(cells) else ""
         if column.role in ("code", "name") and (joined := CODE_AND_NAME.match(text)):
             part.code, part.label = joined.group(1), joined.group(2) or joined.group(3)

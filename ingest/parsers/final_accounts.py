@@ -228,7 +228,8 @@ def _read_function_coded(
         choices[index] = next(code for code, r in readings.items() if r is chosen)
         message = f"{block.title}: {part.label} is printed without a code and its name fits {', '.join(readings)}; {summary(chosen, list(readings.values()))}"
         decisions.append(issue("info", message, line))
-    codes = resolve_function_codes(block, table_rows, choices)
+    if codes.ambiguous:  # the codes read again with the choices made (otherwise as read above)
+        codes = resolve_function_codes(block, table_rows, choices)
     kept = _without_parts(table_rows, left_out)
     read = _emit_rows(block, kept, file_name, unit)
     read.issues[:0] = codes.issues + decisions
