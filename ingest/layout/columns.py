@@ -29,7 +29,7 @@ continues on a new page is left out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,7 +79,7 @@ def grid_from_spans(lines: list[Line]) -> list[tuple[Line, list[str]]]:
     columns = _columns(labels, data, headings)
     if not columns:
         return [(line, [line.text]) for line in lines]
-    borders = [(left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:], strict=False)]
+    borders = sorted((left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:], strict=False))
     rows = _header_rows(header, labels, columns, borders, headings)
     placed = [(line, _place(line.spans or (), borders, len(columns))) for line in body]
     rows.extend(_rows(placed))
@@ -187,8 +187,11 @@ def _labels(words: tuple[Span, ...], columns: list[_Column]) -> list[Span]:
     labels: list[Span] = []
     for word in words:
         last = labels[-1] if labels else None
-        apart = _column_under(word, columns) != _column_under(last, columns) if last else True
-        if last is not None and not apart and word.x0 - last.x1 < COLUMN_GAP * max(word.height, last.height):
+        if (
+            last is not None
+            and word.x0 - last.x1 < COLUMN_GAP * max(word.height, last.height)
+            and _column_under(word, columns) == _column_under(last, columns)
+        ):
             labels[-1] = Span(last.x0, word.x1, f"{last.text} {word.text}", max(word.height, last.height))
         else:
             labels.append(word)
@@ -336,13 +339,23 @@ def _data_columns(body: list[Line]) -> list[_Column]:
         run
         for line in body
         for run in _labels(tuple(w for w in line.spans or () if not _is_figure_or_code(w.text)), figures)
-        if sum(1 for c in figures if _overlaps(run, c)) < 2
-        and (_coded(line) or not any(_centred_out_of(run, c) for c in figures))
+        if not _over_two(run, figures) and (_coded(line) or not any(_centred_out_of(run, c) for c in figures))
     ]
     columns = _merged([*figures, *(_Column(w.x0, w.x1, text=True) for w in texts)])
     for column in columns:
         column.data = True
     return columns
+
+
+def _over_two(span: Span, columns: list[_Column]) -> bool:
+    """Whether the span lies over two columns or more (_overlaps)."""
+    over = 0
+    for column in columns:
+        if span.x0 < column.x1 and column.x0 < span.x1:
+            over += 1
+            if over == 2:
+                return True
+    return False
 
 
 def _coded(line: Line) -> bool:
@@ -425,7 +438,8 @@ def _place(words: tuple[Span, ...], borders: list[float], width: int) -> list[li
 
 
 def _column_of(x: float, borders: list[float]) -> int:
-    return sum(1 for border in borders if x > border)
+    """How many of the (sorted) borders lie left of x: the column x lies in."""
+    return bisect_left(borders, x)
 
 
 @dataclass

@@ -55,11 +55,14 @@ def _is_data_row(cells: list[str]) -> bool:
 
 def _is_column_number_row(filled: list[str]) -> bool:
     """栏次 | 1 | 2 | 3 (002 line 111), 行次 1 2 3 (001 line 181), 1 … 12 (002 line 270)."""
-    numbers = [c for c in filled if normalize_label(c) not in ("栏次", "行次", "栏次行次", "行次栏次")]
+    numbers = []
+    for c in filled:
+        if INTEGER.match(c):
+            numbers.append(c)
+        elif normalize_label(c) not in ("栏次", "行次", "栏次行次", "行次栏次"):
+            return False  # a row of data, mostly: its name is no number
     if len(numbers) == len(filled) and len(numbers) < 2:
         return False
-    if not all(INTEGER.match(c) for c in numbers):
-        return False  # a row of data, mostly: its name is no number
     ints = [int(c) for c in numbers]
     return len(ints) >= 1 and ints == list(range(ints[0], ints[0] + len(ints)))
 
