@@ -1,6 +1,6 @@
 """Run the identity checks on a candidate warehouse: dq.identity_results, Data Docs, report, verdict.
 
-The documents are checked a chunk at a time (``CHUNK_DOCUMENTS``, in document order; scope.py),
+The documents are checked a chunk at a time (``CHUNK_DOCUMENTS``, in the order they were landed; scope.py),
 and validated ``VALIDATED_CHUNKS`` chunks at a time, so the step holds a bounded number of checks
 whatever the number of documents. For each chunk (steps 2 and 3 for every ``VALIDATED_CHUNKS``):
 

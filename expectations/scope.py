@@ -9,7 +9,17 @@ step holds one chunk's checks at a time whatever the number of documents. The do
 are every document of the candidate, or in a refresh only those in ``raw.refreshed_documents``: a
 refresh keeps the results of the other documents as the published warehouse had them (runner.py).
 A rule comparing two documents would have to be checked whole; every rule of the catalog checks
-one document's own rows."""
+one document's own rows.
+
+The chunks follow the order the documents were landed in, not their ids (a content hash): ingest
+appends a document's rows to every raw table together (a refresh appends the refreshed documents
+after the rows it kept), so a chunk's rows of each table lie in one short range of row ids, which
+DuckDB reads without scanning the rest of the table. Where each document's rows lie is found once,
+in one pass over each table (``document_rows``); each chunk's copy then reads the range of row ids
+its documents span, so the step grows with the number of documents, not with its square. A copy
+is counted against that pass: a count that differs (row ids the candidate renumbered since) makes
+the chunk be copied again by its document ids alone, over the whole table.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +33,7 @@ from ingest.landing.schema import RAW_TABLES
 from ingest.warehouse_db import connect
 
 REFRESHED = "select document_id from candidate.raw.refreshed_documents"
+IN_CHUNK = "document_id in (select document_id from checked_documents)"
 
 
 def open_candidate(db: Path) -> duckdb.DuckDBPyConnection:
@@ -44,31 +55,58 @@ def open_candidate(db: Path) -> duckdb.DuckDBPyConnection:
 
 
 def document_chunks(con: duckdb.DuckDBPyConnection, only_refreshed: bool, size: int) -> Iterator[int]:
-    """Fill ``checked_documents`` with one chunk of ``size`` documents after another (in document
-    order); yield the number of documents in each. The documents are those with rows in any raw
-    table (only the refreshed ones in a refresh)."""
-    union = " union ".join(f"select document_id from candidate.raw.{table}" for table in DOCUMENT_TABLES)
-    scope = f" and document_id in ({REFRESHED})" if only_refreshed else ""
+    """Fill ``checked_documents`` with one chunk of ``size`` documents after another (in the order
+    they were landed); yield the number of documents in each. The documents are those with rows in
+    any raw table (only the refreshed ones in a refresh)."""
+    locate_documents(con, only_refreshed)
     con.execute(
         "create or replace table documents_to_check as "
-        f"select document_id, (row_number() over (order by document_id) - 1) // {int(size)} as chunk "
-        f"from ({union}) where document_id is not null{scope}"
+        f"select document_id, (row_number() over (order by landed nulls last, document_id) - 1) // {int(size)} "
+        "as chunk from (select document_id, min(first_row) filter (where table_name = 'documents') as landed "
+        "from document_rows group by document_id)"
     )
     chunks = con.execute("select count(distinct chunk) from documents_to_check").fetchone()
     for chunk in range(chunks[0] if chunks else 0):
         con.execute("delete from checked_documents")
         con.execute("insert into checked_documents select document_id from documents_to_check where chunk = ?", [chunk])
-        counted = con.execute("select count(*), min(document_id), max(document_id) from checked_documents").fetchone()
-        _copy_chunk(con, counted[1], counted[2]) if counted else None
+        copy_chunk(con)
+        counted = con.execute("select count(*) from checked_documents").fetchone()
         yield counted[0] if counted else 0
 
 
-def _copy_chunk(con: duckdb.DuckDBPyConnection, first: str, last: str) -> None:
-    """The chunk's rows of every raw table of documents, from the candidate into ``raw`` (the range
-    lets DuckDB skip the row groups of other documents)."""
+def locate_documents(con: duckdb.DuckDBPyConnection, only_refreshed: bool) -> None:
+    """``document_rows``: for each document to check and each raw table it has rows in, the first
+    and last row id of its rows there and their number."""
+    scope = f" and document_id in ({REFRESHED})" if only_refreshed else ""
+    located = " union all ".join(
+        f"select document_id, '{table}' as table_name, min(rowid) as first_row, max(rowid) as last_row, "
+        f"count(*) as row_count from candidate.raw.{table} where document_id is not null{scope} group by document_id"
+        for table in DOCUMENT_TABLES
+    )
+    con.execute(f"create or replace table document_rows as {located}")
+
+
+def copy_chunk(con: duckdb.DuckDBPyConnection) -> None:
+    """The chunk's rows of every raw table of documents, from the candidate into ``raw``: the range
+    of row ids they span is read, every row of them once."""
+    spans = {
+        table: (first, last, rows)
+        for table, first, last, rows in con.execute(
+            "select table_name, min(first_row), max(last_row), sum(row_count) from document_rows "
+            f"where {IN_CHUNK} group by table_name"
+        ).fetchall()
+    }
     for table in DOCUMENT_TABLES:
-        con.execute(
-            f"create or replace table raw.{table} as select * from candidate.raw.{table} "
-            "where document_id between ? and ? and document_id in (select document_id from checked_documents)",
-            [first, last],
-        )
+        first, last, rows = spans.get(table, (0, -1, 0))
+        copied = _copy_rows(con, table, "rowid between ? and ? and ", [first, last])
+        if copied != rows:  # the row ids moved since they were located: find the rows by their documents
+            _copy_rows(con, table, "", [])
+
+
+def _copy_rows(con: duckdb.DuckDBPyConnection, table: str, where: str, parameters: list) -> int:
+    con.execute(
+        f"create or replace table raw.{table} as select * from candidate.raw.{table} where {where}{IN_CHUNK}",
+        parameters,
+    )
+    counted = con.execute(f"select count(*) from raw.{table}").fetchone()
+    return counted[0] if counted else 0

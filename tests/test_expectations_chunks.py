@@ -1,5 +1,9 @@
 """The identity checks run a chunk of documents at a time: any chunk size gives the same results.
 
+A chunk is the next documents in the order they were landed, and its copy of the raw tables holds
+every row of its documents and no other, found by the row ids they span, or by their ids alone
+when those row ids moved.
+
 The samples (five documents) are checked whole and in chunks of two documents with a registry
 that acknowledges half of their failures (the others fail) and names a check that does not fail
 (a stale entry): dq.identity_results, the verdict and both failure reports must agree.
@@ -17,8 +21,9 @@ from conftest import DOC_000, SAMPLES
 
 from expectations.acknowledgements import REGISTRY
 from expectations.runner import run_expectations
-from expectations.scope import document_chunks, open_candidate
+from expectations.scope import copy_chunk, document_chunks, locate_documents, open_candidate
 from ingest.cli import main as ingest_main
+from ingest.landing.rows import DOCUMENT_TABLES
 from ingest.pipeline import document_id_of
 
 REPORTS = ("verdict.json", "failures.txt", "failures.html")
@@ -49,6 +54,73 @@ def test_documents_are_checked_in_chunks_of_the_size_asked(sample_db, tmp_path):
     try:
         assert list(document_chunks(con, only_refreshed=False, size=2)) == [2, 2, 1]
         assert list(document_chunks(con, only_refreshed=False, size=250)) == [5]
+    finally:
+        con.close()
+
+
+def _chunk_rows(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """Every row of ``raw`` (the chunk's copy) and every row of the candidate of the chunk's documents."""
+    copied, expected = {}, {}
+    for table in DOCUMENT_TABLES:
+        copied[table] = Counter(con.execute(f"select * from raw.{table}").fetchall())
+        expected[table] = Counter(
+            con.execute(
+                f"select * from candidate.raw.{table} where document_id in (select document_id from checked_documents)"
+            ).fetchall()
+        )
+    return copied, expected
+
+
+def _land_again_in_reverse(db: Path) -> None:
+    """Every document's rows deleted and appended again, the documents in reverse order of their ids."""
+    con = duckdb.connect(str(db))
+    try:
+        for table in DOCUMENT_TABLES:
+            con.execute(f"create temp table landed as select * from raw.{table} order by document_id desc, rowid")
+            con.execute(f"delete from raw.{table}")
+            con.execute(f"insert into raw.{table} select * from landed")
+            con.execute("drop table landed")
+    finally:
+        con.close()
+
+
+def test_chunks_follow_the_landing_order_and_copy_every_row_of_their_documents(sample_db, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(sample_db, db)
+    _land_again_in_reverse(db)
+    con = open_candidate(db)
+    try:
+        landed = [
+            row[0] for row in con.execute("select document_id from candidate.raw.documents order by rowid").fetchall()
+        ]
+        assert landed == sorted(landed, reverse=True)
+        chunks, figures = [], 0
+        for _ in document_chunks(con, only_refreshed=False, size=2):
+            chunks += [row[0] for row in con.execute("select document_id from checked_documents").fetchall()]
+            copied, expected = _chunk_rows(con)
+            assert copied == expected
+            figures += sum(copied["fa_values"].values())
+        assert chunks == landed
+        assert figures == con.execute("select count(*) from candidate.raw.fa_values").fetchone()[0] > 0
+    finally:
+        con.close()
+
+
+def test_a_chunk_whose_rows_moved_is_copied_by_its_documents(sample_db, tmp_path):
+    db = tmp_path / "w.duckdb"
+    shutil.copy(sample_db, db)
+    con = open_candidate(db)
+    try:
+        locate_documents(con, only_refreshed=False)
+        con.execute("insert into checked_documents select document_id from candidate.raw.documents")
+        con.execute("update document_rows set first_row = first_row + 7, last_row = last_row + 7")  # 7 rows off
+        copy_chunk(con)
+        copied, expected = _chunk_rows(con)
+        assert copied == expected
+        assert (
+            sum(copied["fa_values"].values())
+            == con.execute("select count(*) from candidate.raw.fa_values").fetchone()[0]
+        )
     finally:
         con.close()
 
