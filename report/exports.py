@@ -8,6 +8,10 @@ every value as it is. The CSV files are for Excel (report/excel_csv.py): UTF-8 w
 text cells that would run as formulas written with a leading apostrophe, and with ``--labels zh``
 the Chinese label of each column as its header. ``datapackage.json`` (report/datapackage.py) gives
 every column's type, description and label.
+
+With ``--published <folder>`` (the exports of the published warehouse, as a refresh passes them),
+a document's rows that are the same as there are copied from there instead of written again
+(report/export_files.py): the files are those a whole export writes.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import duckdb
 
 from ingest.warehouse_db import connect
 from report.datapackage import ExportedTable, package
-from report.excel_csv import write_excel_csv
+from report.export_files import write_table
 from report.table_docs import column_labels, read_table_doc, relation_exists
 
 # (schema, table): the contract's marts, the analyst marts, the hotline comparison, the dq tables.
@@ -47,34 +51,30 @@ EXPORTED_TABLES: tuple[tuple[str, str], ...] = (
     ("dq", "identity_results"),
 )
 LABEL_LANGUAGES = ("zh",)
-# Rows per Parquet row group. The CSV is streamed from the Parquet file a row group at a time, so
-# this bounds its memory: DuckDB's own row groups of a sorted table of 3 million checks (10,000
-# documents) took 2.3 GB to convert, these 0.6 GB.
-ROW_GROUP_ROWS = 16_384
 
 
 def resource_name(schema: str, table: str) -> str:
     return table if schema == "marts" else f"{schema}_{table}"
 
 
-def export_marts(db: Path, out: Path, labels: str | None = None) -> list[str]:
+def export_marts(db: Path, out: Path, labels: str | None = None, published: Path | None = None) -> list[str]:
     """Write <name>.parquet and <name>.csv for every exported table the warehouse holds, and
-    datapackage.json; return the resource names written."""
+    datapackage.json; return the resource names written. Documents' rows unchanged since the
+    exports in ``published`` are copied from them."""
     out.mkdir(parents=True, exist_ok=True)
     con = connect(db, read_only=True)
     try:
         label_of = column_labels(con)
-        exported = []
+        exported, reused, written = [], 0, 0
         for schema, table in EXPORTED_TABLES:
             if not relation_exists(con, schema, table):
                 continue
             doc = read_table_doc(con, schema, table, label_of)
             name = resource_name(schema, table)
-            parquet = out / f"{name}.parquet"
-            query = f"select * from {schema}.{table} order by all"  # stable: same build, same files
-            con.execute(f"copy ({query}) to {_quoted(parquet)} (format parquet, row_group_size {ROW_GROUP_ROWS})")
             headers = {c.name: (c.label_zh or c.name) if labels == "zh" else c.name for c in doc.columns}
-            write_excel_csv(parquet, out / f"{name}.csv", headers)
+            names = [row[0] for row in con.execute(f"select * from {schema}.{table} limit 0").description]
+            result = write_table(con, f"{schema}.{table}", out, name, [headers.get(n, n) for n in names], published)
+            reused, written = reused + result.documents_reused, written + result.documents_written
             exported.append(ExportedTable(doc, name, headers))
         fiscal_years = _fiscal_years(con)
         provenance = _provenance(con)
@@ -82,6 +82,8 @@ def export_marts(db: Path, out: Path, labels: str | None = None) -> list[str]:
         con.close()
     descriptor = package(exported, fiscal_years, provenance)
     (out / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if published is not None:
+        print(f"exports: {reused} documents' rows copied from {published}, {written} written", file=sys.stderr)
     return [t.resource_name for t in exported]
 
 
@@ -135,10 +137,6 @@ def _provenance(con: duckdb.DuckDBPyConnection) -> dict:
     }
 
 
-def _quoted(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m report.exports", description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
@@ -146,8 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--labels", choices=LABEL_LANGUAGES, default=None, help="CSV headers in this language instead of column names"
     )
+    parser.add_argument(
+        "--published", type=Path, default=None, help="the published exports: documents' rows unchanged are copied"
+    )
     args = parser.parse_args(argv)
-    written = export_marts(Path(args.db), Path(args.out), args.labels)
+    published = args.published if args.published and args.published.is_dir() else None
+    written = export_marts(Path(args.db), Path(args.out), args.labels, published)
     expected = [resource_name(schema, table) for schema, table in EXPORTED_TABLES]
     missing = [name for name in expected if name not in written]
     print(

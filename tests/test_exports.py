@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from sample_build import sample_warehouse
 
-from report import exports
+from report import export_files
 from report.exports import EXPORTED_TABLES, export_marts, resource_name
 
 UTF8_BOM = "\ufeff".encode()
@@ -145,7 +145,15 @@ def test_sample_exports_read_back_equal_to_the_tables():
         expected = [(s, t) for s, t in EXPORTED_TABLES if (s, t) in present]
         assert ("marts", "fct_three_public_expenditure") in expected and ("dq", "identity_results") in expected
         assert sorted(p.name for p in exports.iterdir()) == sorted(
-            ["datapackage.json"] + [f"{resource_name(s, t)}.{ext}" for s, t in expected for ext in ("csv", "parquet")]
+            [".documents", "datapackage.json"]
+            + [f"{resource_name(s, t)}.{ext}" for s, t in expected for ext in ("csv", "parquet")]
+        )
+        keyed = [
+            (s, t) for s, t in expected if "document_id" in (c[0] for c in con.execute(f"describe {s}.{t}").fetchall())
+        ]
+        assert ("dq", "identity_results") in keyed and ("marts", "dim_function_class") not in keyed
+        assert sorted(p.name for p in (exports / ".documents").iterdir()) == sorted(
+            f"{resource_name(s, t)}.parquet" for s, t in keyed
         )
         for schema, table in expected:
             name = resource_name(schema, table)
@@ -179,7 +187,7 @@ def test_sample_datapackage_validates_and_describes_every_column():
 def test_parquet_row_groups_are_bounded_and_the_csv_holds_every_row(tmp_path, monkeypatch):
     """The CSV is converted from the Parquet file a row group at a time: the row groups are
     ROW_GROUP_ROWS long at most, however long the table, and the CSV has every row in order."""
-    monkeypatch.setattr(exports, "ROW_GROUP_ROWS", 2048)  # DuckDB makes groups of whole vectors of 2,048
+    monkeypatch.setattr(export_files, "ROW_GROUP_ROWS", 2048)
     db = tmp_path / "w.duckdb"
     con = duckdb.connect(str(db))
     con.execute("create schema dq")

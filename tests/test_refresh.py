@@ -23,14 +23,18 @@ from expectations.runner import run_expectations
 from ingest.cli import main as ingest_main
 from ingest.pipeline import document_id_of
 from report.html import write_report
+from warehouse_build import steps
 from warehouse_build.layout import OUTPUTS, Layout
 from warehouse_build.publish import file_sha256, publish, seal
 from warehouse_build.refresh import STATE_NAME, fingerprints, read_state, refresh_base
-from warehouse_build.steps import Settings, dbt_models, expectations, ingest, report
+from warehouse_build.steps import Settings, dbt_models, expectations, exports, ingest, report
 
 ADDED = CORPUS / "more" / "hb_ezhou_xzspj_2021_perf_selfeval_table.txt"
 PER_BUILD_COLUMNS = {"built_at"}  # when the build ran: differs between any two builds
 PER_BUILD_TABLES = {"raw.refreshed_documents"}  # what the build refreshed: differs by design
+# exports that say when the build ran (dim_document.built_at, the package's "created")
+PER_BUILD_EXPORTS = {"dim_document.csv", "dim_document.parquet", ".documents/dim_document.parquet", "datapackage.json"}
+EXPORT_RUNS: dict[str, list[str]] = {}  # warehouse -> the arguments of its exports steps, in turn
 
 
 def _settings(warehouse: Path, raw: Path, full_refresh: bool = False) -> Settings:
@@ -38,16 +42,24 @@ def _settings(warehouse: Path, raw: Path, full_refresh: bool = False) -> Setting
 
 
 def _build(settings: Settings) -> None:
-    """Ingest, the dbt models, the checks and the report into the candidate, then publish it (the
-    docs and exports, which describe the models or are remade whole on every build, are left empty
-    here)."""
+    """Ingest, the dbt models, the checks, the report and the exports into the candidate, then
+    publish it (the docs, which describe the models, are left empty here)."""
     ingest(settings)
     dbt_models(settings)
     expectations(settings)
     report(settings)
+    run = steps._run
+
+    def recorded(argv: list, env: dict[str, str] | None = None) -> int:
+        EXPORT_RUNS.setdefault(str(settings.layout.warehouse), []).append(" ".join(str(a) for a in argv))
+        return run(argv, env)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(steps, "_run", recorded)
+        exports(settings)
     layout = settings.layout
     for output in OUTPUTS:
-        if output not in ("dq", "report"):
+        if output not in ("dq", "report", "exports"):
             (layout.candidate / output).mkdir()
             seal(layout, output, file_sha256(layout.candidate_db))
     publish(layout, allow_failures=True)
@@ -151,6 +163,23 @@ def test_a_refreshed_report_is_the_full_report_of_the_refreshed_warehouse(refres
     # the pages of the three documents the refresh did not touch are the first build's files
     kept = {p.stem for p in (published / "sources").iterdir() if p.stat().st_ino == first_pages.get(p.stem)}
     assert len(kept) == 3 and not kept & changed
+
+
+@pytest.mark.slow
+def test_refreshed_exports_copy_unchanged_documents_and_are_a_full_builds_files(refreshed_and_full):
+    refreshed, full, _, _ = refreshed_and_full
+    first, second = EXPORT_RUNS[str(refreshed)]
+    assert "--published" not in first and "--published" in second  # the refresh copies from the published
+    assert all("--published" not in run for run in EXPORT_RUNS[str(full)])
+    folders = [Layout(w).current.resolve() / "exports" for w in (refreshed, full)]
+    files = [sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) for folder in folders]
+    assert (
+        files[0] == files[1]
+        and "dq_identity_results.csv" in files[0]
+        and ".documents/dq_identity_results.parquet" in files[0]
+    )
+    for name in sorted(set(files[0]) - PER_BUILD_EXPORTS):
+        assert (folders[0] / name).read_bytes() == (folders[1] / name).read_bytes(), name
 
 
 @pytest.mark.slow

@@ -249,12 +249,17 @@ def docs(settings: Settings) -> None:
 
 
 def exports(settings: Settings) -> None:
+    """The exports; unless the build is a full one, each document's rows that are the same as in
+    the published exports are copied from them (report/export_files.py)."""
     layout = settings.layout
 
     labels = os.environ.get("EXPORT_LABELS", "")  # zh: Chinese column headers in the CSV files
+    published = layout.current / "exports"
+    reuse = not settings.full_refresh and published.is_dir()
 
     def write(folder: Path) -> None:
         argv = [BIN / "python", "-m", "report.exports", "--db", _database_read(layout), "--out", folder]
+        argv += ["--published", published.resolve()] if reuse else []
         if _run(argv + (["--labels", labels] if labels else [])) != 0:
             raise StepFailed("the exports could not be written")
 

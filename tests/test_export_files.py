@@ -1,0 +1,99 @@
+"""A table exported again beside its published export: the documents whose rows are unchanged are
+copied from it, and the files are byte for byte those of an export written whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from report import export_files
+from report.export_files import INDEX_FOLDER, write_table
+
+HEADERS = ["document_id", "rule_id", "message", "amount"]
+
+
+def _warehouse(path: Path, documents: dict[str | None, list[tuple[str, str, str]]]) -> Path:
+    con = duckdb.connect(str(path))
+    con.execute("create schema if not exists dq")
+    con.execute(
+        "create or replace table dq.identity_results (document_id varchar, rule_id varchar, message varchar, "
+        "amount decimal(20, 2))"
+    )
+    for document, rows in documents.items():
+        con.executemany("insert into dq.identity_results values (?, ?, ?, ?)", [(document, *row) for row in rows])
+    con.close()
+    return path
+
+
+def _export(db: Path, out: Path, published: Path | None) -> export_files.Written:
+    out.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return write_table(con, "dq.identity_results", out, "dq_identity_results", HEADERS, published)
+    finally:
+        con.close()
+
+
+def _rows(document: str, count: int) -> list[tuple[str, str, str]]:
+    # a formula to neutralize, a line break inside a quoted value, Chinese text
+    messages = ["=SUM(A1)", "两行\n第二行", "本年收入合计", "-5"]
+    return [(f"R-{i:02d}", messages[i % len(messages)], f"{i}.{i:02d}") for i in range(count)]
+
+
+@pytest.fixture
+def small_row_groups(monkeypatch):
+    monkeypatch.setattr(export_files, "ROW_GROUP_ROWS", 4)  # documents span row groups
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("line_breaks", [False, True])
+def test_reexport_copies_unchanged_documents_and_matches_a_whole_export(tmp_path, small_row_groups, line_breaks):
+    def rows(document: str, count: int) -> list[tuple[str, str, str]]:
+        return [(r, m if line_breaks else m.replace("\n", " "), a) for r, m, a in _rows(document, count)]
+
+    before = {"aaaa": rows("aaaa", 5), "bbbb": rows("bbbb", 3), "cccc": rows("cccc", 6), None: rows("x", 2)}
+    published = tmp_path / "published"
+    first = _export(_warehouse(tmp_path / "before.duckdb", before), published, None)
+    assert (first.rows, first.documents_reused, first.documents_written) == (16, 0, 3)
+
+    after = dict(before)
+    after["bbbb"] = rows("bbbb", 3)[:2] + [("R-99", "changed", "1.00")]  # changed
+    del after["cccc"]  # removed
+    after["abcd"] = rows("abcd", 2)  # added, between two unchanged documents
+    after["dddd"] = rows("dddd", 1)  # added, after every published document
+    db = _warehouse(tmp_path / "after.duckdb", after)
+    refreshed = _export(db, tmp_path / "refreshed", published)
+    whole = _export(db, tmp_path / "whole", None)
+
+    assert (refreshed.documents_reused, refreshed.documents_written) == (1, 3)  # aaaa copied
+    assert (whole.documents_reused, whole.documents_written) == (0, 4)
+    assert refreshed.rows == whole.rows == 5 + 3 + 2 + 1 + 2
+    assert _files(tmp_path / "refreshed") == _files(tmp_path / "whole")
+    assert pq.ParquetFile(tmp_path / "whole" / "dq_identity_results.parquet").metadata.num_row_groups == 4
+    con = duckdb.connect()
+    got = con.execute(f"select * from '{tmp_path / 'whole' / 'dq_identity_results.parquet'}'").fetchall()
+    assert [r[0] for r in got] == ["aaaa"] * 5 + ["abcd"] * 2 + ["bbbb"] * 3 + ["dddd"] + [None] * 2
+    index = con.execute(
+        f"select document_id, rows, csv_offset, csv_length from '{tmp_path / 'whole' / INDEX_FOLDER}/*.parquet' "
+        "order by 1"
+    ).fetchall()
+    csv = (tmp_path / "whole" / "dq_identity_results.csv").read_bytes()
+    bbbb = next(r for r in index if r[0] == "bbbb")
+    assert csv[bbbb[2] : bbbb[2] + bbbb[3]].decode().startswith("bbbb,R-00,'=SUM(A1)")
+    assert csv[bbbb[2] : bbbb[2] + bbbb[3]].decode().endswith("bbbb,R-99,changed,1.00\n")
+    assert [r[:2] for r in index] == [("aaaa", 5), ("abcd", 2), ("bbbb", 3), ("dddd", 1)]
+
+
+def test_an_export_by_other_code_is_not_reused(tmp_path, small_row_groups, monkeypatch):
+    documents = {"aaaa": _rows("aaaa", 5), "bbbb": _rows("bbbb", 3)}
+    db = _warehouse(tmp_path / "w.duckdb", documents)
+    _export(db, tmp_path / "published", None)
+    assert _export(db, tmp_path / "again", tmp_path / "published").documents_reused == 2
+    monkeypatch.setattr(export_files, "FORMAT", "other code")
+    assert _export(db, tmp_path / "other", tmp_path / "published").documents_reused == 0
