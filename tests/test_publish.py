@@ -7,11 +7,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from warehouse_build import publish as publish_module
 from warehouse_build.cli import settings_from
 from warehouse_build.layout import OUTPUTS, Layout
 from warehouse_build.publish import PublishRefused, clean, file_sha256, publish, remove_stale, seal
@@ -254,3 +256,19 @@ def test_build_settings_come_from_the_environment_as_data(tmp_path, monkeypatch)
     settings = settings_from({"WAREHOUSE": f"{odd}/w.duckdb", "ALLOW_FAILURES": "1", "WORKERS": "3"})
     assert settings.layout.candidate_db == tmp_path / odd / ".build" / "candidate" / "warehouse.duckdb"
     assert (settings.workers, settings.allow_failures) == (3, True)
+
+
+def test_a_database_hashed_again_is_read_again_once_it_changes(tmp_path, monkeypatch):
+    """The hash of a file is remembered while the file keeps its size and modification time, and
+    only when it was quiet for a second before it was read: a write right after is never missed."""
+    reads = []
+    digest = publish_module.hashlib.file_digest
+    monkeypatch.setattr(publish_module.hashlib, "file_digest", lambda f, name: reads.append(1) or digest(f, name))
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"a" * 100)
+    assert file_sha256(db) == file_sha256(db) and len(reads) == 2  # just written: read each time
+    os.utime(db, ns=(time.time_ns() - 5 * 10**9,) * 2)
+    first = file_sha256(db)
+    assert file_sha256(db) == first and len(reads) == 3  # quiet before it was read: remembered
+    db.write_bytes(b"b" * 100)  # the same size, another modification time
+    assert file_sha256(db) != first and len(reads) == 4

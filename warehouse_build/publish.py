@@ -34,9 +34,28 @@ class PublishRefused(Exception):
     """The candidate is incomplete, not bound to its database, or has unacknowledged error failures."""
 
 
+# (device, inode, size, modification time) -> SHA-256 of the files hashed by this process
+_HASHED: dict[tuple[int, int, int, int], str] = {}
+QUIET_NS = 1_000_000_000  # a file is remembered only if it was not modified for this long before it was read
+
+
 def file_sha256(path: Path) -> str:
+    """The SHA-256 of the file's bytes. A build seals each output with the database's hash and
+    publication checks them all, so the same database would be read five times: a file this
+    process hashed is not read again while its device, inode, size and modification time are the
+    same, provided it had not been modified for a second before it was read, so that any later
+    write gives it another modification time (the "racy timestamp" rule of git's index)."""
+    before = os.stat(path)
+    key = (before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns)
+    if key in _HASHED:
+        return _HASHED[key]
+    started = time.time_ns()
     with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    after = os.stat(path)
+    if (after.st_dev, after.st_ino, after.st_size, after.st_mtime_ns) == key and key[3] < started - QUIET_NS:
+        _HASHED[key] = digest
+    return digest
 
 
 def seal_path(layout: Layout, output: str) -> Path:
