@@ -321,7 +321,9 @@ class _TableFiles:
         the last row group."""
         if not self.pending_rows or (self.pending_rows < ROW_GROUP_ROWS and not final):
             return
-        table = pa.concat_tables(self.pending)
+        # one chunk per column: Arrow cuts the data pages at chunk ends, so the same rows arriving in
+        # other pieces (a refresh's) would be other bytes
+        table = pa.concat_tables(self.pending).combine_chunks()
         whole = table.num_rows if final else table.num_rows - table.num_rows % ROW_GROUP_ROWS
         for start in range(0, whole, ROW_GROUP_ROWS):
             self.parquet.write_table(

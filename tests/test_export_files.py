@@ -97,3 +97,25 @@ def test_an_export_by_other_code_is_not_reused(tmp_path, small_row_groups, monke
     assert _export(db, tmp_path / "again", tmp_path / "published").documents_reused == 2
     monkeypatch.setattr(export_files, "FORMAT", "other code")
     assert _export(db, tmp_path / "other", tmp_path / "published").documents_reused == 0
+
+
+def test_row_groups_of_many_pages_are_the_same_bytes_when_pieced_together(tmp_path):
+    """Row groups of several data pages (long text), made of reused and new rows in a refresh, are
+    written as the rows written whole are."""
+    db = tmp_path / "w.duckdb"
+    text = "repeat('本年支出合计', 12) || i"  # about 200 bytes a row: 16,384 rows are several data pages
+    con = duckdb.connect(str(db))
+    con.execute("create schema dq")
+    con.execute(
+        "create table dq.identity_results as select (['aaaa', 'bbbb', 'cccc'])[i % 3 + 1] as document_id, "
+        f"'R-' || i as rule_id, {text} as message, cast(i as decimal(20, 2)) as amount from range(36000) t(i)"
+    )
+    con.close()
+    _export(db, tmp_path / "published", None)
+    con = duckdb.connect(str(db))
+    con.execute("update dq.identity_results set amount = amount + 1 where document_id = 'bbbb' and rule_id = 'R-1'")
+    con.close()
+    refreshed = _export(db, tmp_path / "refreshed", tmp_path / "published")
+    _export(db, tmp_path / "whole", None)
+    assert (refreshed.documents_reused, refreshed.documents_written) == (2, 1)
+    assert _files(tmp_path / "refreshed") == _files(tmp_path / "whole")
