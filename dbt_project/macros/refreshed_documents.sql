@@ -13,15 +13,24 @@
     filters every raw table of the model's lineage by them (a subquery would be a join after the
     windows and aggregates, which would run over every document). -#}
 {% macro refreshed_documents_condition(unattached=false) -%}
-    {%- set ids = [] -%}
-    {%- if execute -%}
-        {%- set ids = run_query("select document_id from " ~ source('raw', 'refreshed_documents') ~ " order by 1").columns[0].values() -%}
-    {%- endif -%}
+    {%- set ids = refreshed_document_ids() if execute else [] -%}
     document_id in (
         {%- for id in ids %}'{{ id | replace("'", "''") }}'{% if not loop.last %}, {% endif %}{% endfor -%}
         {%- if not ids %}null{% endif -%}
     )
     {%- if unattached %} or document_id is null{% endif %}
+{%- endmacro %}
+
+{#- The ids are read once per dbt invocation, not by each of the two hundred tests and models that
+    list them: each query costs dbt's bookkeeping of a statement, many times DuckDB's time. `graph`
+    is the one object every node of an invocation shares; dbt builds it anew when it starts, so the
+    ids are never those of an earlier invocation. -#}
+{% macro refreshed_document_ids() -%}
+    {%- if 'refreshed_document_ids' not in graph -%}
+        {%- set query = "select document_id from " ~ source('raw', 'refreshed_documents') ~ " order by 1" -%}
+        {%- do graph.update({'refreshed_document_ids': run_query(query).columns[0].values()}) -%}
+    {%- endif -%}
+    {%- do return(graph['refreshed_document_ids']) -%}
 {%- endmacro %}
 
 {#- Only the commands that build or test the warehouse read the refreshed documents. docs generate
