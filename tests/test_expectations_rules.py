@@ -454,3 +454,24 @@ def test_every_check_has_both_sides_a_tolerance_and_a_source(checked):
     money = checks[checks["rule_id"].str.startswith("FA") & ~checks["subject"].str.contains("no negative")]
     assert money["lhs_value"].notna().all() and money["rhs_value"].notna().all()
     assert (money["tolerance"].astype(float) > 0).all()
+
+
+def test_fa13_names_the_same_cell_whatever_order_the_rows_were_landed_in(tmp_path):
+    """The 三公 columns of putuo_planning_resources_2024.pdf (p.17, line 7) hold 0 in several cells:
+    "no negative amount" names the first of them by source_ref, whichever was landed first."""
+    rows = rows_by_table(parsed_corpus("pdf", "putuo_planning_resources_2024.pdf"))
+    named = []
+    for order in (1, -1):
+        db = tmp_path / f"landed_{order}.duckdb"
+        write_raw(db, {**rows, "fa_values": rows["fa_values"][::order]})
+        con = duckdb.connect(str(db))
+        try:
+            checks = compute_checks(con)
+        finally:
+            con.close()
+        signs = checks[(checks["rule_id"] == "FA-13") & checks["subject"].str.endswith("no negative amount")]
+        named.append(dict(zip(signs["subject"], signs["source_ref"], strict=True)))
+    assert named[0] == named[1] and len(named[0]) == 2
+    assert set(named[0].values()) == {
+        "putuo_planning_resources_2024.pdf | p.17 | line 7 | 财政拨款三公经费支出决算表 | 公务用车购置及运行维护费"
+    }

@@ -35,7 +35,9 @@ sign_checks as (
         document_id,
         '“三公”经费表 [' || coalesce(max(column_label), column_key) || ']: no negative amount' as subject,
         min(amount) as lhs, cast(0 as decimal(38, 6)) as rhs, cast(0 as decimal(38, 6)) as tol, 'ge' as kind,
-        arg_min(source_ref, amount) as source_ref
+        -- the cell of the smallest amount; of cells tied on it, the first by source_ref, so that the
+        -- result does not depend on the order DuckDB reads the rows in
+        arg_min(source_ref, (amount, source_ref)) as source_ref
     from three_public
     group by document_id, column_key
 )
