@@ -217,3 +217,12 @@ def test_a_second_build_of_the_same_warehouse_stops_at_once(tmp_path):
         assert f"another build of {warehouse} is running; nothing was done" in run.stderr
     assert sorted(p.name for p in warehouse.parent.iterdir()) == [".build"]
     assert [p.name for p in lock_path.parent.iterdir()] == ["build.lock"]
+
+
+@pytest.mark.build
+def test_dbt_logs_which_node_ran_not_every_statement():
+    from warehouse_build.layout import Layout
+
+    log = (Layout(sample_warehouse()).dbt_logs / "dbt.log").read_text(encoding="utf-8")
+    assert "[info ]" in log and "Completed successfully" in log
+    assert "[debug]" not in log  # every statement and event, at debug, was a sixth of dbt's time per node
