@@ -16,6 +16,7 @@ by other code, or of a table whose columns changed, are written whole. Tables wi
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from bisect import bisect_left
@@ -240,11 +241,16 @@ class _TableFiles:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        if exc_info[0] is not None:  # the files are left unfinished (the step fails): the error is the one to see
+            with contextlib.suppress(Exception):
+                self.parquet.close()
+            self.csv.close()
+            return
         self.flush_copy()
         self._flush(final=True)
         self.parquet.close()
         self.csv.close()
-        if self.prints is not None and exc_info[0] is None:
+        if self.prints is not None:
             self._write_index()
 
     def add(self, rows: pa.Table) -> None:

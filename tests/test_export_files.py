@@ -119,3 +119,18 @@ def test_row_groups_of_many_pages_are_the_same_bytes_when_pieced_together(tmp_pa
     _export(db, tmp_path / "whole", None)
     assert (refreshed.documents_reused, refreshed.documents_written) == (2, 1)
     assert _files(tmp_path / "refreshed") == _files(tmp_path / "whole")
+
+
+def test_a_failure_while_copying_is_the_error_reported(tmp_path, small_row_groups, monkeypatch):
+    """A write that fails (a full disk, say) stops the table with that error, not another one."""
+    documents = {"aaaa": _rows("aaaa", 5), "bbbb": _rows("bbbb", 3)}
+    db = _warehouse(tmp_path / "w.duckdb", documents)
+    _export(db, tmp_path / "published", None)
+
+    def no_space(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_files.os, "copy_file_range", no_space)
+    with pytest.raises(OSError, match="No space left on device"):
+        _export(db, tmp_path / "again", tmp_path / "published")
+    assert not (tmp_path / "again" / INDEX_FOLDER / "dq_identity_results.parquet").exists()
