@@ -11,8 +11,10 @@ that acknowledges half of their failures (the others fail) and names a check tha
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -47,15 +49,26 @@ def _results(db: Path) -> Counter:
         con.close()
 
 
-def test_documents_are_checked_in_chunks_of_the_size_asked(sample_db, tmp_path):
+@contextlib.contextmanager
+def _candidate_copy(
+    sample_db: Path, tmp_path: Path, landed_in_reverse: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A copy of the landed samples, opened as the checks open a candidate."""
     db = tmp_path / "w.duckdb"
     shutil.copy(sample_db, db)
+    if landed_in_reverse:
+        _land_again_in_reverse(db)
     con = open_candidate(db)
     try:
-        assert list(document_chunks(con, only_refreshed=False, size=2)) == [2, 2, 1]
-        assert list(document_chunks(con, only_refreshed=False, size=250)) == [5]
+        yield con
     finally:
         con.close()
+
+
+def test_documents_are_checked_in_chunks_of_the_size_asked(sample_db, tmp_path):
+    with _candidate_copy(sample_db, tmp_path) as con:
+        assert list(document_chunks(con, only_refreshed=False, size=2)) == [2, 2, 1]
+        assert list(document_chunks(con, only_refreshed=False, size=250)) == [5]
 
 
 def _chunk_rows(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Counter], dict[str, Counter]]:
@@ -85,11 +98,7 @@ def _land_again_in_reverse(db: Path) -> None:
 
 
 def test_chunks_follow_the_landing_order_and_copy_every_row_of_their_documents(sample_db, tmp_path):
-    db = tmp_path / "w.duckdb"
-    shutil.copy(sample_db, db)
-    _land_again_in_reverse(db)
-    con = open_candidate(db)
-    try:
+    with _candidate_copy(sample_db, tmp_path, landed_in_reverse=True) as con:
         landed = [
             row[0] for row in con.execute("select document_id from candidate.raw.documents order by rowid").fetchall()
         ]
@@ -102,15 +111,10 @@ def test_chunks_follow_the_landing_order_and_copy_every_row_of_their_documents(s
             figures += sum(copied["fa_values"].values())
         assert chunks == landed
         assert figures == con.execute("select count(*) from candidate.raw.fa_values").fetchone()[0] > 0
-    finally:
-        con.close()
 
 
 def test_a_chunk_whose_rows_moved_is_copied_by_its_documents(sample_db, tmp_path):
-    db = tmp_path / "w.duckdb"
-    shutil.copy(sample_db, db)
-    con = open_candidate(db)
-    try:
+    with _candidate_copy(sample_db, tmp_path) as con:
         locate_documents(con, only_refreshed=False)
         con.execute("insert into checked_documents select document_id from candidate.raw.documents")
         con.execute("update document_rows set first_row = first_row + 7, last_row = last_row + 7")  # 7 rows off
@@ -121,8 +125,6 @@ def test_a_chunk_whose_rows_moved_is_copied_by_its_documents(sample_db, tmp_path
             sum(copied["fa_values"].values())
             == con.execute("select count(*) from candidate.raw.fa_values").fetchone()[0]
         )
-    finally:
-        con.close()
 
 
 def _half_registry(tmp_path: Path) -> Path:
