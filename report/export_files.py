@@ -71,11 +71,18 @@ class Written:
 
 
 def write_table(
-    con: duckdb.DuckDBPyConnection, relation: str, out: Path, name: str, headers: list[str], published_dir: Path | None
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    out: Path,
+    name: str,
+    header_of: dict[str, str],
+    published_dir: Path | None,
 ) -> Written:
-    """``out/<name>.parquet`` and ``.csv`` of ``relation``; documents whose rows are unchanged since
-    the export in ``published_dir`` are taken from it."""
+    """``out/<name>.parquet`` and ``.csv`` of ``relation`` (CSV headers: ``header_of`` a column, else
+    its name); documents whose rows are unchanged since the export in ``published_dir`` are taken
+    from it."""
     schema = con.sql(f"select * from {relation} limit 0").to_arrow_table().schema
+    headers = [header_of.get(column, column) for column in schema.names]
     if DOCUMENT not in schema.names:
         with _TableFiles(out, name, schema, headers, None) as files:
             for batch in _batches(con, f"select * from {relation} order by all"):
@@ -127,13 +134,22 @@ def _published(folder: Path, name: str, schema: pa.Schema) -> Published | None:
     )
     if not (index_file.is_file() and parquet.is_file() and csv.is_file()):
         return None
-    index = pq.read_table(index_file)
-    if (index.schema.metadata or {}).get(b"format") != FORMAT.encode():
-        return None
-    if not pq.read_schema(parquet).remove_metadata().equals(schema.remove_metadata()):
-        return None
-    columns = [index.column(c).to_pylist() for c in ("document_id", "rows", "fingerprint", "csv_offset", "csv_length")]
-    return Published(parquet, csv, {d: (r, f, o, n) for d, r, f, o, n in zip(*columns, strict=True)})
+    try:
+        index = pq.read_table(index_file)
+        if (index.schema.metadata or {}).get(b"format") != FORMAT.encode():
+            return None
+        if not pq.read_schema(parquet).remove_metadata().equals(schema.remove_metadata()):
+            return None
+        names = ("document_id", "rows", "fingerprint", "csv_offset", "csv_length")
+        columns = [index.column(c).to_pylist() for c in names]
+        counted = pq.ParquetFile(parquet).metadata.num_rows
+    except (pa.ArrowException, OSError, KeyError):
+        return None  # damaged: the table is written whole
+    documents = {d: (r, f, o, n) for d, r, f, o, n in zip(*columns, strict=True)}
+    ends = max((o + n for _, _, o, n in documents.values()), default=0)
+    if ends > csv.stat().st_size or sum(r for r, _, _, _ in documents.values()) > counted:
+        return None  # files shorter than their index says (cut off): written whole
+    return Published(parquet, csv, documents)
 
 
 @dataclass
@@ -233,7 +249,6 @@ class _TableFiles:
         self.pending_rows = 0
         self.rows = 0
         self.spans: dict[str, list[int]] = {}  # document -> [offset, length] in the CSV
-        self.copied: set[str] = set()
         self.copy_source: BinaryIO | None = None  # the published CSV file reused documents are copied from
         self.to_copy: list[int] | None = None  # [offset, length] of the published CSV not copied yet
 
@@ -269,10 +284,9 @@ class _TableFiles:
         the published CSV (the lines of documents next to each other there in one copy)."""
         self._to_parquet(block.rows)
         for document in block.documents:
-            if document in self.copied:
+            if document in self.spans:
                 continue  # its rows began in the block before
             assert document is not None
-            self.copied.add(document)
             _, _, offset, length = published[document]
             self._note(document, length, self.csv.tell() + (self.to_copy[1] if self.to_copy else 0))
             if self.to_copy and self.to_copy[0] + self.to_copy[1] == offset:

@@ -78,10 +78,7 @@ def export_marts(db: Path, out: Path, labels: str | None = None, published: Path
         def write(table: ExportedTable) -> Written:
             cursor = con.cursor()
             try:
-                relation = table.doc.qualified
-                names = [row[0] for row in cursor.execute(f"select * from {relation} limit 0").description]
-                headers = [table.headers.get(n, n) for n in names]
-                return write_table(cursor, relation, out, table.resource_name, headers, published)
+                return write_table(cursor, table.doc.qualified, out, table.resource_name, table.headers, published)
             finally:
                 cursor.close()
 

@@ -17,6 +17,8 @@ import pytest
 from conftest import DOC_002, DOC_003, ROOT, SAMPLES
 from sample_build import sample_warehouse
 
+from warehouse_build.layout import Layout
+
 pytestmark = pytest.mark.build
 
 UNREADABLE = {
@@ -221,8 +223,6 @@ def test_a_second_build_of_the_same_warehouse_stops_at_once(tmp_path):
 
 @pytest.mark.build
 def test_dbt_logs_which_node_ran_not_every_statement():
-    from warehouse_build.layout import Layout
-
     log = (Layout(sample_warehouse()).dbt_logs / "dbt.log").read_text(encoding="utf-8")
     assert "[info ]" in log and "Completed successfully" in log
     assert "[debug]" not in log  # every statement and event, at debug, was a sixth of dbt's time per node

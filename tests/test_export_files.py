@@ -12,7 +12,7 @@ import pytest
 from report import export_files
 from report.export_files import INDEX_FOLDER, write_table
 
-HEADERS = ["document_id", "rule_id", "message", "amount"]
+HEADERS = {"amount": "金额"}  # a header of its own for one column
 
 
 def _warehouse(path: Path, documents: dict[str | None, list[tuple[str, str, str]]]) -> Path:
@@ -84,6 +84,7 @@ def test_reexport_copies_unchanged_documents_and_matches_a_whole_export(tmp_path
         "order by 1"
     ).fetchall()
     csv = (tmp_path / "whole" / "dq_identity_results.csv").read_bytes()
+    assert csv.startswith("\ufeffdocument_id,rule_id,message,金额\n".encode())
     bbbb = next(r for r in index if r[0] == "bbbb")
     assert csv[bbbb[2] : bbbb[2] + bbbb[3]].decode().startswith("bbbb,R-00,'=SUM(A1)")
     assert csv[bbbb[2] : bbbb[2] + bbbb[3]].decode().endswith("bbbb,R-99,changed,1.00\n")
@@ -134,3 +135,21 @@ def test_a_failure_while_copying_is_the_error_reported(tmp_path, small_row_group
     with pytest.raises(OSError, match="No space left on device"):
         _export(db, tmp_path / "again", tmp_path / "published")
     assert not (tmp_path / "again" / INDEX_FOLDER / "dq_identity_results.parquet").exists()
+
+
+def test_a_published_export_cut_short_is_not_copied_from(tmp_path, small_row_groups):
+    documents = {"aaaa": _rows("aaaa", 5), "bbbb": _rows("bbbb", 3)}
+    db = _warehouse(tmp_path / "w.duckdb", documents)
+    _export(db, tmp_path / "published", None)
+    csv = tmp_path / "published" / "dq_identity_results.csv"
+    csv.write_bytes(csv.read_bytes()[:-10])  # the last document's lines cut short
+    again = _export(db, tmp_path / "again", tmp_path / "published")
+    assert (again.documents_reused, again.documents_written) == (0, 2)
+    assert _files(tmp_path / "again") == _files(_export_dir(db, tmp_path / "whole"))
+    (tmp_path / "published" / INDEX_FOLDER / "dq_identity_results.parquet").write_bytes(b"not parquet")
+    assert _export(db, tmp_path / "damaged", tmp_path / "published").documents_reused == 0
+
+
+def _export_dir(db: Path, out: Path) -> Path:
+    _export(db, out, None)
+    return out

@@ -185,7 +185,7 @@ def test_sample_datapackage_validates_and_describes_every_column():
 
 
 def test_parquet_row_groups_are_bounded_and_the_csv_holds_every_row(tmp_path, monkeypatch):
-    """The CSV is converted from the Parquet file a row group at a time: the row groups are
+    """The Parquet file and the CSV are written a row group at a time: the row groups are
     ROW_GROUP_ROWS long at most, however long the table, and the CSV has every row in order."""
     monkeypatch.setattr(export_files, "ROW_GROUP_ROWS", 2048)
     db = tmp_path / "w.duckdb"
