@@ -5,7 +5,9 @@ and validated ``VALIDATED_CHUNKS`` chunks at a time, so the step holds a bounded
 whatever the number of documents. For each chunk (steps 2 and 3 for every ``VALIDATED_CHUNKS``):
 
 1. every rule's SQL runs on the chunk's rows of the candidate, plus the text checks of
-   DOC-01/DOC-03, into the temporary table ``dq_checks`` (checks.py): the rows stay in DuckDB;
+   DOC-01/DOC-03 (checks.py), in a workspace of the chunk's own (scope.py), ``CHECKING_THREADS``
+   chunks at once; the rows are added, in the order of the chunks, to the temporary table
+   ``dq_checks``: they stay in DuckDB;
 2. Great Expectations validates those rows (validation.py; imported once, one context for every
    chunk), handed the two columns it reads: a row fails when GE finds its ``excess`` above 0;
 3. the rows that passed are appended to ``dq.identity_results`` in the candidate as they are; the
@@ -31,23 +33,30 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from expectations.acknowledgements import REGISTRY, Acknowledgement, apply_acknowledgements, load_registry
 from expectations.checks import RESULT_COLUMNS, check_queries, clear_checks, prepare_views, stage_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
-from expectations.scope import REFRESHED, document_chunks, open_candidate
+from expectations.scope import REFRESHED, load_chunk, open_candidate, open_workspace, plan_chunks
 
 OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/provenance.py)
 PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
-CHUNK_DOCUMENTS = 500  # documents checked together: their rows of the warehouse are copied (about 110 MB)
+CHUNK_DOCUMENTS = 250  # documents checked together: their rows of the warehouse are copied (about 55 MB)
 # and the rule queries cost about 0.35 processor second a chunk however few its documents.
+# Chunks checked at once, each in a workspace of its own on a thread of its own (scope.py): the rule
+# queries run in DuckDB outside Python's lock, so two chunks take the two processors of a small machine
+# (and hold what one chunk of 500 held).
+CHECKING_THREADS = 2
 # Chunks validated together: Great Expectations' cost is mostly fixed per validation (about 1 processor
 # second); the staged checks of 1,000 documents are about 100 MB in DuckDB.
-VALIDATED_CHUNKS = 2
+VALIDATED_CHUNKS = 4
 RESULTS = "candidate.dq.identity_results"
 PASSED = [{"status": "'pass' as status", "finding": "null as finding"}.get(name, name) for name in RESULT_COLUMNS]
 # The table dbt created (described, its comments kept) is emptied and refilled; created when missing.
@@ -167,14 +176,12 @@ def run_expectations(
     validator = Validator(out / "data_docs")
     con = open_candidate(db)
     try:
-        prepare_views(con)
-        queries = check_queries(con)
         clear_results(con, only_refreshed)
+        clear_checks(con)
+        chunks = plan_chunks(con, only_refreshed, chunk_documents, CHECKING_THREADS)
         sql_seconds = 0.0
-        for number, _ in enumerate(document_chunks(con, only_refreshed, chunk_documents), start=1):
-            chunk_started = time.perf_counter()
-            stage_checks(con, queries, source_root)
-            sql_seconds += time.perf_counter() - chunk_started
+        for number, seconds in enumerate(staged_chunks(con, chunks, source_root), start=1):
+            sql_seconds += seconds
             if number % VALIDATED_CHUNKS == 0:
                 judge_staged(con, validator, entries)
         judge_staged(con, validator, entries)
@@ -189,6 +196,55 @@ def run_expectations(
     write_html_report(out, records, stale, counts)
     _print_summary(records, stale, counts, sql_seconds, time.perf_counter() - started, out)
     return 0
+
+
+def staged_chunks(con: duckdb.DuckDBPyConnection, chunks: int, source_root: Path | None) -> Iterator[float]:
+    """Check every chunk of the plan, ``CHECKING_THREADS`` at a time, and add their checks to
+    ``dq_checks`` of ``con`` in the order of the chunks (so the rows are numbered as one chunk after
+    another would number them); yield the seconds each chunk took once its checks are there."""
+    workspaces = [_Workspace(con, f"workspace_{n}") for n in range(min(CHECKING_THREADS, chunks))]
+    if not workspaces:
+        return
+    with ThreadPoolExecutor(len(workspaces), thread_name_prefix="identity-checks") as pool:
+        running = {chunk: pool.submit(workspaces[chunk].check, chunk, source_root) for chunk in range(len(workspaces))}
+        for chunk in range(chunks):
+            checks, seconds = running.pop(chunk).result()
+            following = chunk + len(workspaces)  # the workspace is free again: its next chunk starts
+            if following < chunks:
+                running[following] = pool.submit(workspaces[chunk % len(workspaces)].check, following, source_root)
+            add_checks(con, checks)
+            yield seconds
+
+
+class _Workspace:
+    """One chunk's checks at a time, on a cursor of its own (scope.open_workspace) with the rule
+    queries' views and staging tables."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, name: str):
+        self.cursor = open_workspace(con, name)
+        prepare_views(self.cursor)
+        self.queries = check_queries(self.cursor)
+
+    def check(self, chunk: int, source_root: Path | None) -> tuple[pa.Table, float]:
+        """The checks of chunk ``chunk`` as ``dq_checks`` rows numbered from 0, and the seconds they took."""
+        started = time.perf_counter()
+        load_chunk(self.cursor, chunk)
+        clear_checks(self.cursor)
+        stage_checks(self.cursor, self.queries, source_root)
+        checks = self.cursor.sql("select * from dq_checks order by row_id").to_arrow_table()
+        return checks, time.perf_counter() - started
+
+
+def add_checks(con: duckdb.DuckDBPyConnection, checks: pa.Table) -> None:
+    """Append one chunk's checks to ``dq_checks``, numbered after the rows already there."""
+    con.register("chunk_checks", checks)
+    try:
+        con.execute(
+            "insert into dq_checks select row_id + (select count(*) from dq_checks) as row_id, "
+            "* exclude (row_id) from chunk_checks"
+        )
+    finally:
+        con.unregister("chunk_checks")
 
 
 def result_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

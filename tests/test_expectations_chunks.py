@@ -23,7 +23,7 @@ from conftest import DOC_000, SAMPLES
 
 from expectations.acknowledgements import REGISTRY
 from expectations.runner import run_expectations
-from expectations.scope import copy_chunk, document_chunks, locate_documents, open_candidate
+from expectations.scope import copy_chunk, load_chunk, locate_documents, open_candidate, open_workspace, plan_chunks
 from ingest.cli import main as ingest_main
 from ingest.landing.rows import DOCUMENT_TABLES
 from ingest.pipeline import document_id_of
@@ -65,14 +65,26 @@ def _candidate_copy(
         con.close()
 
 
+def _chunk_sizes(con: duckdb.DuckDBPyConnection, size: int, parallel: int = 1) -> list[int]:
+    workspace = open_workspace(con, f"sizes_{size}_{parallel}")
+    return [load_chunk(workspace, chunk) for chunk in range(plan_chunks(con, False, size, parallel))]
+
+
 def test_documents_are_checked_in_chunks_of_the_size_asked(sample_db, tmp_path):
     with _candidate_copy(sample_db, tmp_path) as con:
-        assert list(document_chunks(con, only_refreshed=False, size=2)) == [2, 2, 1]
-        assert list(document_chunks(con, only_refreshed=False, size=250)) == [5]
+        assert _chunk_sizes(con, 2) == [2, 2, 1]
+        assert _chunk_sizes(con, 250) == [5]
+
+
+def test_few_documents_are_split_so_that_every_thread_has_a_chunk(sample_db, tmp_path):
+    with _candidate_copy(sample_db, tmp_path) as con:
+        assert _chunk_sizes(con, 250, parallel=2) == [3, 2]
+        assert _chunk_sizes(con, 2, parallel=2) == [2, 2, 1]
 
 
 def _chunk_rows(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, Counter], dict[str, Counter]]:
-    """Every row of ``raw`` (the chunk's copy) and every row of the candidate of the chunk's documents."""
+    """Every row of ``raw`` (the chunk's copy, in the workspace ``con`` is) and every row of the
+    candidate of the chunk's documents."""
     copied, expected = {}, {}
     for table in DOCUMENT_TABLES:
         copied[table] = Counter(con.execute(f"select * from raw.{table}").fetchall())
@@ -104,9 +116,11 @@ def test_chunks_follow_the_landing_order_and_copy_every_row_of_their_documents(s
         ]
         assert landed == sorted(landed, reverse=True)
         chunks, figures = [], 0
-        for _ in document_chunks(con, only_refreshed=False, size=2):
-            chunks += [row[0] for row in con.execute("select document_id from checked_documents").fetchall()]
-            copied, expected = _chunk_rows(con)
+        workspace = open_workspace(con, "landing_order")
+        for chunk in range(plan_chunks(con, only_refreshed=False, size=2)):
+            load_chunk(workspace, chunk)
+            chunks += [row[0] for row in workspace.execute("select document_id from checked_documents").fetchall()]
+            copied, expected = _chunk_rows(workspace)
             assert copied == expected
             figures += sum(copied["fa_values"].values())
         assert chunks == landed
@@ -116,10 +130,11 @@ def test_chunks_follow_the_landing_order_and_copy_every_row_of_their_documents(s
 def test_a_chunk_whose_rows_moved_is_copied_by_its_documents(sample_db, tmp_path):
     with _candidate_copy(sample_db, tmp_path) as con:
         locate_documents(con, only_refreshed=False)
-        con.execute("insert into checked_documents select document_id from candidate.raw.documents")
+        workspace = open_workspace(con, "moved")
+        workspace.execute("insert into checked_documents select document_id from candidate.raw.documents")
         con.execute("update document_rows set first_row = first_row + 7, last_row = last_row + 7")  # 7 rows off
-        copy_chunk(con)
-        copied, expected = _chunk_rows(con)
+        copy_chunk(workspace)
+        copied, expected = _chunk_rows(workspace)
         assert copied == expected
         assert (
             sum(copied["fa_values"].values())
