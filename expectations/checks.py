@@ -2,7 +2,7 @@
 
 The rule queries (``sql/<rule id>.sql``) run on the candidate through DuckDB, all in one statement,
 and their rows are completed there (difference, excess, message, the numbers of repeated subjects)
-into the temporary table ``dq_checks``, with the text checks' rows (text_checks.py). Whether a row
+into the temporary table ``dq_checks``. Whether a row
 passes is decided by Great Expectations in ``validation.py`` on exactly these rows; ``excess``
 (how far the two sides are apart beyond the tolerance; ≤ 0 holds) is what it validates. The rows
 stay in DuckDB: only the columns Great Expectations reads, and the failing rows, become pandas.
@@ -10,14 +10,11 @@ stay in DuckDB: only the columns Great Expectations reads, and the failing rows,
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pandas as pd
 
 from expectations.rules import RULES, SQL_DIR, Rule
 from expectations.template_identities import load_template_identities, table_rows
-from expectations.text_checks import text_check_rows
 from ingest.parsers.fa_patterns import FUNCTION_CLASS_CODES
 from ingest.parsers.narrative_patterns import PARTS_OF
 
@@ -214,19 +211,12 @@ def _completed(con: duckdb.DuckDBPyConnection, rule: Rule) -> str:
     )
 
 
-def stage_checks(con: duckdb.DuckDBPyConnection, queries: list[str], source_root: Path | None = None) -> None:
+def stage_checks(con: duckdb.DuckDBPyConnection, queries: list[str]) -> None:
     """Add to ``dq_checks`` every check of the documents ``raw`` shows (``queries`` are
-    ``check_queries``'), the text checks' included."""
+    ``check_queries``')."""
     con.execute("delete from dq_check_rows")
     for query in queries:
         con.execute(query)
-    text_rows = text_check_rows(con, source_root)
-    if not text_rows.empty:
-        con.register("dq_text_rows", text_rows)
-        try:
-            con.execute(f"insert into dq_check_rows by name select {', '.join(STAGED_COLUMNS)} from dq_text_rows")
-        finally:
-            con.unregister("dq_text_rows")
     number_checks(con)
 
 
@@ -251,11 +241,11 @@ def rule_rows(con: duckdb.DuckDBPyConnection, rule: Rule) -> pd.DataFrame:
     return con.execute(_completed(con, rule)).df()
 
 
-def compute_checks(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -> pd.DataFrame:
+def compute_checks(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every check of every rule, one row per rule and subject (passes included), in
     (document, rule, subject) order."""
     prepare_views(con)
-    stage_checks(con, check_queries(con), source_root)
+    stage_checks(con, check_queries(con))
     return con.execute(f"select {', '.join(STAGED_COLUMNS)} from dq_checks order by row_id").df()
 
 

@@ -9,8 +9,9 @@ per subject checked, with these columns:
 ``kind`` says how the two sides compare: ``eq`` (|lhs − rhs| ≤ tolerance), ``le`` (lhs ≤ rhs +
 tolerance), ``ge`` (lhs ≥ rhs − tolerance), or ``given`` (the query computes ``excess`` itself;
 a check holds when excess ≤ 0). Money is compared in yuan; tolerance is the sum over every printed
-figure involved of half a unit of its last printed decimal. Rules reading the document text
-(DOC-01 headings, DOC-03 template text) add rows from ``expectations/text_checks.py``.
+figure involved of half a unit of its last printed decimal. The rules on the document's text
+(DOC-01 headings, DOC-03 template text) read the checks ingest made as it read the text
+(``raw.text_checks``, ingest/parsers/text_checks.py).
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ The documents are checked a chunk at a time (``CHUNK_DOCUMENTS``, in the order t
 and validated ``VALIDATED_CHUNKS`` chunks at a time, so the step holds a bounded number of checks
 whatever the number of documents. For each chunk (steps 2 and 3 for every ``VALIDATED_CHUNKS``):
 
-1. every rule's SQL runs on the chunk's rows of the candidate, plus the text checks of
-   DOC-01/DOC-03 (checks.py), in a workspace of the chunk's own (scope.py), ``CHECKING_THREADS``
+1. every rule's SQL runs on the chunk's rows of the candidate (checks.py; DOC-01 and DOC-03 read
+   the checks of the text made as it was read, raw.text_checks), in a workspace of the chunk's own (scope.py), ``CHECKING_THREADS``
    chunks at once; the rows are added, in the order of the chunks, to the temporary table
    ``dq_checks``: they stay in DuckDB;
 2. Great Expectations validates those rows (validation.py; imported once, one context for every
@@ -160,7 +160,6 @@ def run_expectations(
     db: Path,
     out: Path,
     registry: Path = REGISTRY,
-    source_root: Path | None = None,
     only_refreshed: bool = False,
     chunk_documents: int = CHUNK_DOCUMENTS,
 ) -> int:
@@ -180,7 +179,7 @@ def run_expectations(
         clear_checks(con)
         chunks = plan_chunks(con, only_refreshed, chunk_documents, CHECKING_THREADS)
         sql_seconds = 0.0
-        for number, seconds in enumerate(staged_chunks(con, chunks, source_root), start=1):
+        for number, seconds in enumerate(staged_chunks(con, chunks), start=1):
             sql_seconds += seconds
             if number % VALIDATED_CHUNKS == 0:
                 judge_staged(con, validator, entries)
@@ -198,7 +197,7 @@ def run_expectations(
     return 0
 
 
-def staged_chunks(con: duckdb.DuckDBPyConnection, chunks: int, source_root: Path | None) -> Iterator[float]:
+def staged_chunks(con: duckdb.DuckDBPyConnection, chunks: int) -> Iterator[float]:
     """Check every chunk of the plan, ``CHECKING_THREADS`` at a time, and add their checks to
     ``dq_checks`` of ``con`` in the order of the chunks (so the rows are numbered as one chunk after
     another would number them); yield the seconds each chunk took once its checks are there."""
@@ -206,12 +205,12 @@ def staged_chunks(con: duckdb.DuckDBPyConnection, chunks: int, source_root: Path
     if not workspaces:
         return
     with ThreadPoolExecutor(len(workspaces), thread_name_prefix="identity-checks") as pool:
-        running = {chunk: pool.submit(workspaces[chunk].check, chunk, source_root) for chunk in range(len(workspaces))}
+        running = {chunk: pool.submit(workspaces[chunk].check, chunk) for chunk in range(len(workspaces))}
         for chunk in range(chunks):
             checks, seconds = running.pop(chunk).result()
             following = chunk + len(workspaces)  # the workspace is free again: its next chunk starts
             if following < chunks:
-                running[following] = pool.submit(workspaces[chunk % len(workspaces)].check, following, source_root)
+                running[following] = pool.submit(workspaces[chunk % len(workspaces)].check, following)
             add_checks(con, checks)
             yield seconds
 
@@ -225,12 +224,12 @@ class _Workspace:
         prepare_views(self.cursor)
         self.queries = check_queries(self.cursor)
 
-    def check(self, chunk: int, source_root: Path | None) -> tuple[pa.Table, float]:
+    def check(self, chunk: int) -> tuple[pa.Table, float]:
         """The checks of chunk ``chunk`` as ``dq_checks`` rows numbered from 0, and the seconds they took."""
         started = time.perf_counter()
         load_chunk(self.cursor, chunk)
         clear_checks(self.cursor)
-        stage_checks(self.cursor, self.queries, source_root)
+        stage_checks(self.cursor, self.queries)
         checks = self.cursor.sql("select * from dq_checks order by row_id").to_arrow_table()
         return checks, time.perf_counter() - started
 

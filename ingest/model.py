@@ -328,6 +328,20 @@ class ServiceVolume:
 
 
 @dataclass(frozen=True)
+class TextCheck:
+    """A check of the document's own text (DOC-01 a year printed in a heading, DOC-03 template text
+    left in; parsers/text_checks.py): it holds when ``excess`` ≤ 0."""
+
+    rule_id: str
+    subject: str
+    lhs_value: float
+    rhs_value: float
+    excess: float
+    message: str
+    source_ref: str
+
+
+@dataclass(frozen=True)
 class ReadingQuality:
     """How well a final-accounts document was read, without answer keys (parsers/fa_quality.py)."""
 
@@ -353,5 +367,6 @@ class DocumentResult:
     indicators: list[PerfIndicator] = field(default_factory=list)
     subtotals: list[PerfSubtotal] = field(default_factory=list)
     service_volumes: list[ServiceVolume] = field(default_factory=list)
+    text_checks: list[TextCheck] = field(default_factory=list)
     issues: list[IngestIssue] = field(default_factory=list)
     reading: ReadingQuality | None = None  # final accounts only

@@ -31,6 +31,7 @@ from ingest.parsers.final_accounts import parse_final_accounts
 from ingest.parsers.narrative import parse_narrative
 from ingest.parsers.performance import parse_performance
 from ingest.parsers.service_volume import parse_service_volumes
+from ingest.parsers.text_checks import text_checks
 from ingest.parsing_context import current
 from ingest.provenance import mark_ocr_figures
 
@@ -75,6 +76,7 @@ def process_document(path: Path) -> DocumentResult:
     _run_stage(result, "parse_performance", lambda: _performance(result))
     _run_stage(result, "parse_service_volumes", lambda: _service_volumes(result))
     _run_stage(result, "ocr_provenance", lambda: mark_ocr_figures(result))
+    _run_stage(result, "check_text", lambda: _text_checks(result))
     if meta.doc_type == "unknown":
         result.issues.append(
             IngestIssue("layout", "warn", "not recognized as final accounts, a budget or a performance evaluation")
@@ -114,6 +116,10 @@ def _service_volumes(result: DocumentResult) -> None:
     volumes, issues = parse_service_volumes(result.loaded, result.meta, result.indicators)
     result.service_volumes = volumes
     result.issues.extend(issues)
+
+
+def _text_checks(result: DocumentResult) -> None:
+    result.text_checks = text_checks(result.loaded.lines, result.meta.fiscal_year, result.loaded.file_name)
 
 
 def _run_stage(result: DocumentResult, stage: str, action: Callable[[], None]) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from conftest import DOC_000, DOC_001, DOC_004, SAMPLES
 
-from expectations.text_checks import TEMPLATE_TEXT, template_findings
 from ingest.loading import load_document
 from ingest.model import Line
+from ingest.parsers.text_checks import TEMPLATE_TEXT, template_findings
 
 
 def _failing(lines: list[Line]) -> dict[str, str]:

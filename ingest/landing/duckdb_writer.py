@@ -28,6 +28,7 @@ def _arrow_type(sql_type: str) -> pa.DataType:
         "BOOLEAN": pa.bool_(),
         "TIMESTAMP": pa.timestamp("us"),
         "DATE": pa.date32(),
+        "DOUBLE": pa.float64(),
     }[sql_type]
 
 

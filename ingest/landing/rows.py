@@ -107,6 +107,7 @@ DOCUMENT_TABLES = (
     "perf_indicators",
     "perf_subtotals",
     "service_volumes",
+    "text_checks",
 )
 
 
@@ -122,4 +123,5 @@ def rows_by_table(result: DocumentResult) -> dict[str, list[tuple]]:
         "perf_indicators": simple_rows("perf_indicators", result, result.indicators),
         "perf_subtotals": simple_rows("perf_subtotals", result, result.subtotals),
         "service_volumes": simple_rows("service_volumes", result, result.service_volumes),
+        "text_checks": simple_rows("text_checks", result, result.text_checks),
     }

@@ -179,6 +179,17 @@ RAW_TABLES: dict[str, list[tuple[str, str]]] = {
         ("context", "VARCHAR"),
         ("source_ref", "VARCHAR"),
     ],
+    # the checks of a document's own text, made as it is read (DOC-01, DOC-03; parsers/text_checks.py)
+    "text_checks": [
+        ("document_id", "VARCHAR"),
+        ("rule_id", "VARCHAR"),
+        ("subject", "VARCHAR"),
+        ("lhs_value", "DOUBLE"),
+        ("rhs_value", "DOUBLE"),
+        ("excess", "DOUBLE"),
+        ("message", "VARCHAR"),
+        ("source_ref", "VARCHAR"),
+    ],
 }
 
 

@@ -1,22 +1,17 @@
-"""DOC-01 and DOC-03: checks that read the document text itself (headings and template text).
+"""DOC-01 and DOC-03: checks of the document's text itself (headings and template text).
 
-The text is read again with the project's own loader (``ingest.loading.load_document``), so line
-and page numbers are those every source_ref uses. Patterns are data, each with the real line it
-exists for.
+They are made as the document is read, on the lines every other parser reads (so line and page
+numbers are those every source_ref uses), and land in ``raw.text_checks``, from which the identity
+checks take them (expectations/sql/DOC-01.sql, DOC-03.sql): the text is never read a second time.
+Patterns are data, each with the real line it exists for.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from pathlib import Path
 
-import duckdb
-import pandas as pd
-
-from ingest.loading import load_document
-from ingest.model import Line, SourceRef
+from ingest.model import Line, SourceRef, TextCheck
 
 # DOC-01: headings and table titles that print a fiscal year ("N 年度").
 YEAR_HEADINGS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -61,17 +56,6 @@ TEMPLATE_TEXT: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class TextFinding:
-    rule_id: str
-    subject: str
-    lhs_value: float
-    rhs_value: float
-    excess: float
-    message: str
-    source_ref: str
-
-
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -81,7 +65,7 @@ def _subject(line: Line, text: str) -> str:
     return f"{where}: {text[:40]}"
 
 
-def year_findings(lines: list[Line], fiscal_year: int | None, file_name: str) -> list[TextFinding]:
+def year_findings(lines: list[Line], fiscal_year: int | None, file_name: str) -> list[TextCheck]:
     """DOC-01: every heading or table title that prints a year, against the document's fiscal year."""
     if fiscal_year is None:
         return []
@@ -98,7 +82,7 @@ def year_findings(lines: list[Line], fiscal_year: int | None, file_name: str) ->
                 continue
             year = int(match.group(1))
             findings.append(
-                TextFinding(
+                TextCheck(
                     "DOC-01",
                     _subject(line, compact),
                     float(year),
@@ -125,7 +109,7 @@ def _joined_text(lines: list[Line]) -> tuple[str, list[int]]:
     return "".join(line.text.strip() for line in lines), starts
 
 
-def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
+def template_findings(lines: list[Line], file_name: str) -> list[TextCheck]:
     """DOC-03: one failing row per line where template text starts (the first pattern that matches
     there); one passing row when there is none. Matched on the text with line breaks removed."""
     text, starts = _joined_text(lines)
@@ -140,7 +124,7 @@ def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
         line = lines[index]
         what, matched = found[index]
         findings.append(
-            TextFinding(
+            TextCheck(
                 "DOC-03",
                 _subject(line, _compact(line.text)),
                 1.0,
@@ -151,37 +135,10 @@ def template_findings(lines: list[Line], file_name: str) -> list[TextFinding]:
             )
         )
     if not findings:
-        findings.append(TextFinding("DOC-03", "document text", 0.0, 0.0, 0.0, "no template text found", file_name))
+        findings.append(TextCheck("DOC-03", "document text", 0.0, 0.0, 0.0, "no template text found", file_name))
     return findings
 
 
-def _resolve(source_path: str, source_root: Path | None) -> Path | None:
-    path = Path(source_path)
-    for candidate in (path, (source_root or Path.cwd()) / path):
-        if candidate.exists():
-            return candidate
-    return None
-
-
-def text_check_rows(con: duckdb.DuckDBPyConnection, source_root: Path | None = None) -> pd.DataFrame:
-    """DOC-01 and DOC-03 rows for every readable document of the candidate."""
-    documents = con.execute(
-        # not the documents ingest stopped at a limit: reading them again would meet the same limit
-        "select document_id, source_path, file_name, fiscal_year from raw.documents "
-        "where parse_status <> 'failed' order by document_id"
-    ).fetchall()
-    rows = []
-    for document_id, source_path, file_name, fiscal_year in documents:
-        path = _resolve(source_path, source_root) if source_path else None
-        if path is None:
-            continue
-        lines = load_document(path).lines
-        for finding in [*year_findings(lines, fiscal_year, file_name), *template_findings(lines, file_name)]:
-            rows.append({"document_id": document_id, **finding.__dict__})
-    if not rows:
-        return pd.DataFrame()
-    frame = pd.DataFrame(rows)
-    frame["difference"] = frame["lhs_value"] - frame["rhs_value"]
-    frame["tolerance"] = 0.0
-    frame["severity"] = "warn"
-    return frame
+def text_checks(lines: list[Line], fiscal_year: int | None, file_name: str) -> list[TextCheck]:
+    """Every DOC-01 and DOC-03 check of a document's lines."""
+    return [*year_findings(lines, fiscal_year, file_name), *template_findings(lines, file_name)]
