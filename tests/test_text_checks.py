@@ -3,8 +3,13 @@ found, and reported at the line where it starts."""
 
 from __future__ import annotations
 
+import shutil
+
+import duckdb
 from conftest import DOC_000, DOC_001, DOC_004, SAMPLES
 
+from expectations.checks import compute_checks
+from ingest.cli import main as ingest_main
 from ingest.loading import load_document
 from ingest.model import Line
 from ingest.parsers.text_checks import TEMPLATE_TEXT, template_findings
@@ -57,3 +62,24 @@ def test_placeholders_are_two_or_more_xs_outside_a_latin_word():
     texts = ["上海市 XX 局", "××部门", "ＸＸＸ单位", "1XX2", "XXＸＸ", "aXXX", "XXXa", "AXX", "a×××", "MAXX", "X局"]
     found = [[m.group(0) for m in placeholder.finditer(text)] for text in texts]
     assert found == [["XX"], ["××"], ["ＸＸＸ"], ["XX"], ["XX"], [], [], [], ["××"], [], []]
+
+
+def test_the_identity_checks_take_the_text_checks_made_as_the_documents_were_read(tmp_path):
+    """DOC-01 and DOC-03 land with the document's rows: with the files gone once ingest has read
+    them, the identity checks still find sample 001's template text at the lines it starts on."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLES / DOC_001, raw / DOC_001)
+    db = tmp_path / "w.duckdb"
+    assert ingest_main(["run", "--raw-dir", str(raw), "--db", str(db), "--cache-dir", str(tmp_path / "parsed")]) == 0
+    shutil.rmtree(raw)
+    con = duckdb.connect(str(db))
+    try:
+        checks = compute_checks(con)
+    finally:
+        con.close()
+    failing = checks[(checks["rule_id"] == "DOC-03") & (checks["excess"] > 0)]
+    assert set(_sample(DOC_001)) == set(failing["subject"])
+    assert "line 390: 数为0万元，完成全年预算的0%，决算数较2021年增加（减" in set(failing["subject"])
+    years = checks[checks["rule_id"] == "DOC-01"]
+    assert len(years) == 6 and (years["rhs_value"] == 2022).all()
