@@ -36,6 +36,7 @@ class ExportedTable:
     doc: TableDoc
     resource_name: str  # file stem of the CSV and Parquet files
     headers: dict[str, str]  # column name -> CSV header (the name itself unless labels were asked for)
+    csv_leaves_out: tuple[str, str] | None = None  # (column, value): rows the CSV does not list (Parquet does)
 
 
 def frictionless_type(duckdb_type: str) -> str:
@@ -70,6 +71,13 @@ def field(column: ColumnDoc, header: str) -> dict[str, Any]:
 
 
 def resource(table: ExportedTable) -> dict[str, Any]:
+    description = table.doc.description
+    if table.csv_leaves_out:
+        column, value = table.csv_leaves_out
+        description += (
+            f" This CSV file lists the rows whose {column} is not '{value}'; "
+            f"{table.resource_name}.parquet holds every row."
+        )
     return {
         "name": table.resource_name,
         "path": f"{table.resource_name}.csv",
@@ -78,7 +86,7 @@ def resource(table: ExportedTable) -> dict[str, Any]:
         "mediatype": "text/csv",
         "encoding": "utf-8-sig",
         "title": table.doc.qualified,
-        "description": table.doc.description,
+        "description": description,
         "schema": {"fields": [field(c, table.headers.get(c.name, c.name)) for c in table.doc.columns]},
     }
 
@@ -93,7 +101,8 @@ def package(tables: list[ExportedTable], fiscal_years: list[int], extra: dict[st
             "Final accounts (部门决算), performance evaluations (绩效评价) and the comparisons built on them, "
             "money in yuan, every figure with the place it was read (source_ref); the dq_ tables list what "
             "could not be read and every accounting identity checked. The same tables are in the Parquet "
-            "files beside each CSV."
+            "files beside each CSV (dq_identity_results.csv lists the checks that did not pass; its Parquet "
+            "file every check)."
         ),
         "countryCode": "CN",
     }

@@ -11,13 +11,15 @@ whose rows changed, or are new, are read from the warehouse. The files are the s
 whole: Parquet row groups of ``ROW_GROUP_ROWS`` rows, each row's CSV line depending on that row
 alone (report/excel_csv.py). The index records the code that wrote it (``FORMAT``): exports written
 by other code, or of a table whose columns changed, are written whole. Tables without
-``document_id`` are written whole, in the order of all their columns.
+``document_id`` are written whole, in the order of all their columns. A table's CSV may leave out
+the rows with a given value in a column (``csv_leaves_out``); its Parquet file holds every row.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -54,6 +56,11 @@ def _format() -> str:
 FORMAT = _format()
 
 
+def _index_metadata(csv_leaves_out: tuple[str, str] | None) -> dict[bytes, bytes]:
+    """What decides the bytes of an export beside its rows: the code and the rows its CSV leaves out."""
+    return {b"format": FORMAT.encode(), b"csv_leaves_out": json.dumps(csv_leaves_out).encode()}
+
+
 @dataclass
 class Published:
     """A published export of the table: its files and, per document, (rows, fingerprint, CSV offset, length)."""
@@ -77,23 +84,24 @@ def write_table(
     name: str,
     header_of: dict[str, str],
     published_dir: Path | None,
+    csv_leaves_out: tuple[str, str] | None = None,
 ) -> Written:
     """``out/<name>.parquet`` and ``.csv`` of ``relation`` (CSV headers: ``header_of`` a column, else
-    its name); documents whose rows are unchanged since the export in ``published_dir`` are taken
-    from it."""
+    its name; the CSV without the rows whose column ``csv_leaves_out[0]`` is ``csv_leaves_out[1]``);
+    documents whose rows are unchanged since the export in ``published_dir`` are taken from it."""
     schema = con.sql(f"select * from {relation} limit 0").to_arrow_table().schema
     headers = [header_of.get(column, column) for column in schema.names]
     if DOCUMENT not in schema.names:
-        with _TableFiles(out, name, schema, headers, None) as files:
+        with _TableFiles(out, name, schema, headers, None, csv_leaves_out) as files:
             for batch in _batches(con, f"select * from {relation} order by all"):
                 files.add(batch)
         return Written(files.rows, 0, 0)
     prints = _fingerprints(con, relation, schema.names)
-    published = _published(published_dir, name, schema) if published_dir else None
+    published = _published(published_dir, name, schema, csv_leaves_out) if published_dir else None
     documents = published.documents if published else {}
     reused = {d for d, (rows, fingerprint, _, _) in documents.items() if prints.get(d) == (rows, fingerprint)}
     order = f'order by "{DOCUMENT}" nulls last, ' + ", ".join(f'"{c}"' for c in schema.names)
-    with _TableFiles(out, name, schema, headers, prints) as files:
+    with _TableFiles(out, name, schema, headers, prints, csv_leaves_out) as files:
         if not reused:
             for batch in _batches(con, f"select * from {relation} {order}"):
                 files.add(batch)
@@ -124,9 +132,9 @@ def _fingerprints(con: duckdb.DuckDBPyConnection, relation: str, columns: list[s
     return {document: (count, fingerprint) for document, count, fingerprint in rows}
 
 
-def _published(folder: Path, name: str, schema: pa.Schema) -> Published | None:
-    """The published export of ``name`` when its index was written by this code and its columns
-    are ``schema``'s; else None."""
+def _published(folder: Path, name: str, schema: pa.Schema, csv_leaves_out: tuple[str, str] | None) -> Published | None:
+    """The published export of ``name`` when its index was written by this code, with the same rows
+    left out of its CSV, and its columns are ``schema``'s; else None."""
     index_file, parquet, csv = (
         folder / INDEX_FOLDER / f"{name}.parquet",
         folder / f"{name}.parquet",
@@ -136,7 +144,7 @@ def _published(folder: Path, name: str, schema: pa.Schema) -> Published | None:
         return None
     try:
         index = pq.read_table(index_file)
-        if (index.schema.metadata or {}).get(b"format") != FORMAT.encode():
+        if (index.schema.metadata or {}) != _index_metadata(csv_leaves_out):
             return None
         if not pq.read_schema(parquet).remove_metadata().equals(schema.remove_metadata()):
             return None
@@ -239,9 +247,16 @@ class _TableFiles:
     ``document_id``, the index of where each document's rows lie in the CSV."""
 
     def __init__(
-        self, out: Path, name: str, schema: pa.Schema, headers: list[str], prints: dict[str, tuple[int, str]] | None
+        self,
+        out: Path,
+        name: str,
+        schema: pa.Schema,
+        headers: list[str],
+        prints: dict[str, tuple[int, str]] | None,
+        csv_leaves_out: tuple[str, str] | None = None,
     ):
         self.out, self.name, self.schema, self.prints = out, name, schema.remove_metadata(), prints
+        self.csv_leaves_out = csv_leaves_out
         self.parquet = pq.ParquetWriter(out / f"{name}.parquet", self.schema)
         self.csv = open(out / f"{name}.csv", "wb")  # noqa: SIM115 (closed in __exit__)
         self.csv.write(csv_header(headers))
@@ -272,12 +287,22 @@ class _TableFiles:
         """New rows (in order): formatted as CSV lines here."""
         self.flush_copy()
         self._to_parquet(rows)
+        listed = self._csv_listed(rows)
         if self.prints is None:
-            self.csv.write(csv_rows(rows))
+            self.csv.write(csv_rows(listed))
             return
-        for document, data in self._lines_by_document(rows):
+        for document, data in self._lines_by_document(listed):
             self._note(document, len(data))
             self.csv.write(data)
+        for document in _document_spans(rows)[0]:  # a document none of whose rows the CSV lists
+            self._note(document, 0)  # is in the index all the same, with no lines
+
+    def _csv_listed(self, rows: pa.Table) -> pa.Table:
+        """The rows the CSV lists."""
+        if self.csv_leaves_out is None:
+            return rows
+        column, value = self.csv_leaves_out
+        return rows.filter(pc.fill_null(pc.not_equal(rows.column(column), value), True))
 
     def copy(self, block: Block, published: dict[str, tuple[int, str, int, int]]) -> None:
         """Reused documents' rows: Parquet rows as read, each document's CSV lines copied once from
@@ -289,6 +314,8 @@ class _TableFiles:
             assert document is not None
             _, _, offset, length = published[document]
             self._note(document, length, self.csv.tell() + (self.to_copy[1] if self.to_copy else 0))
+            if not length:
+                continue  # none of its rows is in the CSV: nothing to copy
             if self.to_copy and self.to_copy[0] + self.to_copy[1] == offset:
                 self.to_copy[1] += length
             else:
@@ -319,6 +346,8 @@ class _TableFiles:
     def _lines_by_document(self, rows: pa.Table) -> Iterator[tuple[str | None, bytes]]:
         """Each document's CSV lines in ``rows``: formatted together and cut at the line ends when
         every row is one line (a quoted value with a line break is not), else document by document."""
+        if not rows.num_rows:
+            return
         spans = _document_spans(rows)
         data = csv_rows(rows)
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == NEWLINE)
@@ -360,10 +389,11 @@ class _TableFiles:
                 "document_id": pa.array(documents, pa.string()),
                 "rows": pa.array([self.prints[d][0] for d in documents], pa.int64()),
                 "fingerprint": pa.array([self.prints[d][1] for d in documents], pa.string()),
-                "csv_offset": pa.array([self.spans[d][0] for d in documents], pa.int64()),
+                # a document without lines lies nowhere: 0, however it was written
+                "csv_offset": pa.array([self.spans[d][0] if self.spans[d][1] else 0 for d in documents], pa.int64()),
                 "csv_length": pa.array([self.spans[d][1] for d in documents], pa.int64()),
             }
-        ).replace_schema_metadata({"format": FORMAT})
+        ).replace_schema_metadata(_index_metadata(self.csv_leaves_out))
         folder = self.out / INDEX_FOLDER
         folder.mkdir(exist_ok=True)
         pq.write_table(index, folder / f"{self.name}.parquet")

@@ -28,11 +28,13 @@ def _warehouse(path: Path, documents: dict[str | None, list[tuple[str, str, str]
     return path
 
 
-def _export(db: Path, out: Path, published: Path | None) -> export_files.Written:
+def _export(
+    db: Path, out: Path, published: Path | None, csv_leaves_out: tuple[str, str] | None = None
+) -> export_files.Written:
     out.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return write_table(con, "dq.identity_results", out, "dq_identity_results", HEADERS, published)
+        return write_table(con, "dq.identity_results", out, "dq_identity_results", HEADERS, published, csv_leaves_out)
     finally:
         con.close()
 
@@ -89,6 +91,39 @@ def test_reexport_copies_unchanged_documents_and_matches_a_whole_export(tmp_path
     assert csv[bbbb[2] : bbbb[2] + bbbb[3]].decode().startswith("bbbb,R-00,'=SUM(A1)")
     assert csv[bbbb[2] : bbbb[2] + bbbb[3]].decode().endswith("bbbb,R-99,changed,1.00\n")
     assert [r[:2] for r in index] == [("aaaa", 5), ("abcd", 2), ("bbbb", 3), ("dddd", 1)]
+
+
+def test_a_csv_that_leaves_rows_out_is_copied_as_it_is_written_whole(tmp_path, small_row_groups):
+    """The CSV lists only the rows not left out (a document may have none), the Parquet file every
+    row; a refresh copies both as a whole export writes them, and a published export that left out
+    other rows is not copied from."""
+    leaves_out = ("message", "=SUM(A1)")  # every fourth row of a document, its first among them (_rows)
+    before = {"aaaa": _rows("aaaa", 5), "bbbb": _rows("bbbb", 1), "cccc": _rows("cccc", 6), None: _rows("x", 2)}
+    _export(_warehouse(tmp_path / "before.duckdb", before), tmp_path / "published", None, leaves_out)
+    after = {**before, "cccc": _rows("cccc", 5), "dddd": _rows("dddd", 1)}
+    db = _warehouse(tmp_path / "after.duckdb", after)
+    refreshed = _export(db, tmp_path / "refreshed", tmp_path / "published", leaves_out)
+    _export(db, tmp_path / "whole", None, leaves_out)
+
+    assert (refreshed.documents_reused, refreshed.documents_written) == (2, 2)  # aaaa, bbbb copied
+    assert _files(tmp_path / "refreshed") == _files(tmp_path / "whole")
+    con = duckdb.connect()
+    whole = tmp_path / "whole"
+    assert con.execute(f"select count(*) from '{whole}/dq_identity_results.parquet'").fetchone() == (5 + 1 + 5 + 1 + 2,)
+    listed = con.execute(f"select document_id, rule_id from read_csv('{whole}/dq_identity_results.csv') order by all")
+    assert listed.fetchall() == [
+        *(("aaaa", f"R-0{i}") for i in range(1, 4)),
+        *(("cccc", f"R-0{i}") for i in range(1, 4)),
+        (None, "R-01"),
+    ]
+    index = con.execute(f"select document_id, rows, csv_length from '{whole / INDEX_FOLDER}/*.parquet' order by 1")
+    assert [(d, rows, length > 0) for d, rows, length in index.fetchall()] == [
+        ("aaaa", 5, True),
+        ("bbbb", 1, False),
+        ("cccc", 5, True),
+        ("dddd", 1, False),
+    ]
+    assert _export(db, tmp_path / "listing_all", tmp_path / "published").documents_reused == 0
 
 
 def test_an_export_by_other_code_is_not_reused(tmp_path, small_row_groups, monkeypatch):
