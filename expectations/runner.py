@@ -39,7 +39,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 from expectations.acknowledgements import REGISTRY, Acknowledgement, apply_acknowledgements, load_registry
 from expectations.checks import RESULT_COLUMNS, check_queries, clear_checks, prepare_views, stage_checks
@@ -207,43 +206,43 @@ def staged_chunks(con: duckdb.DuckDBPyConnection, chunks: int) -> Iterator[float
     with ThreadPoolExecutor(len(workspaces), thread_name_prefix="identity-checks") as pool:
         running = {chunk: pool.submit(workspaces[chunk].check, chunk) for chunk in range(len(workspaces))}
         for chunk in range(chunks):
-            checks, seconds = running.pop(chunk).result()
-            following = chunk + len(workspaces)  # the workspace is free again: its next chunk starts
+            seconds = running.pop(chunk).result()
+            workspace = workspaces[chunk % len(workspaces)]
+            add_checks(con, workspace.checks)
+            following = chunk + len(workspaces)  # the workspace's checks are taken: its next chunk starts
             if following < chunks:
-                running[following] = pool.submit(workspaces[chunk % len(workspaces)].check, following)
-            add_checks(con, checks)
+                running[following] = pool.submit(workspace.check, following)
             yield seconds
 
 
 class _Workspace:
     """One chunk's checks at a time, on a cursor of its own (scope.open_workspace) with the rule
-    queries' views and staging tables."""
+    queries' views and staging tables; a chunk's checks are left in its table ``checks``."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, name: str):
         self.cursor = open_workspace(con, name)
+        self.checks = f"{name}.main.checks"
         prepare_views(self.cursor)
         self.queries = check_queries(self.cursor)
 
-    def check(self, chunk: int) -> tuple[pa.Table, float]:
-        """The checks of chunk ``chunk`` as ``dq_checks`` rows numbered from 0, and the seconds they took."""
+    def check(self, chunk: int) -> float:
+        """Leave the checks of chunk ``chunk`` in ``checks`` as ``dq_checks`` rows numbered from 0;
+        return the seconds they took."""
         started = time.perf_counter()
         load_chunk(self.cursor, chunk)
         clear_checks(self.cursor)
         stage_checks(self.cursor, self.queries)
-        checks = self.cursor.sql("select * from dq_checks order by row_id").to_arrow_table()
-        return checks, time.perf_counter() - started
+        self.cursor.execute(f"create or replace table {self.checks} as select * from dq_checks")
+        return time.perf_counter() - started
 
 
-def add_checks(con: duckdb.DuckDBPyConnection, checks: pa.Table) -> None:
-    """Append one chunk's checks to ``dq_checks``, numbered after the rows already there."""
-    con.register("chunk_checks", checks)
-    try:
-        con.execute(
-            "insert into dq_checks select row_id + (select count(*) from dq_checks) as row_id, "
-            "* exclude (row_id) from chunk_checks"
-        )
-    finally:
-        con.unregister("chunk_checks")
+def add_checks(con: duckdb.DuckDBPyConnection, checks: str) -> None:
+    """Append one chunk's checks (the table ``checks``) to ``dq_checks``, numbered after the rows
+    already there."""
+    con.execute(
+        f"insert into dq_checks select row_id + (select count(*) from dq_checks) as row_id, "
+        f"* exclude (row_id) from {checks} order by row_id"
+    )
 
 
 def result_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
