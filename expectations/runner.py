@@ -36,6 +36,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
@@ -44,6 +45,9 @@ from expectations.acknowledgements import REGISTRY, Acknowledgement, apply_ackno
 from expectations.checks import RESULT_COLUMNS, check_queries, clear_checks, prepare_views, stage_checks
 from expectations.failure_report import failure_records, write_html_report, write_text_report, write_verdict
 from expectations.scope import REFRESHED, load_chunk, open_candidate, open_workspace, plan_chunks
+
+if TYPE_CHECKING:
+    from expectations.validation import Validator
 
 OCR_BOX = " | box "  # how the source_ref of a figure read by OCR ends (ingest/provenance.py)
 PROBABLE_OCR_MISREAD = "probable_ocr_misread"  # the finding of a failure on a figure read by OCR
@@ -169,11 +173,11 @@ def run_expectations(
     for stale_output in ("verdict.json", "failures.txt", "failures.html"):
         (out / stale_output).unlink(missing_ok=True)
     shutil.rmtree(out / "data_docs", ignore_errors=True)  # pages of an earlier build must not linger
-    from expectations.validation import Validator  # imports great_expectations (seconds)
-
-    validator = Validator(out / "data_docs")
     con = open_candidate(db)
+    # Great Expectations is imported (seconds of Python) while the first chunks are checked (in DuckDB)
+    starting = ThreadPoolExecutor(1, thread_name_prefix="great-expectations")
     try:
+        validator = starting.submit(_validator, out / "data_docs")
         clear_results(con, only_refreshed)
         clear_checks(con)
         chunks = plan_chunks(con, only_refreshed, chunk_documents, CHECKING_THREADS)
@@ -181,19 +185,26 @@ def run_expectations(
         for number, seconds in enumerate(staged_chunks(con, chunks), start=1):
             sql_seconds += seconds
             if number % VALIDATED_CHUNKS == 0:
-                judge_staged(con, validator, entries)
-        judge_staged(con, validator, entries)
-        validator.build_data_docs()
+                judge_staged(con, validator.result(), entries)
+        judge_staged(con, validator.result(), entries)
+        validator.result().build_data_docs()
         counts = result_counts(con)
         records = failure_records(*failing_results(con))
         stale = stale_entries_of(con, entries)
     finally:
+        starting.shutdown()
         con.close()
     write_verdict(out, records, stale, counts)
     write_text_report(out, records, stale, counts)
     write_html_report(out, records, stale, counts)
     _print_summary(records, stale, counts, sql_seconds, time.perf_counter() - started, out)
     return 0
+
+
+def _validator(data_docs: Path) -> Validator:
+    from expectations.validation import Validator  # imports great_expectations (seconds)
+
+    return Validator(data_docs)
 
 
 def staged_chunks(con: duckdb.DuckDBPyConnection, chunks: int) -> Iterator[float]:
