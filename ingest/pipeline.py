@@ -27,7 +27,7 @@ from ingest.limits import DocumentLimits, size_limit_reached
 from ingest.loading import load_document
 from ingest.model import DocumentMeta, DocumentResult, IngestIssue, LoadedDocument
 from ingest.parsers.fa_quality import reading_quality
-from ingest.parsers.final_accounts import parse_final_accounts
+from ingest.parsers.final_accounts import read_final_accounts
 from ingest.parsers.narrative import parse_narrative
 from ingest.parsers.performance import parse_performance
 from ingest.parsers.service_volume import parse_service_volumes
@@ -94,10 +94,10 @@ def _printable_names(loaded: LoadedDocument, path: Path) -> None:
 
 
 def _tables(result: DocumentResult) -> None:
-    tables, values, issues = parse_final_accounts(result.loaded, result.meta)
-    result.tables, result.values = tables, values
-    result.issues.extend(issues)
-    result.reading = reading_quality(result.meta, tables, values)
+    found = read_final_accounts(result.loaded, result.meta)
+    result.tables, result.values = found.tables, found.values
+    result.issues.extend(found.issues)
+    result.reading = reading_quality(result.meta, found.tables, found.checks)
 
 
 def _narrative(result: DocumentResult) -> None:

@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ingest.loading.text import completes_cut_figures, join_wrapped, normalize_cell, usual_decimals
 from ingest.model import Line, Span
@@ -50,6 +51,7 @@ CODE_PART_DIGITS = 4  # digits alone shorter than this are a code's part, not a 
 MONEY_DECIMALS = 2  # amounts print at most this many decimals, unless a table's figures print more
 LEADING_TOLERANCE = 0.1  # lines this share of the leading nearer or farther apart stand a leading apart
 WRAPPED_LINE_GAP = 1.8  # the lines of a wrapped cell stand at most this many character heights apart
+_LEFT = attrgetter("x0")  # an extent's left edge, to sort by
 CELL_LINE_GAP = 1.4  # ... and, told from the gap between a header and its first row, at most this many
 
 
@@ -372,16 +374,21 @@ def _is_figure_or_code(text: str) -> bool:
 
 
 def _merged(extents: list) -> list[_Column]:
+    """Words (Spans) and columns standing over each other, left to right, merged into columns."""
     columns: list[_Column] = []
-    for extent in sorted(extents, key=lambda e: e.x0):
-        text = isinstance(extent, _Column) and extent.text
-        amount = isinstance(extent, Span) and ("." in extent.text or "," in extent.text)
-        if columns and extent.x0 < columns[-1].x1:
-            columns[-1].x1 = max(columns[-1].x1, extent.x1)
-            columns[-1].text = columns[-1].text or text
-            columns[-1].amounts = columns[-1].amounts or amount
+    last = None
+    for extent in sorted(extents, key=_LEFT):
+        if isinstance(extent, Span):
+            text, amounts = False, "." in extent.text or "," in extent.text
         else:
-            columns.append(_Column(extent.x0, extent.x1, text=text, amounts=amount))
+            text, amounts = extent.text, False
+        if last is not None and extent.x0 < last.x1:
+            last.x1 = max(last.x1, extent.x1)
+            last.text = last.text or text
+            last.amounts = last.amounts or amounts
+        else:
+            last = _Column(extent.x0, extent.x1, text=text, amounts=amounts)
+            columns.append(last)
     return columns
 
 
@@ -460,10 +467,11 @@ def _rows(lines: list[tuple[Line, list[list[str]]]]) -> list[tuple[Line, list[st
     placed = _figures_rejoined([_Placed(line, cells, _baseline(line)) for line, cells in lines])
     starts = _row_starts(placed)
     pitch = _row_pitch(starts, placed)
+    start_set = set(starts)
     own = [
         n
         for n in range(len(placed))
-        if n not in starts
+        if n not in start_set
         and (owner := _nearest_start(n, starts, placed)) is not None
         and _row_of_its_own(placed[n], placed[owner], pitch)
     ]

@@ -281,16 +281,16 @@ def aligned_spans(line: Line) -> tuple[Span, ...]:
     same_places = len(printed) == len(line.text)
     baseline = line.line_no * TEXT_LINE_PITCH
     spans = []
-    x = 0
+    x = 0.0
     end = 0
     for word in _LAID_OUT_WORD.finditer(printed):
         start, stop = word.span()
         x += text_width(printed[end:start])
-        laid_out = printed[start:stop]
-        width = text_width(laid_out)
+        laid_out = word.group()
+        right = x + text_width(laid_out)
         text = line.text[start:stop] if same_places else _normalize(laid_out)
-        spans.append(Span(float(x), float(x + width), text.strip(), TEXT_EM, baseline))
-        x += width
+        spans.append(Span(x, right, text.strip(), TEXT_EM, baseline))
+        x = right
         end = stop
     return tuple(spans)
 

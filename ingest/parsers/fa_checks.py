@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ingest.model import Amount, TableValue
+from ingest.parsers.fa_values import TableRead
 from ingest.parsers.template_vocabulary import TemplateVocabulary
 from ingest.parsers.templates import FAMILIES, kind_of, vocabulary_of
 
@@ -69,6 +70,19 @@ def document_checks(values: Iterable[TableValue]) -> list[Check]:
 def table_checks(table_key: str, values: Iterable[TableValue]) -> list[Check]:
     """The identities within one table."""
     return _table_checks(table_key, _rows_by_table(values).get(table_key, []))
+
+
+def read_checks(table_key: str, read: TableRead) -> list[Check]:
+    """The identities within one table, on the values one reading of it read: checked once, whether
+    to decide between readings (fa_decide) or to grade the document's reading (fa_quality)."""
+    if read.checks is None:
+        read.checks = table_checks(table_key, read.values)
+    return read.checks
+
+
+def cross_table_checks(values: Iterable[TableValue]) -> list[Check]:
+    """The identities across the document's tables (FA-09, BU-06)."""
+    return _cross_table_checks(_rows_by_table(values))
 
 
 def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.parsers.fa_checks import Check, table_checks
+from ingest.parsers.fa_checks import Check, read_checks
 from ingest.parsers.fa_values import TableRead
 
 
@@ -34,7 +34,7 @@ class Reading:
 
 
 def reading(assumption: str, table_key: str, read: TableRead) -> Reading:
-    return Reading(assumption, read, table_checks(table_key, read.values))
+    return Reading(assumption, read, read_checks(table_key, read))
 
 
 def decide(readings: list[Reading]) -> Reading | None:

@@ -17,24 +17,22 @@ expectations step checks the same identities on the warehouse and decides public
 
 from __future__ import annotations
 
-from ingest.model import DocumentMeta, FinalAccountsTable, ReadingQuality, TableValue
-from ingest.parsers.fa_checks import document_checks
+from ingest.model import DocumentMeta, FinalAccountsTable, ReadingQuality
+from ingest.parsers.fa_checks import Check
 from ingest.parsers.templates import FAMILIES
 
 FOUND = ("parsed", "empty")
 
 
-def reading_quality(
-    meta: DocumentMeta, tables: list[FinalAccountsTable], values: list[TableValue]
-) -> ReadingQuality | None:
-    """The document's reading quality; None for documents of no family of tables and for templates."""
+def reading_quality(meta: DocumentMeta, tables: list[FinalAccountsTable], checks: list[Check]) -> ReadingQuality | None:
+    """The document's reading quality, from its tables and the identities checked on their values
+    (final_accounts.read_final_accounts); None for documents of no family of tables and for templates."""
     family = FAMILIES.get(meta.doc_type)
     if family is None or meta.is_template:
         return None
     found = {t.table_key for t in tables if t.status in FOUND}
     missing = [spec for spec in family.tables if spec.key in family.template_table_keys and spec.key not in found]
     rows_read = sum(t.row_count for t in tables if t.status == "parsed")
-    checks = document_checks(values)
     closed = sum(1 for check in checks if check.closed)
     return ReadingQuality(
         template_tables_found=len(family.template_table_keys) - len(missing),

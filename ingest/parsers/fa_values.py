@@ -17,6 +17,7 @@ class TableRead:
     values: list[TableValue] = field(default_factory=list)
     issues: list[IngestIssue] = field(default_factory=list)
     rows_with_figures: int = 0
+    checks: list | None = None  # the table's identities on these values, once checked (fa_checks.read_checks)
 
 
 def emit(

@@ -26,11 +26,12 @@ explanation printed under it as its note.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ingest.layout.tables import TableBlock, find_table_blocks
 from ingest.loading.text import aligned_spans
 from ingest.model import DocumentMeta, FinalAccountsTable, IngestIssue, Line, LoadedDocument, TableValue
+from ingest.parsers.fa_checks import Check, cross_table_checks, read_checks
 from ingest.parsers.fa_decide import decide, reading, summary
 from ingest.parsers.fa_header import columns_from_paths, first_data_row, header_paths, is_repeated_header
 from ingest.parsers.fa_rows import (
@@ -52,27 +53,46 @@ from ingest.parsers.templates import family_for
 MONEY_UNITS = ("万元", "元")
 
 
+@dataclass
+class FinalAccountsRead:
+    """What a document's standard tables read, with the identities their values close or fail
+    (fa_checks: within each table and across tables), by which the reading is graded (fa_quality)."""
+
+    tables: list[FinalAccountsTable] = field(default_factory=list)
+    values: list[TableValue] = field(default_factory=list)
+    issues: list[IngestIssue] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
 def parse_final_accounts(
     doc: LoadedDocument, meta: DocumentMeta
 ) -> tuple[list[FinalAccountsTable], list[TableValue], list[IngestIssue]]:
+    read = read_final_accounts(doc, meta)
+    return read.tables, read.values, read.issues
+
+
+def read_final_accounts(doc: LoadedDocument, meta: DocumentMeta) -> FinalAccountsRead:
+    """The document's standard tables; each table's identities are those checked while it was read
+    (a table read in two ways is checked once for each, not again here)."""
     default_unit = meta.money_unit if meta.money_unit in MONEY_UNITS else "万元"
-    tables: list[FinalAccountsTable] = []
-    values: list[TableValue] = []
-    issues: list[IngestIssue] = []
+    found = FinalAccountsRead()
     parsed_keys: set[str] = set()
     for block in find_table_blocks(doc.lines, family_for(meta.doc_type)):
         if block.spec.key in parsed_keys:
-            issues.append(
+            found.issues.append(
                 issue("info", f"{block.title}: printed again; the first occurrence is kept", block.title_line)
             )
             continue
         table, read = read_table(block, doc.file_name, default_unit)
-        issues.extend(read.issues)
-        tables.append(table)
-        values.extend(read.values)
+        found.issues.extend(read.issues)
+        found.tables.append(table)
+        found.values.extend(read.values)
+        found.checks.extend(read_checks(block.spec.key, read))
         if table.status == "parsed":
             parsed_keys.add(block.spec.key)
-    return _drop_superseded(tables), values, issues
+    found.tables = _drop_superseded(found.tables)
+    found.checks.extend(cross_table_checks(found.values))
+    return found
 
 
 def _drop_superseded(tables: list[FinalAccountsTable]) -> list[FinalAccountsTable]:
