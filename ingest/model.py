@@ -207,7 +207,7 @@ class FinalAccountsTable:
     row_count: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class TableValue:
     """One amount cell of a final-accounts table, in long form."""
 

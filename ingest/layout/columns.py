@@ -449,7 +449,7 @@ def _column_of(x: float, borders: list[float]) -> int:
     return bisect_left(borders, x)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Placed:
     """A line of the table with its words put in the columns, where it stands on the page (the middle
     of a figure wrapped over lines: where its row is centred), and whether it completed such a figure."""

@@ -198,12 +198,6 @@ def split_cells(line: Line) -> list[str]:
 
 
 def split_spaced_row(text: str) -> list[str]:
-    """Split a space-separated row into [code?, label, figure, figure, …]: see _spaced_row_cells."""
-    return list(_spaced_row_cells(text))
-
-
-@lru_cache(maxsize=1 << 12)  # a row is split when a block is found and again when it is read
-def _spaced_row_cells(text: str) -> tuple[str, ...]:
     """Split a space-separated row into [code?, label, figure, figure, …] (or label/figure runs).
 
     Figures are the tokens that read as numbers or blank marks; the words between them form one
@@ -212,14 +206,14 @@ def _spaced_row_cells(text: str) -> tuple[str, ...]:
     """
     tokens = text.split()
     if not tokens:
-        return ()
+        return []
     cells: list[str] = []
     code, used = _leading_code(tokens)
     if code:
         cells.append(code)
         tokens = tokens[used:]
     cells.extend(_label_and_figure_cells(tokens))
-    return tuple(cells)
+    return cells
 
 
 def _leading_code(tokens: list[str]) -> tuple[str | None, int]:

@@ -51,7 +51,7 @@ class _Figure(NamedTuple):
     tolerance: Decimal  # yuan
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     row_key: str | None
     side: str
@@ -72,17 +72,25 @@ def table_checks(table_key: str, values: Iterable[TableValue]) -> list[Check]:
     return _table_checks(table_key, _rows_by_table(values).get(table_key, []))
 
 
-def read_checks(table_key: str, read: TableRead) -> list[Check]:
+class TableChecks(NamedTuple):
+    """The identities within one table, on what one reading of it read, with the rows they read."""
+
+    rows: list[_Row]
+    checks: list[Check]
+
+
+def read_checks(table_key: str, read: TableRead) -> TableChecks:
     """The identities within one table, on the values one reading of it read: checked once, whether
     to decide between readings (fa_decide) or to grade the document's reading (fa_quality)."""
-    if read.checks is None:
-        read.checks = table_checks(table_key, read.values)
-    return read.checks
+    if read.checked is None:
+        rows = _rows_by_table(read.values).get(table_key, [])
+        read.checked = TableChecks(rows, _table_checks(table_key, rows))
+    return read.checked
 
 
-def cross_table_checks(values: Iterable[TableValue]) -> list[Check]:
-    """The identities across the document's tables (FA-09, BU-06)."""
-    return _cross_table_checks(_rows_by_table(values))
+def cross_table_checks(tables: dict[str, list[_Row]]) -> list[Check]:
+    """The identities across the document's tables (FA-09, BU-06), on each table's rows (read_checks)."""
+    return _cross_table_checks(tables)
 
 
 def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:

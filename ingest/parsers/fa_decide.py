@@ -34,7 +34,7 @@ class Reading:
 
 
 def reading(assumption: str, table_key: str, read: TableRead) -> Reading:
-    return Reading(assumption, read, read_checks(table_key, read))
+    return Reading(assumption, read, read_checks(table_key, read).checks)
 
 
 def decide(readings: list[Reading]) -> Reading | None:

@@ -30,7 +30,7 @@ CODE_PART = re.compile(r"^\d{2}$")
 CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:\s+(\D.*)|([\u3400-\u9fff].*))$")
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPart:
     """One logical row read from a line (a two-sided or multi-group line gives several)."""
 

@@ -79,7 +79,7 @@ def _read_sequential_two_sided(
     return read
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A label (with its code, if any) and the figures printed after it on a space-separated line."""
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ingest.layout.tables import TableBlock
 from ingest.model import IngestIssue, Line, TableValue, rendered_ref
 from ingest.parsers.fa_figures import is_blank_text, parse_amount
 from ingest.parsers.fa_rows import RowPart, RowState, has_figures, issue, printed_label, row_key_for, row_unit
+
+if TYPE_CHECKING:
+    from ingest.parsers.fa_checks import TableChecks
 
 
 @dataclass
@@ -17,7 +21,7 @@ class TableRead:
     values: list[TableValue] = field(default_factory=list)
     issues: list[IngestIssue] = field(default_factory=list)
     rows_with_figures: int = 0
-    checks: list | None = None  # the table's identities on these values, once checked (fa_checks.read_checks)
+    checked: TableChecks | None = None  # the table's identities on these values, once checked (fa_checks.read_checks)
 
 
 def emit(

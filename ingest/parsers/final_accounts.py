@@ -77,6 +77,7 @@ def read_final_accounts(doc: LoadedDocument, meta: DocumentMeta) -> FinalAccount
     default_unit = meta.money_unit if meta.money_unit in MONEY_UNITS else "万元"
     found = FinalAccountsRead()
     parsed_keys: set[str] = set()
+    rows_checked = {}  # each table's rows with figures, which only its parsed printing has
     for block in find_table_blocks(doc.lines, family_for(meta.doc_type)):
         if block.spec.key in parsed_keys:
             found.issues.append(
@@ -87,11 +88,14 @@ def read_final_accounts(doc: LoadedDocument, meta: DocumentMeta) -> FinalAccount
         found.issues.extend(read.issues)
         found.tables.append(table)
         found.values.extend(read.values)
-        found.checks.extend(read_checks(block.spec.key, read))
+        checked = read_checks(block.spec.key, read)
+        found.checks.extend(checked.checks)
+        if checked.rows:
+            rows_checked[block.spec.key] = checked.rows
         if table.status == "parsed":
             parsed_keys.add(block.spec.key)
     found.tables = _drop_superseded(found.tables)
-    found.checks.extend(cross_table_checks(found.values))
+    found.checks.extend(cross_table_checks(rows_checked))
     return found
 
 
