@@ -42,10 +42,7 @@ def _serve(
     context: ParsingContext,
 ) -> None:
     """A worker: parse the documents the parent sends, one at a time, until told to stop."""
-    # What the worker starts with (the parsers and the libraries they import, tens of thousands of
-    # objects that live as long as it does) is kept out of the collector, whose full passes would
-    # otherwise walk all of it again every few documents (a tenth of a document's processor time).
-    gc.freeze()
+    ready_to_parse()
     connection.send("ready")
     context = replace(context, on_scanned_pages=lambda count: connection.send((SCANNED_PAGES, count)))
     with in_effect(context):
@@ -58,6 +55,14 @@ def _serve(
                 return
             index, path = job
             connection.send((index, work(path, limits)))
+
+
+def ready_to_parse() -> None:
+    """What a worker does once, before its first document: what it starts with (the parsers and the
+    libraries they import, tens of thousands of objects that live as long as it does) is kept out
+    of the garbage collector, whose full passes would otherwise walk all of it again every few
+    documents (a tenth of a document's processor time)."""
+    gc.freeze()
 
 
 @dataclass

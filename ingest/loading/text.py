@@ -285,7 +285,7 @@ def aligned_spans(line: Line) -> tuple[Span, ...]:
     end = 0
     for word in _LAID_OUT_WORD.finditer(printed):
         start, stop = word.span()
-        x += text_width(printed[end:start])
+        x += start - end + printed.count("\u3000", end, start)  # the spaces before it: a wide one takes two
         laid_out = word.group()
         right = x + text_width(laid_out)
         text = line.text[start:stop] if same_places else _normalize(laid_out)
