@@ -11,6 +11,7 @@ from ingest.layout.metadata import read_metadata
 from ingest.layout.tables import find_table_blocks, split_spaced_row
 from ingest.loading import load_document
 from ingest.model import Line, LoadedDocument
+from ingest.parsers.fa_checks import document_checks
 from ingest.parsers.fa_figures import parse_amount
 from ingest.parsers.fa_patterns import VOCABULARY as FA_VOCABULARY
 from ingest.parsers.final_accounts import parse_final_accounts
@@ -56,6 +57,15 @@ def test_002_finds_every_table_once_and_not_the_table_of_contents():
     assert all(t.line_no > 60 for t in tables.values())
     assert tables["income_expenditure_summary"].table_no == "公开01"
     assert tables["income_expenditure_summary"].table_title == "收入支出决算汇总表"
+
+
+@pytest.mark.parametrize(("name", "checked"), [(DOC_001, 7), (DOC_002, 161)])
+def test_the_grade_counts_the_identities_checked_while_the_tables_were_read(name, checked):
+    """The identities each table's reading checked, not checked again, are the document's."""
+    result = parsed(name)
+    checks = document_checks(result.values)
+    assert (result.reading.identities_checked, result.reading.identities_closed) == (checked, checked)
+    assert (len(checks), sum(check.closed for check in checks)) == (checked, checked)
 
 
 def test_002_expenditure_table_totals_and_a_split_row():

@@ -51,8 +51,8 @@ CODE_PART_DIGITS = 4  # digits alone shorter than this are a code's part, not a 
 MONEY_DECIMALS = 2  # amounts print at most this many decimals, unless a table's figures print more
 LEADING_TOLERANCE = 0.1  # lines this share of the leading nearer or farther apart stand a leading apart
 WRAPPED_LINE_GAP = 1.8  # the lines of a wrapped cell stand at most this many character heights apart
-_LEFT = attrgetter("x0")  # an extent's left edge, to sort by
 CELL_LINE_GAP = 1.4  # ... and, told from the gap between a header and its first row, at most this many
+_LEFT = attrgetter("x0")  # an extent's left edge, to sort by
 
 
 @dataclass

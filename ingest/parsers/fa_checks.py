@@ -64,7 +64,7 @@ def document_checks(values: Iterable[TableValue]) -> list[Check]:
     """Every identity the document's tables allow, table by table and across tables (FA-09)."""
     tables = _rows_by_table(values)
     checks = [check for table_key, rows in tables.items() for check in _table_checks(table_key, rows)]
-    return checks + _cross_table_checks(tables)
+    return checks + cross_table_checks(tables)
 
 
 def table_checks(table_key: str, values: Iterable[TableValue]) -> list[Check]:
@@ -86,11 +86,6 @@ def read_checks(table_key: str, read: TableRead) -> TableChecks:
         rows = _rows_by_table(read.values).get(table_key, [])
         read.checked = TableChecks(rows, _table_checks(table_key, rows))
     return read.checked
-
-
-def cross_table_checks(tables: dict[str, list[_Row]]) -> list[Check]:
-    """The identities across the document's tables (FA-09, BU-06), on each table's rows (read_checks)."""
-    return _cross_table_checks(tables)
 
 
 def _rows_by_table(values: Iterable[TableValue]) -> dict[str, list[_Row]]:
@@ -256,9 +251,9 @@ def _three_public(table_key: str, rows: list[_Row], vocabulary: TemplateVocabula
     return checks
 
 
-def _cross_table_checks(tables: dict[str, list[_Row]]) -> list[Check]:
-    """Identities across tables (FA-09, BU-06): a table's figure against the summary it details;
-    each 类 of a function-coded table against its row in the summary."""
+def cross_table_checks(tables: dict[str, list[_Row]]) -> list[Check]:
+    """Identities across tables (FA-09, BU-06), on each table's rows (read_checks): a table's figure
+    against the summary it details; each 类 of a function-coded table against its row in the summary."""
     figure = {
         (table_key, side, row.row_key, column): value
         for table_key, rows in tables.items()
