@@ -5,11 +5,12 @@ and validated ``VALIDATED_CHUNKS`` chunks at a time, so the step holds a bounded
 whatever the number of documents. For each chunk (steps 2 and 3 for every ``VALIDATED_CHUNKS``):
 
 1. every rule's SQL runs on the chunk's rows of the candidate (checks.py; DOC-01 and DOC-03 read
-   the checks of the text made as it was read, raw.text_checks), in a workspace of the chunk's own (scope.py), ``CHECKING_THREADS``
-   chunks at once; the rows are added, in the order of the chunks, to the temporary table
-   ``dq_checks``: they stay in DuckDB;
-2. Great Expectations validates those rows (validation.py; imported once, one context for every
-   chunk), handed the two columns it reads: a row fails when GE finds its ``excess`` above 0;
+   the checks of the text made as it was read, raw.text_checks), in a workspace of the chunk's
+   own (scope.py), ``CHECKING_THREADS`` chunks at once; the rows are added, in the order of the
+   chunks, to the temporary table ``dq_checks``: they stay in DuckDB;
+2. Great Expectations validates those rows (validation.py; imported once, while the first chunks
+   are checked, one context for every chunk), handed the two columns it reads: a row fails when GE
+   finds its ``excess`` above 0;
 3. the rows that passed are appended to ``dq.identity_results`` in the candidate as they are; the
    failing ones are read, and the acknowledgement registry turns reviewed failures into
    ``acknowledged``, with their finding (``source_error``: the document is wrong;
