@@ -207,3 +207,19 @@ select
     total.source_ref || ' = Σ ' || parts_said || ' of the same row' as source_ref
 from total
 inner join parts using (document_id, row_no);
+
+-- The checks of a document's own text a rule takes as they were made when the text was read
+-- (ingest/parsers/text_checks.py, raw.text_checks): DOC-01 and DOC-03.
+create or replace temp macro dq_text_checks(rule) as table
+select
+    document_id,
+    subject,
+    lhs_value,
+    rhs_value,
+    0 as tolerance,
+    'given' as kind,
+    excess,
+    message,
+    source_ref
+from raw.text_checks
+where rule_id = rule;
