@@ -98,10 +98,10 @@ def test_a_refresh_tests_the_refreshed_documents_rows_and_a_full_build_every_row
     refresh, full = runs.refresh, runs.full
     assert set(refresh) == set(full) and len(refresh) > 30
     # the bad row of the refreshed document fails both; the unchanged document's only the full build
-    assert _named(refresh, "not_null_fct_department_finance_source_ref")[0] == "fail"
-    assert _named(refresh, "not_null_fct_department_finance_is_ocr")[0] == "pass"
-    assert _named(full, "not_null_fct_department_finance_source_ref")[0] == "fail"
-    assert _named(full, "not_null_fct_department_finance_is_ocr")[0] == "fail"
+    # (test_the_quarantine_names_the_refreshed_document_behind_a_scoped_failure: whose rows failed)
+    assert _named(refresh, "not_null_fct_department_finance")[0] == "fail"
+    assert _named(full, "not_null_fct_department_finance")[0] == "fail"
+    assert _named(refresh, "accepted_values_fct_department_finance_source")[0] == "pass"
     ran = [sql for status, sql in full.values() if status != "skipped"]  # dbt build skips below a failure
     assert len(ran) > 30 and all(REFRESHED not in sql for sql in ran)
 
@@ -109,16 +109,16 @@ def test_a_refresh_tests_the_refreshed_documents_rows_and_a_full_build_every_row
 @pytest.mark.parametrize(
     ("test", "scoped"),
     [
-        ("not_null_fct_department_finance_document_id", True),  # a row test of an incremental mart
-        ("accepted_values_fct_department_finance_source", True),
+        ("accepted_values_fct_department_finance_source", True),  # a row test of an incremental mart
+        ("not_null_stg_raw__fa_tables", True),  # a row test of a view declared rows_of_own_document
         ("unique_key_columns_fct_department_finance_document_id", True),  # document_id in the key
         ("unique_key_columns_stg_raw__fa_tables_document_id", True),  # a view declared rows_of_own_document
         ("relationships_fct_department_finance_document_id", True),  # into dim_document: keys_of_own_document
         ("relationships_fct_department_finance_metric", True),  # into a seed
         ("relationships_fct_income_by_function_function_code", True),  # into a model of seeds alone
-        ("not_null_dim_department_department_id", False),  # a table that compares documents
+        ("not_null_dim_department", False),  # a table that compares documents
         ("unique_dim_department_department_id", False),
-        ("not_null_int_budget_vs_final_by_class_document_id", False),  # a view that compares documents
+        ("not_null_int_budget_vs_final_by_class", False),  # a view that compares documents
     ],
 )
 def test_which_tests_a_refresh_scopes_to_the_refreshed_documents(runs, test, scoped):
@@ -147,5 +147,10 @@ def test_a_tests_own_where_is_kept_beside_the_document_filter(runs):
 
 
 def test_the_quarantine_names_the_refreshed_document_behind_a_scoped_failure(runs):
-    assert runs.refresh_culprits == {REFRESHED: "its rows fail the dbt test not_null_fct_department_finance_source_ref"}
-    assert set(runs.full_culprits) == {REFRESHED, UNCHANGED}
+    assert runs.refresh_culprits == {
+        REFRESHED: "its rows fail the dbt test not_null_fct_department_finance (without source_ref)"
+    }
+    assert runs.full_culprits == {
+        REFRESHED: "its rows fail the dbt test not_null_fct_department_finance (without source_ref)",
+        UNCHANGED: "its rows fail the dbt test not_null_fct_department_finance (without is_ocr)",
+    }

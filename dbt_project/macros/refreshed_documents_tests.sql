@@ -10,7 +10,7 @@
     true}` computes them from that document's raw rows (carried over unchanged) and the seeds
     (unchanged) alone. So only the refreshed documents' rows can be new, and a test whose verdict
     on a row depends on the rows of the same document sees all of them:
-    - a row test (not_null, accepted_values): on the refreshed documents' rows;
+    - a row test (not_null, not_null_columns, accepted_values): on the refreshed documents' rows;
     - unique_key_columns with document_id in the key: two rows of one key are of one document;
     - unique: on the rows that share a value with a refreshed document's row (a duplicate among
       the others' rows would have failed the build that published them);
@@ -50,7 +50,7 @@
     {%- set test_name = model.test_metadata.name if model.test_metadata else '' -%}
     {%- set kwargs = model.test_metadata.kwargs if model.test_metadata else {} -%}
     {%- set refreshed = refreshed_documents_condition(unattached=true) -%}
-    {%- if test_name in ('not_null', 'accepted_values') -%}
+    {%- if test_name in ('not_null', 'not_null_columns', 'accepted_values') -%}
         {%- do return(refreshed) -%}
     {%- elif test_name == 'unique_key_columns' and 'document_id' in kwargs.get('columns', []) -%}
         {%- do return(refreshed) -%}

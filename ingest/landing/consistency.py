@@ -69,6 +69,8 @@ def _table_rules(model: dict, passed_through: set[str]) -> TableRules:
             columns = tuple(_arguments(test["unique_key_columns"])["columns"])
             if set(columns) <= passed_through:
                 keys.append(columns)
+        elif isinstance(test, dict) and "not_null_columns" in test:
+            not_null.extend(c for c in _arguments(test["not_null_columns"])["columns"] if c in passed_through)
     for column in model.get("columns") or []:
         name = column["name"]
         if name not in passed_through:

@@ -19,6 +19,8 @@ import duckdb
 
 # dbt's generic tests rename the column they test in their failing rows.
 RENAMED_BY_TESTS = ("unique_field", "value_field", "from_field")
+# not_null_columns (tests/generic) adds to a failing row the columns it lacks.
+NULL_COLUMNS = "null_columns"
 
 
 @dataclass
@@ -45,18 +47,20 @@ def failed_build(con: duckdb.DuckDBPyConnection, target_dir: Path) -> FailedBuil
             found.unexplained.append(
                 f"{what}: {result.get('message') or 'fails'}; no document can be named for its rows"
             )
-        for document_id in documents:
-            found.culprits.setdefault(document_id, f"its rows fail the dbt test {node['name']}")
+        for document_id, lacking in documents.items():
+            detail = f" (without {lacking})" if lacking else ""
+            found.culprits.setdefault(document_id, f"its rows fail the dbt test {node['name']}{detail}")
     return found
 
 
-def _documents_failing(con: duckdb.DuckDBPyConnection, test_sql: str, test: dict, model: dict) -> list[str]:
+def _documents_failing(con: duckdb.DuckDBPyConnection, test_sql: str, test: dict, model: dict) -> dict[str, str]:
+    """document -> the columns its failing rows lack, when the test says (not_null_columns), else ''."""
     relation = model.get("relation_name")
     if not relation:
-        return []
+        return {}
     model_columns = {row[0] for row in con.execute(f"describe select * from {relation}").fetchall()}
     if "document_id" not in model_columns:
-        return []
+        return {}
     failing_columns = [row[0] for row in con.execute(f"describe select * from ({test_sql})").fetchall()]
     tested_column = test.get("column_name") or test.get("test_metadata", {}).get("kwargs", {}).get("column_name")
     pairs = []
@@ -65,10 +69,13 @@ def _documents_failing(con: duckdb.DuckDBPyConnection, test_sql: str, test: dict
         if in_model in model_columns:
             pairs.append((in_model, column))
     if not pairs:
-        return []
+        return {}
     matched = " and ".join(f'm."{mine}" is not distinct from f."{theirs}"' for mine, theirs in pairs)
+    lacking = (
+        "string_agg(distinct f.null_columns, '; ' order by f.null_columns)" if NULL_COLUMNS in failing_columns else "''"
+    )
     rows = con.execute(
-        f"select distinct m.document_id from {relation} as m join ({test_sql}) as f on {matched} "
-        "where m.document_id is not null order by 1"
+        f"select m.document_id, {lacking} from {relation} as m join ({test_sql}) as f on {matched} "
+        "where m.document_id is not null group by 1 order by 1"
     ).fetchall()
-    return [row[0] for row in rows]
+    return {document_id: lacks for document_id, lacks in rows}
