@@ -24,7 +24,7 @@ function_classes as (
 named as (
     select
         *,
-        replace(replace(replace(subject, '（', '('), '）', ')'), ' ', '') as name_folded
+        {{ folded_name('subject') }} as name_folded
     from figures
 ),
 

@@ -16,30 +16,31 @@
     seeds alone, so a refresh joins only the refreshed documents (the join over every document is
     most of what the mart's view costs to read). -#}
 
+-- the refreshed documents are selected in each input, not after the full outer join, whose
+-- coalesced document_id DuckDB cannot filter the inputs by
 with expenditure as (
     select * from {{ ref('fct_expenditure_by_function') }}
-    where function_code <> 'TOTAL'
-    {%- if is_incremental() and reads_refreshed_documents() %} and {{ refreshed_documents_condition() }}{% endif %}
+    {{ refreshed_documents_only() }}
 ),
 
 budget_vs_final as (
     select * from {{ ref('fct_budget_vs_final') }}
-    where source = 'narrative'
-    {%- if is_incremental() and reads_refreshed_documents() %} and {{ refreshed_documents_condition() }}{% endif %}
+    {{ refreshed_documents_only() }}
 ),
 
 function_classes as (
     select
         *,
-        replace(replace(replace(function_name, '（', '('), '）', ')'), ' ', '') as name_folded
+        {{ folded_name('function_name') }} as name_folded
     from {{ ref('dim_function_class') }}
 ),
 
 narrative_named as (
     select
         *,
-        replace(replace(replace(function_name, '（', '('), '）', ')'), ' ', '') as name_folded
+        {{ folded_name('function_name') }} as name_folded
     from budget_vs_final
+    where source = 'narrative'
 ),
 
 narrative_parts as (
@@ -94,6 +95,7 @@ tables as (
         project_yuan,
         source_ref
     from expenditure
+    where function_code <> 'TOTAL'
 ),
 
 combined as (
